@@ -1,0 +1,64 @@
+/**
+ * The one small interface every solver backend implements. Shared code asks a backend what it
+ * can do ({@link BackendCapabilities}) and never branches on its name.
+ */
+import type { MipModel } from './mip.js';
+
+export interface MipSolveOptions {
+  /** Wall-clock limit in seconds, passed to the solver (the worker enforces it again). */
+  readonly timeLimitSeconds: number;
+  /** Relative gap at which the solver may stop; 0 = prove optimality. */
+  readonly mipGap: number;
+  /** Random seed for the solver, for reproducible runs. */
+  readonly seed: number;
+  /** A MIP start (one value per column), used when the backend supports warm starts. */
+  readonly start?: readonly number[];
+}
+
+export interface BackendCapabilities {
+  /** Reports a proven dual bound (and so a gap). */
+  readonly bound: boolean;
+  /** Honours a time limit option (the worker deadline applies regardless). */
+  readonly timeLimit: boolean;
+  readonly mipGap: boolean;
+  readonly warmStart: boolean;
+  /** Reports incumbents and bounds while solving. */
+  readonly progress: boolean;
+  /** Can be asked to stop and return its best solution so far. */
+  readonly interrupt: boolean;
+}
+
+/**
+ * Why the solver stopped. `optimal` and `gap-reached` mean the returned values are proven
+ * within the requested gap; `time-limit` and `interrupted` may still carry a feasible solution
+ * (see {@link MipResult.values}); `infeasible`/`unbounded` carry none.
+ */
+export type MipTermination = 'optimal' | 'gap-reached' | 'time-limit' | 'interrupted' | 'infeasible' | 'unbounded' | 'error';
+
+export interface MipResult {
+  readonly termination: MipTermination;
+  /** One value per column when a feasible (integral) solution exists, else null. */
+  readonly values: number[] | null;
+  readonly objective: number | null;
+  readonly bound: number | null;
+  readonly gap: number | null;
+  readonly seconds: number;
+  readonly backend: string;
+  /** Extra detail from the backend, e.g. the WASM abort message. */
+  readonly message?: string;
+}
+
+/** A progress report while solving: the incumbent objective, bound and gap so far. */
+export interface MipProgress {
+  readonly seconds: number;
+  readonly objective: number | null;
+  readonly bound: number | null;
+  readonly gap: number | null;
+}
+
+/** A backend, as it runs inside a worker. */
+export interface Backend {
+  readonly name: string;
+  readonly capabilities: BackendCapabilities;
+  solve(model: MipModel, options: MipSolveOptions, onProgress?: (p: MipProgress) => void, shouldStop?: () => boolean): Promise<MipResult>;
+}

@@ -1,0 +1,50 @@
+/**
+ * A solver-neutral mixed-integer program: plain arrays that cross `postMessage` unchanged.
+ * Column and row names are domain names (`teach[ENG10,T07,A.2]`, `teacherClash[T07,A.3]`)
+ * so that a result or an infeasibility can be explained in school words; backends rename
+ * them as their formats require.
+ */
+
+export type VarKind = 'continuous' | 'integer' | 'binary';
+
+export interface MipColumn {
+  readonly name: string;
+  readonly kind: VarKind;
+  readonly lb: number;
+  /** May be `Infinity`. */
+  readonly ub: number;
+  /** Objective coefficient. */
+  readonly obj: number;
+}
+
+/** `lb ≤ Σ coefs[k]·x[cols[k]] ≤ ub`; either bound may be infinite. */
+export interface MipRow {
+  readonly name: string;
+  /**
+   * The group of hard rules this row belongs to, in school words (`CPT for HEALTH`,
+   * `lock AP-CHEM in B.1`, `prep for T07`), used to name the rules behind an infeasibility.
+   * Rows that only define quantities (no rule) leave it undefined and are never relaxed.
+   */
+  readonly group?: string;
+  readonly cols: readonly number[];
+  readonly coefs: readonly number[];
+  readonly lb: number;
+  readonly ub: number;
+}
+
+export interface MipModel {
+  readonly sense: 'max' | 'min';
+  readonly columns: readonly MipColumn[];
+  readonly rows: readonly MipRow[];
+  /** Constant added to the objective. */
+  readonly objOffset?: number;
+}
+
+/** Counts that describe a model's size, for logs and benchmarks. */
+export function modelSize(model: MipModel): { columns: number; integers: number; rows: number; nonzeros: number } {
+  let integers = 0;
+  for (const c of model.columns) if (c.kind !== 'continuous') integers++;
+  let nonzeros = 0;
+  for (const r of model.rows) nonzeros += r.cols.length;
+  return { columns: model.columns.length, integers, rows: model.rows.length, nonzeros };
+}

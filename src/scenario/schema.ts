@@ -1,0 +1,165 @@
+/**
+ * The scenario format v1 (see SCENARIO.md): one school's scheduling problem for one year.
+ * Every object is strict so that a misspelt field is reported instead of ignored.
+ */
+import { z } from 'zod';
+
+/** A–G subject areas of the UC/CSU admission requirements. */
+export const AG_SUBJECTS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
+export const agSubjectSchema = z.enum(AG_SUBJECTS);
+export type AgSubject = z.infer<typeof agSubjectSchema>;
+
+export const PRIORITIES = ['required', 'requested', 'recommended'] as const;
+export const prioritySchema = z.enum(PRIORITIES);
+/** Request priority: required outranks requested, which outranks recommended. */
+export type Priority = z.infer<typeof prioritySchema>;
+
+const id = z.string().min(1, 'an id must be a non-empty string');
+const grade = z.number().int().min(9).max(12);
+const count = z.number().int().min(0);
+const positive = z.number().int().min(1);
+
+export const calendarSchema = z.strictObject({
+  /** `["Y"]` for a full year; `["F","S"]` for a 4x4 block. */
+  terms: z.array(id).min(1),
+  /** Rotation days: `["A","B"]`, or `["D"]` when every day is the same. */
+  days: z.array(id).min(1),
+  /** Periods of one day, in bell order. */
+  periods: z.array(id).min(1),
+});
+export type Calendar = z.infer<typeof calendarSchema>;
+
+export const roomSchema = z.strictObject({
+  id,
+  type: id,
+  capacity: positive,
+});
+export type Room = z.infer<typeof roomSchema>;
+
+export const teacherSchema = z.strictObject({
+  id,
+  name: z.string(),
+  /** Courses this teacher is credentialed and assigned to teach. */
+  courses: z.array(id),
+  /** Sections at most. */
+  maxSections: count,
+  /** Slots the teacher cannot teach (part-time CTE staff). */
+  unavailable: z.array(z.string()).optional(),
+  /** Home room, preferred when rooms are assigned. */
+  room: id.optional(),
+});
+export type Teacher = z.infer<typeof teacherSchema>;
+
+export const meetsSchema = z.strictObject({
+  /** 1, or 2 for a double period (two consecutive periods, same day and term). */
+  periods: z.union([z.literal(1), z.literal(2)]),
+  /** `one`: meets on one rotation day; `all`: on every day in the same period. */
+  days: z.enum(['one', 'all']),
+  /** `all`: the whole year (same period each term); `one`: one term. */
+  terms: z.enum(['all', 'one']),
+});
+export type Meets = z.infer<typeof meetsSchema>;
+
+export const courseSchema = z.strictObject({
+  id,
+  name: z.string(),
+  /** A–G subject, when the course is A–G approved (extension: may be omitted or null). */
+  ag: agSubjectSchema.nullable().optional(),
+  /** A Career Technical Education course (default false). */
+  cte: z.boolean().optional(),
+  grades: z.array(grade).min(1),
+  capacity: positive,
+  roomType: id,
+  meets: meetsSchema,
+  /** Fixed section count; omitted = derived from requests and capacity. */
+  sections: count.optional(),
+  /** Periods its sections may use (default: all). */
+  allowedPeriods: z.array(id).min(1).optional(),
+  /** A running section below this size is reported under-filled. */
+  minSize: count.optional(),
+});
+export type Course = z.infer<typeof courseSchema>;
+
+export const pathwaySchema = z.strictObject({
+  id,
+  name: z.string(),
+  sector: z.string(),
+  /** Students per cohort; cohorts = ceil(members / cohortSize). */
+  cohortSize: positive,
+  /** Per grade ("10", "11", ...), the courses the cohort takes together. */
+  cohortCourses: z.record(z.string().regex(/^(9|10|11|12)$/, 'a grade key is "9", "10", "11" or "12"'), z.array(id)),
+  /** Teachers who share common planning time. */
+  team: z.array(id),
+  /** Free slots the whole team shares (default 1, 0 = none). */
+  commonPlanning: count.default(1),
+});
+export type Pathway = z.infer<typeof pathwaySchema>;
+
+export const studentSchema = z.strictObject({
+  id,
+  grade,
+  pathway: id.optional(),
+  requests: z.array(id),
+  /** Acceptable substitutes, keyed by requested course. */
+  alternates: z.record(id, z.array(id)).optional(),
+  /** Keyed by requested course; default "requested". */
+  priorities: z.record(id, prioritySchema).optional(),
+  /** Years completed before this year, per A–G subject. */
+  agCompleted: z.partialRecord(agSubjectSchema, count).optional(),
+  /** Labels for equity reports (EL, IEP, SED, ...). */
+  groups: z.array(z.string()).optional(),
+});
+export type Student = z.infer<typeof studentSchema>;
+
+export const lockSchema = z.strictObject({
+  course: id,
+  slot: z.string(),
+});
+export type Lock = z.infer<typeof lockSchema>;
+
+export const STRATEGIES = ['cte-first', 'academic-first'] as const;
+export const SOLVER_NAMES = ['highs', 'glpk', 'jsl'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+export type SolverName = (typeof SOLVER_NAMES)[number];
+
+export const policySchema = z.strictObject({
+  /** `cte-first` (default) or `academic-first`, the traditional order for comparison. */
+  strategy: z.enum(STRATEGIES).default('cte-first'),
+  /** `on-track` (default): A–G counts towards placement; `off` ignores A–G. */
+  agRule: z.enum(['on-track', 'off']).default('on-track'),
+  /** Wall-clock limit for the whole solve (default 60). */
+  timeLimitSeconds: z.number().positive().default(60),
+  /** Relative MIP gap at which the solver may stop (default 0). */
+  mipGap: z.number().min(0).max(1).default(0),
+  /** Seed for every random choice (default 1). */
+  seed: z.number().int().min(0).default(1),
+  /** Solver backend (default `highs`). */
+  solver: z.enum(SOLVER_NAMES).default('highs'),
+});
+export type Policy = z.infer<typeof policySchema>;
+
+export const SCENARIO_FORMAT = 'pathway-scheduler/scenario@1';
+
+export const scenarioSchema = z.strictObject({
+  format: z.literal(SCENARIO_FORMAT),
+  name: z.string(),
+  calendar: calendarSchema,
+  rooms: z.array(roomSchema),
+  teachers: z.array(teacherSchema),
+  courses: z.array(courseSchema),
+  pathways: z.array(pathwaySchema),
+  students: z.array(studentSchema),
+  locks: z.array(lockSchema).default([]),
+  policy: policySchema.default({
+    strategy: 'cte-first',
+    agRule: 'on-track',
+    timeLimitSeconds: 60,
+    mipGap: 0,
+    seed: 1,
+    solver: 'highs',
+  }),
+});
+/** A scenario after parsing: defaults filled in. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+/** A scenario as written in a file: defaulted fields may be omitted. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -1,0 +1,109 @@
+/**
+ * The solution format v1 (SCENARIO.md, "The solution file") and the report it carries.
+ * The report's figures are computed by the independent checker from the schedule alone;
+ * only `report.solver` comes from the solver.
+ */
+import { z } from 'zod';
+
+export const SOLUTION_FORMAT = 'pathway-scheduler/solution@1';
+
+export const sectionSchema = z.strictObject({
+  id: z.string().min(1),
+  course: z.string().min(1),
+  teacher: z.string().min(1),
+  room: z.string().min(1),
+  slots: z.array(z.string()).min(1),
+  /** Set on cohort sections: `PATHWAY-GRADE-N`, e.g. `HEALTH-10-1`. */
+  cohort: z.string().optional(),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+const share = z.number().min(0).max(1).nullable();
+const tally = z.strictObject({ count: z.number().int(), total: z.number().int(), share });
+export type Tally = z.infer<typeof tally>;
+
+export const notPlacedSchema = z.strictObject({
+  student: z.string(),
+  pathway: z.string(),
+  grade: z.number().int(),
+  /** Reasons in school words, most telling first. */
+  reasons: z.array(z.string()),
+});
+export type NotPlaced = z.infer<typeof notPlacedSchema>;
+
+/** Figures the checker recomputes from the scenario and the schedule. */
+export const figuresSchema = z.strictObject({
+  pathwayPlaced: tally,
+  byPathway: z.array(
+    z.strictObject({
+      pathway: z.string(),
+      placed: tally,
+      byGrade: z.array(z.strictObject({ grade: z.number().int(), placed: tally })),
+    }),
+  ),
+  requestsMet: tally,
+  requestsByPriority: z.strictObject({ required: tally, requested: tally, recommended: tally }),
+  fullyScheduled: tally,
+  /** Students A–G on track, among those whose requests can reach it. */
+  agOnTrack: tally,
+  /** Students whose requests cannot reach A–G on track, not counted against the schedule. */
+  agOffTrackByRequest: z.number().int(),
+  teamsWithCpt: tally,
+  sections: z.number().int(),
+  unusedSeats: z.number().int(),
+  underFilledSections: z.array(z.string()),
+  byGroup: z.array(
+    z.strictObject({
+      group: z.string(),
+      students: z.number().int(),
+      pathwayPlaced: tally,
+      fullyScheduled: tally,
+      agOnTrack: tally,
+    }),
+  ),
+});
+export type Figures = z.infer<typeof figuresSchema>;
+
+/** Why the solve stopped, kept apart from what schedule exists. */
+export const TERMINATIONS = ['optimal', 'gap-reached', 'time-limit', 'interrupted', 'infeasible', 'error'] as const;
+export const solverFiguresSchema = z.strictObject({
+  backend: z.string(),
+  strategy: z.string(),
+  seed: z.number().int(),
+  termination: z.enum(TERMINATIONS),
+  /** `none`, `feasible` (a schedule, not proven best) or `optimal`. */
+  schedule: z.enum(['none', 'feasible', 'optimal']),
+  /** True when the solve was stopped early (time limit or Ctrl-C) and this is the best found so far. */
+  partial: z.boolean(),
+  /** Objective of the returned schedule (the solver's weighted score). */
+  objective: z.number().nullable(),
+  /** Best proven bound on the objective, when the backend reports one. */
+  bound: z.number().nullable(),
+  /** Relative gap between objective and bound. */
+  gap: z.number().nullable(),
+  /** Upper bound on pathway students placed that no valid schedule can exceed, and how it was obtained. */
+  placementBound: z.strictObject({ value: z.number(), source: z.string() }).nullable(),
+  seconds: z.number(),
+  stages: z.array(z.strictObject({ name: z.string(), status: z.string(), seconds: z.number(), objective: z.number().nullable(), bound: z.number().nullable() })),
+  /** For an infeasible scenario: the groups of hard rules involved, in school words. */
+  infeasibleRules: z.array(z.string()).optional(),
+});
+export type SolverFigures = z.infer<typeof solverFiguresSchema>;
+
+export const reportSchema = z.strictObject({
+  figures: figuresSchema,
+  notPlaced: z.array(notPlacedSchema),
+  solver: solverFiguresSchema,
+});
+export type Report = z.infer<typeof reportSchema>;
+
+export const solutionSchema = z.strictObject({
+  format: z.literal(SOLUTION_FORMAT),
+  scenario: z.string(),
+  sections: z.array(sectionSchema),
+  /** Student id → the ids of the sections they are loaded into. */
+  enrollments: z.record(z.string(), z.array(z.string())),
+  /** Optional when a tool writes a bare schedule; the engine always fills it. */
+  report: reportSchema.optional(),
+});
+export type Solution = z.infer<typeof solutionSchema>;

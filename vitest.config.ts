@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // Solves are CPU-bound WASM in worker threads; two cores means two test files at a time.
+    maxWorkers: 2,
+  },
+});
