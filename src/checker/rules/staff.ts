@@ -7,7 +7,7 @@ export function qualification(book: Lookup): Violation[] {
   const out: Violation[] = [];
   for (const s of book.schedule.sections) {
     const teacher = book.teachers.get(s.teacher);
-    if (teacher && !teacher.courses.includes(s.course)) {
+    if (teacher && book.courses.has(s.course) && !teacher.courses.includes(s.course)) {
       out.push({ rule: 'qualification', message: `teacher ${s.teacher} teaches ${s.id}, but ${s.course} is not among the courses they may teach (${teacher.courses.join(', ') || 'none'})`, teachers: [s.teacher], sections: [s.id] });
     }
   }

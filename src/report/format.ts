@@ -1,0 +1,105 @@
+/** The report as plain text for the terminal. */
+import type { Scenario } from '../scenario/schema.js';
+import type { Figures, NotPlaced, Report, SolverFigures } from '../solution/schema.js';
+import type { CheckResult } from '../checker/violation.js';
+import { decimal, ofTotal, percent } from './numbers.js';
+import { formatTable } from './table.js';
+
+/** Options of {@link formatReport}. */
+export interface FormatOptions {
+  /** List at most this many students not placed (default: all), then say how many more there are. */
+  readonly maxNotPlaced?: number;
+}
+
+/** The figures part, shared by the solve report and the checker's output. */
+export function formatFigures(figures: Figures, scenario?: Scenario): string {
+  const out: string[] = [];
+  out.push(`Pathway students successfully placed: ${ofTotal(figures.pathwayPlaced)}`);
+  if (figures.byPathway.length > 0) {
+    const rows: string[][] = [['Pathway', 'Grade', 'Placed', 'Of', 'Share']];
+    for (const p of figures.byPathway) {
+      const name = scenario?.pathways.find((x) => x.id === p.pathway)?.name;
+      rows.push([name ? `${p.pathway} (${name})` : p.pathway, 'all', String(p.placed.count), String(p.placed.total), percent(p.placed.share)]);
+      for (const g of p.byGrade) rows.push(['', String(g.grade), String(g.placed.count), String(g.placed.total), percent(g.placed.share)]);
+    }
+    out.push('', 'By pathway and grade', formatTable(rows, { align: ['left', 'right', 'right', 'right', 'right'] }));
+  }
+  const { required, requested, recommended } = figures.requestsByPriority;
+  out.push('', `Requests met: ${ofTotal(figures.requestsMet)}`);
+  out.push(formatTable([['required', ofTotal(required)], ['requested', ofTotal(requested)], ['recommended', ofTotal(recommended)]], { header: false }));
+  out.push(`Students fully scheduled: ${ofTotal(figures.fullyScheduled)}`);
+  out.push(`A–G on track: ${ofTotal(figures.agOnTrack)}; off track by request (not counted): ${figures.agOffTrackByRequest}`);
+  out.push(`Pathway teams with common planning time: ${ofTotal(figures.teamsWithCpt)}`);
+  out.push(`Sections: ${figures.sections}; unused seats: ${figures.unusedSeats}`);
+  const under = figures.underFilledSections;
+  out.push(`Under-filled sections: ${under.length === 0 ? 'none' : `${under.length} (${under.join(', ')})`}`);
+  if (figures.byGroup.length > 0) {
+    const rows: string[][] = [['Group', 'Students', 'Pathway placed', 'Fully scheduled', 'A–G on track']];
+    for (const g of figures.byGroup) rows.push([g.group, String(g.students), ofTotal(g.pathwayPlaced), ofTotal(g.fullyScheduled), ofTotal(g.agOnTrack)]);
+    out.push('', 'By student group', formatTable(rows, { align: ['left', 'right', 'left', 'left', 'left'] }));
+  }
+  return out.join('\n');
+}
+
+function formatSolver(solver: SolverFigures): string {
+  const rows: string[][] = [
+    ['backend', solver.backend],
+    ['strategy', `${solver.strategy} (seed ${solver.seed})`],
+    ['termination', solver.termination],
+    ['schedule', `${solver.schedule}${solver.partial ? ' (partial: stopped early, best found so far)' : ''}`],
+    ['objective', decimal(solver.objective)],
+    ['bound', decimal(solver.bound)],
+    ['gap', solver.gap === null ? '–' : percent(solver.gap)],
+    ['placement bound', solver.placementBound ? `${decimal(solver.placementBound.value)} (${solver.placementBound.source})` : '–'],
+    ['time', `${solver.seconds.toFixed(1)} s`],
+  ];
+  const out = ['Solver', formatTable(rows, { header: false })];
+  if (solver.stages.length > 0) {
+    const stages: string[][] = [['Stage', 'Status', 'Seconds', 'Objective', 'Bound']];
+    for (const s of solver.stages) stages.push([s.name, s.status, s.seconds.toFixed(1), decimal(s.objective), decimal(s.bound)]);
+    out.push('', 'Stages', formatTable(stages, { align: ['left', 'left', 'right', 'right', 'right'] }));
+  }
+  if (solver.infeasibleRules && solver.infeasibleRules.length > 0) {
+    out.push('', 'No schedule satisfies these rules together:', ...solver.infeasibleRules.map((r) => `  - ${r}`));
+  }
+  return out.join('\n');
+}
+
+function formatNotPlaced(list: readonly NotPlaced[], max: number | undefined): string {
+  if (list.length === 0) return 'Students not placed: none';
+  const shown = max === undefined ? list : list.slice(0, Math.max(0, max));
+  const out = [`Students not placed (${list.length})`];
+  for (const n of shown) {
+    out.push(`  ${n.student}  ${n.pathway} grade ${n.grade}`);
+    for (const r of n.reasons) out.push(`    - ${r}`);
+  }
+  const more = list.length - shown.length;
+  if (more > 0) out.push(`  … and ${more} more student${more === 1 ? '' : 's'} not placed (all are listed in solution.json)`);
+  return out.join('\n');
+}
+
+/** The full report: headline, figures by pathway, grade and group, solver figures, students not placed. */
+export function formatReport(report: Report, scenario: Scenario, options: FormatOptions = {}): string {
+  return [
+    `Schedule report: ${scenario.name}`,
+    '',
+    formatFigures(report.figures, scenario),
+    '',
+    formatSolver(report.solver),
+    '',
+    formatNotPlaced(report.notPlaced, options.maxNotPlaced),
+  ].join('\n') + '\n';
+}
+
+/** The checker's verdict: `valid`, or every broken rule, followed by the figures. */
+export function formatCheck(result: CheckResult): string {
+  const out: string[] = [];
+  if (result.valid) out.push('valid: every hard rule holds');
+  else {
+    const rules = new Set(result.violations.map((v) => v.rule));
+    out.push(`INVALID: ${rules.size} hard rule${rules.size === 1 ? '' : 's'} broken, ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'}`);
+    for (const v of result.violations) out.push(`✖ ${v.rule}: ${v.message}`);
+  }
+  out.push('', formatFigures(result.figures));
+  return out.join('\n') + '\n';
+}
