@@ -1,0 +1,72 @@
+/**
+ * Identical students (same grade, pathway, requests, alternates and effective priorities) are
+ * merged into one group with an integer count, so the program grows with the number of
+ * distinct request patterns rather than with the number of students.
+ */
+import type { Course, Scenario, Student } from '../scenario/schema.js';
+import { agShortfall, onTrackReachable } from './ag.js';
+
+/** One request of a group, with what may meet it. */
+export interface GroupRequest {
+  readonly course: string;
+  /** The course and its alternates, in preference order. */
+  readonly choices: readonly string[];
+  /** Choices that keep the student A–G on track, so count towards pathway placement. */
+  readonly safe: readonly string[];
+  /** Objective weight of meeting it. */
+  readonly weight: number;
+  /** A cohort course of the student's pathway grade. */
+  readonly cohort: boolean;
+}
+
+export interface StudentGroup {
+  readonly key: string;
+  readonly grade: number;
+  readonly pathway?: string;
+  /** Student ids, sorted. */
+  readonly students: readonly string[];
+  readonly requests: readonly GroupRequest[];
+}
+
+const WEIGHT = { required: 100, requested: 10, recommended: 1 } as const;
+
+/**
+ * A request's weight is that of its priority, raised to `required` for cohort courses and for
+ * A–G courses the student needs to stay on track.
+ */
+function requestsOf(student: Student, courses: ReadonlyMap<string, Course>, agOn: boolean, isCohort: (c: string) => boolean): GroupRequest[] {
+  const requested = new Set(student.requests);
+  const short = agShortfall(student);
+  const offered = new Map<string, number>();
+  for (const id of student.requests) {
+    const k = courses.get(id)?.ag;
+    if (k) offered.set(k, (offered.get(k) ?? 0) + 1);
+  }
+  const reachable = onTrackReachable(student, courses);
+  return student.requests.map((course) => {
+    const alts = (student.alternates?.[course] ?? []).filter((a) => !requested.has(a) && courses.has(a));
+    const choices = [course, ...new Set(alts)];
+    const ag = courses.get(course)?.ag ?? null;
+    const safe = agOn && reachable ? choices.filter((c) => (courses.get(c)?.ag ?? null) === ag) : choices;
+    const cohort = isCohort(course);
+    const needed = ag !== null && short[ag] > 0 && (offered.get(ag) ?? 0) <= short[ag];
+    const priority = cohort || needed ? 'required' : (student.priorities?.[course] ?? 'requested');
+    return { course, choices, safe, weight: WEIGHT[priority], cohort };
+  });
+}
+
+export function groupStudents(scenario: Scenario, isCohortCourse: (student: Student, course: string) => boolean): StudentGroup[] {
+  const courses = new Map(scenario.courses.map((c) => [c.id, c]));
+  const agOn = scenario.policy.agRule === 'on-track';
+  const byKey = new Map<string, { grade: number; pathway?: string; students: string[]; requests: GroupRequest[] }>();
+  for (const student of scenario.students) {
+    const requests = requestsOf(student, courses, agOn, (c) => isCohortCourse(student, c)).sort((a, b) => (a.course < b.course ? -1 : 1));
+    const key = JSON.stringify([student.grade, student.pathway ?? null, requests]);
+    const group = byKey.get(key);
+    if (group) group.students.push(student.id);
+    else byKey.set(key, { grade: student.grade, ...(student.pathway ? { pathway: student.pathway } : {}), students: [student.id], requests });
+  }
+  return [...byKey.entries()]
+    .map(([key, g]) => ({ key, ...g, students: g.students.sort() }))
+    .sort((a, b) => (a.students[0]! < b.students[0]! ? -1 : 1));
+}

@@ -1,0 +1,40 @@
+import type { ModelBuilder, Expr } from '../builder.js';
+import type { Instance } from '../instance.js';
+import type { Vars } from '../variables.js';
+
+/**
+ * A course runs at most its planned regular sections, each cohort at most one section of each
+ * cohort course, and exactly the given count when the scenario fixes it.
+ */
+export function sectionCounts(m: ModelBuilder, inst: Instance, vars: Vars): void {
+  const regular = new Map<string, Expr>();
+  const cohort = new Map<string, Expr>();
+  const all = new Map<string, Expr>();
+  for (const v of vars.teach) {
+    const key = v.cohort ? `${v.cohort},${v.course}` : v.course;
+    const target = v.cohort ? cohort : regular;
+    (target.get(key) ?? target.set(key, []).get(key)!).push([v.col, 1]);
+    (all.get(v.course) ?? all.set(v.course, []).get(v.course)!).push([v.col, 1]);
+  }
+  for (const [course, expr] of regular) m.row(`sections[${course}]`, expr, 0, inst.courses.get(course)?.regularSections ?? 0);
+  for (const [key, expr] of cohort) m.row(`cohortSection[${key}]`, expr, 0, 1);
+  for (const [course, info] of inst.courses) {
+    if (info.fixedSections === undefined) continue;
+    m.row(`fixedSections[${course}]`, all.get(course) ?? [], info.fixedSections, info.fixedSections, `${info.fixedSections} sections of ${course}`);
+  }
+}
+
+/** A locked slot holds a section of the locked course (as many as there are identical locks). */
+export function locks(m: ModelBuilder, inst: Instance, vars: Vars): void {
+  const wanted = new Map<string, { course: string; slot: string; count: number }>();
+  for (const l of inst.scenario.locks) {
+    const key = `${l.course},${l.slot}`;
+    const w = wanted.get(key);
+    if (w) w.count++;
+    else wanted.set(key, { course: l.course, slot: l.slot, count: 1 });
+  }
+  for (const [key, w] of wanted) {
+    const expr: Expr = vars.teach.filter((v) => v.course === w.course && v.pattern.slots.includes(w.slot)).map((v) => [v.col, 1] as const);
+    m.row(`lock[${key}]`, expr, w.count, Infinity, `lock ${w.course} in ${w.slot}`);
+  }
+}
