@@ -56,9 +56,26 @@ export interface MipProgress {
   readonly gap: number | null;
 }
 
+/** A new best feasible solution found while solving (one value per column). */
+export interface MipIncumbent {
+  readonly seconds: number;
+  readonly objective: number;
+  readonly values: number[];
+}
+
 /** A backend, as it runs inside a worker. */
 export interface Backend {
   readonly name: string;
   readonly capabilities: BackendCapabilities;
-  solve(model: MipModel, options: MipSolveOptions, onProgress?: (p: MipProgress) => void, shouldStop?: () => boolean): Promise<MipResult>;
+  /**
+   * `onIncumbent` (optional, added after the first version of this interface) receives every
+   * improving solution, so the caller can keep the best schedule found if the solve is cut off.
+   */
+  solve(
+    model: MipModel,
+    options: MipSolveOptions,
+    onProgress?: (p: MipProgress) => void,
+    shouldStop?: () => boolean,
+    onIncumbent?: (incumbent: MipIncumbent) => void,
+  ): Promise<MipResult>;
 }

@@ -1,0 +1,69 @@
+/**
+ * The worker_threads entry: exposes the backends through comlink, validates each job at the
+ * boundary, streams incumbents and progress to the main thread on a dedicated port, and polls
+ * a shared stop flag so the main thread can interrupt a solve that blocks this thread.
+ */
+import { parentPort } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { Backend, MipResult } from './backend.js';
+import type { BackendName } from './capabilities.js';
+import type { MipModel } from './mip.js';
+import { jobSchema, modelShapeProblem, type WorkerApi, type WorkerEvent, type WorkerReply } from './protocol.js';
+import { highsPoisoned } from '../wasm/highs.js';
+
+async function loadBackend(name: BackendName): Promise<Backend> {
+  // Imported on demand so that, e.g., the GPL glpk.js is never loaded unless asked for.
+  switch (name) {
+    case 'highs':
+      return (await import('./highs.js')).highsBackend;
+    case 'glpk':
+      return (await import('./glpk.js')).glpkBackend;
+    case 'jsl':
+      return (await import('./jsl.js')).jslBackend;
+  }
+}
+
+function errorResult(backend: string, message: string): MipResult {
+  return { termination: 'error', values: null, objective: null, bound: null, gap: null, seconds: 0, backend, message };
+}
+
+const api: WorkerApi = {
+  async solve(rawJob, model, events, stopFlag): Promise<WorkerReply> {
+    const port = events;
+    try {
+      const parsed = jobSchema.safeParse(rawJob);
+      if (!parsed.success) return { result: errorResult('unknown', `invalid solve job: ${parsed.error.message}`), poisoned: false };
+      const job = parsed.data;
+      const problem = modelShapeProblem(model);
+      if (problem !== undefined) return { result: errorResult(job.backend, `invalid model: ${problem}`), poisoned: false };
+      const flag = new Int32Array(stopFlag);
+      let shouldStop = (): boolean => Atomics.load(flag, 0) !== 0;
+      if (job.testCrash === 'exit') process.exit(70);
+      if (job.testCrash === 'hang') for (;;) Atomics.load(flag, 1); // never returns: only terminate() ends it
+      if (job.testCrash === 'wasm-abort') {
+        shouldStop = (): boolean => {
+          const abort = new Error('Aborted(simulated abort for tests)');
+          abort.name = 'RuntimeError';
+          throw abort;
+        };
+      }
+      const backend = await loadBackend(job.backend);
+      const post = (event: WorkerEvent): void => port.postMessage(event);
+      const { start, ...rest } = job.options;
+      const result = await backend.solve(
+        model,
+        start === undefined ? rest : { ...rest, start },
+        (p) => post({ type: 'progress', jobId: job.jobId, ...p }),
+        shouldStop,
+        (i) => post({ type: 'incumbent', jobId: job.jobId, ...i }),
+      );
+      return { result, poisoned: highsPoisoned() !== undefined };
+    } finally {
+      port.close();
+    }
+  },
+};
+
+if (parentPort === null) throw new Error('solver/worker must be started as a worker thread');
+Comlink.expose(api, nodeEndpoint(parentPort));

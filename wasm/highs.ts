@@ -1,0 +1,60 @@
+/**
+ * The one place the HiGHS WebAssembly runtime is loaded: once per worker thread, with its native
+ * output kept off stdout (the CLI writes schedules to stdout), and marked poisoned after an abort
+ * because an aborted Emscripten heap cannot be trusted or shrunk again.
+ */
+import highsModule, { type Highs } from 'highs';
+
+// highs ships CommonJS-flavoured types for an ESM build: under NodeNext the default import is
+// typed as the module namespace, while at run time it is the loader function itself.
+const loadHighs = highsModule as unknown as (typeof highsModule)['default'];
+
+/** The WASM heap ceiling of this HiGHS build. */
+export const HIGHS_MEMORY_LIMIT_BYTES = 2 * 1024 ** 3;
+
+const LOG_LINES_KEPT = 40;
+const recentLog: string[] = [];
+let runtime: Promise<Highs> | undefined;
+let poisonReason: string | undefined;
+
+function keepLine(line: string): void {
+  recentLog.push(line);
+  if (recentLog.length > LOG_LINES_KEPT) recentLog.shift();
+}
+
+/**
+ * The loaded HiGHS runtime, created on first use. Throws if a previous abort poisoned it: the
+ * caller's worker must then be replaced, not retried.
+ */
+export function highsRuntime(): Promise<Highs> {
+  if (poisonReason !== undefined) return Promise.reject(new Error(`HiGHS runtime is unusable after an abort: ${poisonReason}`));
+  const loading = runtime ?? loadHighs({ print: keepLine, printErr: keepLine });
+  runtime = loading;
+  return loading;
+}
+
+/** Marks this thread's runtime as unusable (after a WASM abort or out-of-memory). */
+export function poisonHighs(reason: string): void {
+  poisonReason ??= reason;
+}
+
+/** Why the runtime is unusable, or undefined while it is healthy. */
+export function highsPoisoned(): string | undefined {
+  return poisonReason;
+}
+
+/** The last native output lines (HiGHS writes aborts and warnings there), for error messages. */
+export function highsRecentLog(): readonly string[] {
+  return [...recentLog];
+}
+
+/**
+ * Whether an error came out of the WASM machine itself (abort, trap, out of memory) rather than
+ * from input validation; after such an error the runtime must not be reused.
+ */
+export function isWasmFailure(error: unknown): boolean {
+  if (error instanceof Error && error.name === 'RuntimeError') return true;
+  if (error instanceof RangeError && /memory|array buffer/i.test(error.message)) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /Aborted\(|out of memory|unreachable|memory access out of bounds|Cannot enlarge memory/i.test(message);
+}
