@@ -74,8 +74,10 @@ function requestReasons(book: Lookup, student: Student, line: RequestLine): stri
     if (!blocked) open.push(s);
   }
   if (full.length === offered.length && !blockedOtherwise) {
-    const what = alternates.length === 0 ? name : `${name} and its alternates`;
-    return [`every section of ${what} is full (${full.join(', ')})`];
+    const courses = line.accepts.filter((c) => offered.some((s) => s.course === c)).map((c) => courseLabel(book, c));
+    // One line for the whole course reads better than one per full section.
+    reasons.length = 0;
+    reasons.push(`every section of ${courses.join(' and ')} is full (${full.join(', ')})`);
   }
   for (const s of open) reasons.push(`${courseLabel(book, s.course)} section ${s.id} has a free seat and fits the student's schedule, yet the student is not in it`);
   const missing = alternates.filter((c) => !offered.some((s) => s.course === c));
@@ -98,7 +100,7 @@ function cohortReasons(book: Lookup, st: Standing): string[] {
     const formed = new Set(cohortSections.map((s) => s.cohort));
     const seated = new Set(cohortSections.flatMap((s) => rosterOf(book, s.id)));
     const members = book.scenario.students.filter((s) => s.pathway === pathway.id && s.grade === grade).length;
-    return [`not in a ${pathway.id} grade ${grade} cohort: ${plural(formed.size, 'cohort')} hold ${seated.size} of ${members} members (cohort size ${pathway.cohortSize})`];
+    return [`not in a ${pathway.id} grade ${grade} cohort: ${plural(formed.size, 'cohort')} ${formed.size === 1 ? 'holds' : 'hold'} ${seated.size} of ${members} members (cohort size ${pathway.cohortSize})`];
   }
   if (labels.size > 1) {
     const parts = [...c.sections.values()].filter((s) => s.cohort !== undefined).map((s) => `${s.id} (${s.cohort})`);
