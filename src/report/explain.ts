@@ -121,7 +121,9 @@ function cohortReasons(book: Lookup, st: Standing): string[] {
 
 function agReasons(book: Lookup, st: Standing): string[] {
   if (book.scenario.policy.agRule !== 'on-track' || st.ag.onTrack || st.ag.offTrackByRequest) return [];
-  return st.ag.shortfalls.map((f) => `off A–G track: ${f.subject} (${AG_NAMES[f.subject]}) ${f.years} of ${f.needed} years by the end of grade ${st.student.grade}`);
+  // A shortfall that an unmet request of the same subject would close is already explained by that request.
+  const pending = new Set(st.unmet.flatMap((l) => l.accepts.map((c) => book.courses.get(c)?.ag)));
+  return st.ag.shortfalls.filter((f) => !pending.has(f.subject)).map((f) => `off A–G track: ${f.subject} (${AG_NAMES[f.subject]}) ${f.years} of ${f.needed} years by the end of grade ${st.student.grade}`);
 }
 
 function notPlacedReasons(book: Lookup, st: Standing): string[] {

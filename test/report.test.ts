@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/checker/index.js';
+import { buildReport, explainNotPlaced, explainRequest, formatCheck, formatReport, formatTable } from '../src/report/index.js';
+import type { SolverFigures } from '../src/solution/schema.js';
+import { handScenario, handSchedule, sectionOf } from './helpers/hand-school.js';
+
+const solver: SolverFigures = {
+  backend: 'highs',
+  strategy: 'cte-first',
+  seed: 1,
+  termination: 'optimal',
+  schedule: 'optimal',
+  partial: false,
+  objective: 1234.5,
+  bound: 1234.5,
+  gap: 0,
+  placementBound: { value: 2, source: 'cohort seats' },
+  seconds: 1.25,
+  stages: [{ name: 'board', status: 'optimal', seconds: 1.25, objective: 1234.5, bound: 1234.5 }],
+};
+
+/** BIO-1 moved to A.3, where the HEALTH cohort has English 10; S1 and S2 cannot take it. */
+function clashSchedule() {
+  const schedule = handSchedule();
+  sectionOf(schedule, 'BIO-1').slots = ['A.3'];
+  schedule.enrollments['S1'] = ['HS1-1', 'ENG10-1'];
+  schedule.enrollments['S2'] = ['HS1-1', 'ENG10-1'];
+  return schedule;
+}
+
+describe('explainNotPlaced', () => {
+  it('names both sections, the course and the shared slot of a clash', () => {
+    const notPlaced = explainNotPlaced(handScenario(), clashSchedule());
+    expect(notPlaced).toEqual([
+      { student: 'S1', pathway: 'HEALTH', grade: 10, reasons: ["English 10 cohort section ENG10-1 (HEALTH-10-1) and Biology's only section BIO-1 both meet in A.3"] },
+      {
+        student: 'S2',
+        pathway: 'HEALTH',
+        grade: 10,
+        reasons: ["English 10 cohort section ENG10-1 (HEALTH-10-1) and Biology's only section BIO-1 both meet in A.3", 'no section of the alternate Chemistry (CHEM) is offered'],
+      },
+    ]);
+  });
+
+  it('says every section of a course is full, with sizes', () => {
+    const scenario = handScenario((s) => {
+      const bio = s.courses.find((c) => c.id === 'BIO');
+      if (bio) bio.capacity = 2;
+    });
+    const schedule = handSchedule();
+    schedule.enrollments['S1'] = ['HS1-1', 'ENG10-1'];
+    expect(explainNotPlaced(scenario, schedule)).toEqual([{ student: 'S1', pathway: 'HEALTH', grade: 10, reasons: ['every section of Biology (BIO) is full (BIO-1 2/2)'] }]);
+  });
+
+  it('explains a cohort that was not joined, a cohort course met outside the cohort, and A–G', () => {
+    const schedule = handSchedule();
+    schedule.enrollments['S1'] = ['HS1-1', 'ENG10-2', 'BIO-1'];
+    const [s1] = explainNotPlaced(handScenario(), schedule);
+    expect(s1?.reasons).toEqual(["English 10 (ENG10) is met in ENG10-2, not in cohort HEALTH-10-1's section ENG10-1"]);
+
+    const alone = handSchedule();
+    alone.enrollments['S1'] = ['BIO-1'];
+    const [outside] = explainNotPlaced(handScenario(), alone);
+    expect(outside?.reasons).toContain('not in a HEALTH grade 10 cohort: 1 cohort holds 1 of 2 members (cohort size 2)');
+
+    const scenario = handScenario((s) => {
+      const s2 = s.students.find((x) => x.id === 'S2');
+      if (s2) Object.assign(s2, { alternates: { BIO: ['HIST'] } });
+    });
+    const swapped = handSchedule();
+    swapped.sections.push({ id: 'HIST-1', course: 'HIST', teacher: 'T3', room: 'R2', slots: ['A.4'] });
+    swapped.enrollments['S2'] = ['HS1-1', 'ENG10-1', 'HIST-1'];
+    expect(explainNotPlaced(scenario, swapped)).toEqual([{ student: 'S2', pathway: 'HEALTH', grade: 10, reasons: ['off A–G track: d (Laboratory Science) 0 of 1 years by the end of grade 10'] }]);
+  });
+
+  it('explainRequest explains one unmet request of a student outside any pathway', () => {
+    const schedule = handSchedule();
+    sectionOf(schedule, 'BIO-1').slots = ['B.1'];
+    sectionOf(schedule, 'BIO-1').room = 'R2';
+    schedule.enrollments['S3'] = ['ENG10-2'];
+    expect(explainRequest(handScenario(), schedule, 'S3', 'BIO')).toEqual(["English 10 section ENG10-2 and Biology's only section BIO-1 both meet in B.1"]);
+    expect(explainRequest(handScenario(), schedule, 'S3', 'ENG10')).toEqual([]);
+    expect(explainRequest(handScenario(), schedule, 'S3', 'HIST')).toEqual([]);
+  });
+});
+
+describe('formatReport', () => {
+  const scenario = handScenario();
+  const schedule = clashSchedule();
+  const report = buildReport(check(scenario, schedule).figures, explainNotPlaced(scenario, schedule), solver);
+
+  it('prints the headline, the tables, the solver figures and the students not placed', () => {
+    expect(formatReport(report, scenario)).toMatchInlineSnapshot(`
+      "Schedule report: Hand School
+
+      Pathway students successfully placed: 0 of 2 (0.0%)
+
+      By pathway and grade
+        Pathway                  Grade  Placed  Of  Share
+        -----------------------  -----  ------  --  -----
+        HEALTH (Health Academy)    all       0   2   0.0%
+                                    10       0   2   0.0%
+
+      Requests met: 6 of 8 (75.0%)
+        required     4 of 4 (100.0%)
+        requested    2 of 4 (50.0%)
+        recommended  0 of 0 (n/a)
+      Students fully scheduled: 1 of 3 (33.3%)
+      A–G on track: 1 of 3 (33.3%); off track by request (not counted): 0
+      Pathway teams with common planning time: 1 of 1 (100.0%)
+      Sections: 4; unused seats: 104
+      Under-filled sections: none
+
+      By student group
+        Group  Students  Pathway placed  Fully scheduled  A–G on track
+        -----  --------  --------------  ---------------  ---------------
+        EL            2  0 of 1 (0.0%)   1 of 2 (50.0%)   1 of 2 (50.0%)
+        IEP           1  0 of 0 (n/a)    1 of 1 (100.0%)  1 of 1 (100.0%)
+
+      Solver
+        backend          highs
+        strategy         cte-first (seed 1)
+        termination      optimal
+        schedule         optimal
+        objective        1234.50
+        bound            1234.50
+        gap              0.0%
+        placement bound  2 (cohort seats)
+        time             1.3 s
+
+      Stages
+        Stage  Status   Seconds  Objective    Bound
+        -----  -------  -------  ---------  -------
+        board  optimal      1.3    1234.50  1234.50
+
+      Students not placed (2)
+        S1  HEALTH grade 10
+          - English 10 cohort section ENG10-1 (HEALTH-10-1) and Biology's only section BIO-1 both meet in A.3
+        S2  HEALTH grade 10
+          - English 10 cohort section ENG10-1 (HEALTH-10-1) and Biology's only section BIO-1 both meet in A.3
+          - no section of the alternate Chemistry (CHEM) is offered
+      "
+    `);
+  });
+
+  it('says how many students are left out when the list is capped', () => {
+    const text = formatReport(report, scenario, { maxNotPlaced: 1 });
+    expect(text).toContain('Pathway students successfully placed: 0 of 2 (0.0%)');
+    expect(text).toContain('  S1  HEALTH grade 10');
+    expect(text).not.toContain('  S2  HEALTH grade 10');
+    expect(text).toContain('… and 1 more student not placed (all are listed in solution.json)');
+  });
+});
+
+describe('formatCheck', () => {
+  it('says valid, or lists each broken rule', () => {
+    expect(formatCheck(check(handScenario(), handSchedule())).split('\n')[0]).toBe('valid: every hard rule holds');
+    const schedule = handSchedule();
+    sectionOf(schedule, 'ENG10-2').slots = ['B.2'];
+    const text = formatCheck(check(handScenario(), schedule));
+    expect(text.split('\n').slice(0, 2)).toMatchInlineSnapshot(`
+      [
+        "INVALID: 1 hard rule broken, 1 violation",
+        "✖ student-clash: student S3 is in ENG10-2 (ENG10) and BIO-1 (BIO), which both meet in B.2",
+      ]
+    `);
+  });
+});
+
+describe('formatTable', () => {
+  it('pads columns and right-aligns numbers', () => {
+    expect(formatTable([['Name', 'N'], ['HEALTH', '7'], ['ENG', '12']], { align: ['left', 'right'] })).toBe(
+      ['  Name     N', '  ------  --', '  HEALTH   7', '  ENG     12'].join('\n'),
+    );
+  });
+});
