@@ -82,7 +82,8 @@ export const glpkBackend: Backend = {
           break;
         case g.GLP_UNDEF: {
           // For a MIP this means the LP relaxation had no optimum; the relaxation says which way.
-          const relaxed = isMip ? g.solve(toLp(g, model, true), glpkOptions).result.status : out.status;
+          // Without presolve the simplex tells an unbounded relaxation from an infeasible one.
+          const relaxed = isMip ? g.solve(toLp(g, model, true), { ...glpkOptions, presol: false }).result.status : out.status;
           if (relaxed === g.GLP_UNBND) termination = 'unbounded';
           else if (relaxed === g.GLP_NOFEAS) termination = 'infeasible';
           else if (seconds() >= options.timeLimitSeconds) termination = 'time-limit';

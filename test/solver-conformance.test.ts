@@ -1,0 +1,109 @@
+/**
+ * One conformance suite for every backend, run through solveMip (worker threads), skipping only
+ * what a backend declares it cannot do.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { BACKEND_NAMES, backendCapabilities, checkFeasibility, shutdownSolverWorkers, solveMip, workerDeadlineMs, type BackendName } from '../solver/index.js';
+import type { MipModel } from '../solver/mip.js';
+import * as m from './helpers/mip-models.js';
+
+afterAll(() => shutdownSolverWorkers());
+
+const solve = (model: MipModel, backend: BackendName, extra: Partial<Parameters<typeof solveMip>[1]> = {}) =>
+  solveMip(model, { backend, timeLimitSeconds: 10, mipGap: 0, seed: 1, ...extra });
+
+function expectIntegralFeasible(model: MipModel, values: number[] | null): void {
+  expect(values).not.toBeNull();
+  const report = checkFeasibility(model, values ?? []);
+  expect(report.firstProblem).toBeUndefined();
+  model.columns.forEach((c, j) => {
+    if (c.kind !== 'continuous') expect(Number.isInteger(values?.[j])).toBe(true);
+  });
+}
+
+describe.each(BACKEND_NAMES)('backend %s', (backend) => {
+  const caps = backendCapabilities(backend);
+
+  it('solves a small LP', async () => {
+    const r = await solve(m.smallLp, backend);
+    expect(r.termination).toBe('optimal');
+    expect(r.objective).toBeCloseTo(2.8, 6);
+    if (caps.bound) expect(r.bound).toBeCloseTo(2.8, 6);
+  });
+
+  it('solves a knapsack to its known optimum with integral values', async () => {
+    const r = await solve(m.knapsack, backend);
+    expect(r.termination).toBe('optimal');
+    expect(r.objective).toBeCloseTo(m.KNAPSACK_OPTIMUM, 6);
+    expectIntegralFeasible(m.knapsack, r.values);
+    if (caps.bound) {
+      expect(r.bound).toBeCloseTo(m.KNAPSACK_OPTIMUM, 6);
+      expect(r.gap).toBeCloseTo(0, 9);
+    }
+  });
+
+  it('handles equality rows, ranged rows and general integers', async () => {
+    const r = await solve(m.equalityAndRanges, backend);
+    expect(r.termination).toBe('optimal');
+    expect(r.objective).toBeCloseTo(m.EQUALITY_OPTIMUM, 6);
+    expectIntegralFeasible(m.equalityAndRanges, r.values);
+  });
+
+  it('reports an infeasible model', async () => {
+    const r = await solve(m.infeasible, backend);
+    expect(r.termination).toBe('infeasible');
+    expect(r.values).toBeNull();
+  });
+
+  it('reports an unbounded model', async () => {
+    const r = await solve(m.unbounded, backend);
+    expect(r.termination).toBe('unbounded');
+    expect(r.values).toBeNull();
+  });
+
+  it('minimises as well as maximises, and adds the objective offset', async () => {
+    const min = await solve(m.knapsackMin, backend);
+    expect(min.objective).toBeCloseTo(-m.KNAPSACK_OPTIMUM, 6);
+    const off = await solve(m.knapsackWithOffset, backend);
+    expect(off.objective).toBeCloseTo(m.KNAPSACK_OPTIMUM + 100, 6);
+  });
+
+  it.runIf(caps.warmStart)('accepts a warm start', async () => {
+    const start = [0, 1, 0, 1, 0]; // value 21, already optimal
+    const r = await solve(m.knapsack, backend, { start });
+    expect(r.termination).toBe('optimal');
+    expect(r.objective).toBeCloseTo(m.KNAPSACK_OPTIMUM, 6);
+  });
+
+  it.runIf(caps.timeLimit && caps.progress)('stops a hard MIP at its time limit with a feasible incumbent', async () => {
+    const model = m.hardKnapsack();
+    const seen: number[] = [];
+    const r = await solve(model, backend, { timeLimitSeconds: 1.5, onProgress: (p) => p.objective !== null && seen.push(p.objective) });
+    expect(r.termination).toBe('time-limit');
+    expectIntegralFeasible(model, r.values);
+    expect(r.seconds * 1000).toBeLessThan(workerDeadlineMs(1.5));
+    expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it.runIf(caps.interrupt)('returns the best solution so far when aborted', async () => {
+    const model = m.hardKnapsack();
+    const controller = new AbortController();
+    const r = await solve(model, backend, {
+      timeLimitSeconds: 30,
+      onProgress: (p) => {
+        if (p.objective !== null) controller.abort();
+      },
+      signal: controller.signal,
+    });
+    expect(r.termination).toBe('interrupted');
+    expectIntegralFeasible(model, r.values);
+  });
+
+  it('contains a crashed worker and solves again afterwards', async () => {
+    const crashed = await solve(m.knapsack, backend, { testCrash: 'exit' });
+    expect(crashed.termination).toBe('error');
+    expect(crashed.message).toMatch(/worker exited unexpectedly with code 70 .*discarded/);
+    const next = await solve(m.knapsack, backend);
+    expect(next.objective).toBeCloseTo(m.KNAPSACK_OPTIMUM, 6);
+  });
+});
