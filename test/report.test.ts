@@ -73,6 +73,22 @@ describe('explainNotPlaced', () => {
     expect(explainNotPlaced(scenario, swapped)).toEqual([{ student: 'S2', pathway: 'HEALTH', grade: 10, reasons: ['off A–G track: d (Laboratory Science) 0 of 1 years by the end of grade 10'] }]);
   });
 
+  it('names a cohort course the cohort has no section of', () => {
+    const scenario = handScenario((s) => {
+      const p = s.pathways[0];
+      if (p) p.cohortCourses = { '10': ['HS1', 'ENG10', 'BIO'] };
+    });
+    const [s1] = explainNotPlaced(scenario, handSchedule());
+    expect(s1?.reasons).toEqual(['cohort HEALTH-10-1 has no section of Biology (BIO)']);
+  });
+
+  it('explainRequest names a section reserved for a cohort', () => {
+    const schedule = handSchedule();
+    schedule.sections = schedule.sections.filter((s) => s.id !== 'ENG10-2');
+    schedule.enrollments['S3'] = ['BIO-1'];
+    expect(explainRequest(handScenario(), schedule, 'S3', 'ENG10')).toEqual(["English 10's only section ENG10-1 is reserved for cohort HEALTH-10-1"]);
+  });
+
   it('explainRequest explains one unmet request of a student outside any pathway', () => {
     const schedule = handSchedule();
     sectionOf(schedule, 'BIO-1').slots = ['B.1'];

@@ -26,9 +26,10 @@ export function duplicateCourse(book: Lookup): Violation[] {
     if (!student) continue;
     const match = matchRequests(requestLines(book.scenario, student), sections);
     if (match.surplus.length === 0) continue;
+    // Name every section competing for the crowded requests, not only the one left over.
     const surplusCourses = new Set(match.surplus.map((s) => s.course));
-    // Name every section competing for the same requests, not only the one left over.
-    const involved = sections.filter((s) => surplusCourses.has(s.course) || [...match.metBy.entries()].some(([req, m]) => m.id === s.id && match.lines.some((l) => l.course === req && l.accepts.some((c) => surplusCourses.has(c)))));
+    const crowded = new Set(match.lines.filter((l) => l.accepts.some((c) => surplusCourses.has(c))).flatMap((l) => l.accepts));
+    const involved = sections.filter((s) => crowded.has(s.course));
     out.push({ rule: 'duplicate-course', message: `student ${id} is in ${involved.map((s) => `${s.id} (${s.course})`).join(', ')}, more sections than the requests they meet`, students: [id], sections: involved.map((s) => s.id) });
   }
   return out;
