@@ -154,8 +154,7 @@ describe('formatReport', () => {
           - English 10 cohort section ENG10-1 (HEALTH-10-1) and Biology's only section BIO-1 both meet in A.3
         S2  HEALTH grade 10
           - English 10 cohort section ENG10-1 (HEALTH-10-1) and Biology's only section BIO-1 both meet in A.3
-          - no section of the alternate Chemistry (CHEM) is offered
-      "
+          - no section of the alternate Chemistry (CHEM) is offered"
     `);
   });
 

@@ -78,7 +78,7 @@ function formatNotPlaced(list: readonly NotPlaced[], max: number | undefined): s
   return out.join('\n');
 }
 
-/** The full report: headline, figures by pathway, grade and group, solver figures, students not placed. */
+/** The full report (no trailing newline): headline, figures by pathway, grade and group, solver figures, students not placed. */
 export function formatReport(report: Report, scenario: Scenario, options: FormatOptions = {}): string {
   return [
     `Schedule report: ${scenario.name}`,
@@ -88,10 +88,10 @@ export function formatReport(report: Report, scenario: Scenario, options: Format
     formatSolver(report.solver),
     '',
     formatNotPlaced(report.notPlaced, options.maxNotPlaced),
-  ].join('\n') + '\n';
+  ].join('\n');
 }
 
-/** The checker's verdict: `valid`, or every broken rule, followed by the figures. */
+/** The checker's verdict (no trailing newline): `valid`, or every broken rule, followed by the figures. */
 export function formatCheck(result: CheckResult): string {
   const out: string[] = [];
   if (result.valid) out.push('valid: every hard rule holds');
@@ -101,5 +101,5 @@ export function formatCheck(result: CheckResult): string {
     for (const v of result.violations) out.push(`✖ ${v.rule}: ${v.message}`);
   }
   out.push('', formatFigures(result.figures));
-  return out.join('\n') + '\n';
+  return out.join('\n');
 }
