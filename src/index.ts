@@ -1,9 +1,23 @@
 /**
  * pathway-scheduler: master schedules for California high schools running CTE pathways.
+ *
+ * ```ts
+ * import { parseScenario, solve, check } from 'pathway-scheduler';
+ * const scenario = parseScenario(JSON.parse(text), 'school.json');
+ * const outcome = await solve(scenario, { timeLimitSeconds: 60 });
+ * if (outcome.status === 'scheduled') console.log(outcome.solution.report.figures.pathwayPlaced);
+ * ```
  * @packageDocumentation
  */
 export * from './scenario/schema.js';
 export { parseScenario, readScenarioFile } from './scenario/parse.js';
 export { InputError, type InputProblem } from './scenario/problems.js';
 export * from './solution/schema.js';
+export { parseSolution, readSolutionFile } from './solution/parse.js';
 export { allSlots, coursePatterns, slotName, type Slot, type Pattern } from './calendar/slots.js';
+export { solve, type SolveOptions, type SolveOutcome, type SolveProgress } from './engine/solve.js';
+export { check, type CheckResult, type Violation } from './checker/index.js';
+export { formatReport, formatCheck, explainNotPlaced, explainRequest } from './report/index.js';
+export { generateScenario } from './generate/index.js';
+export { generateOptionsSchema, type GenerateOptions } from './generate/options.js';
+export { shutdownSolverWorkers } from '../solver/worker-pool.js';

@@ -1,0 +1,82 @@
+import type { Argv } from 'yargs';
+import { z } from 'zod';
+import { readScenarioFile } from '../../scenario/parse.js';
+import { SOLVER_NAMES, STRATEGIES } from '../../scenario/schema.js';
+import { solve } from '../../engine/solve.js';
+import { formatReport } from '../../report/index.js';
+import { writeFileAtomic } from '../output.js';
+import { EXIT } from '../errors.js';
+import { progressReporter } from '../progress.js';
+import { validateArgs } from '../args.js';
+
+const argsSchema = z.object({
+  scenario: z.string().min(1),
+  output: z.string().min(1),
+  solver: z.enum(SOLVER_NAMES).optional(),
+  timeLimit: z.number().positive().optional(),
+  strategy: z.enum(STRATEGIES).optional(),
+  seed: z.number().int().min(0).optional(),
+  gap: z.number().min(0).max(1).optional(),
+  json: z.boolean(),
+});
+
+export function solveCommand(y: Argv): Argv {
+  return y.command(
+    'solve <scenario>',
+    'build a master schedule for a scenario and print its report',
+    (a) =>
+      a
+        .positional('scenario', { type: 'string', describe: 'scenario JSON file', demandOption: true })
+        .option('output', { alias: 'o', type: 'string', default: 'solution.json', describe: 'where to write the solution JSON' })
+        .option('solver', { choices: SOLVER_NAMES, describe: 'solver backend (default: the scenario policy, else highs)' })
+        .option('time-limit', { type: 'number', describe: 'wall-clock limit in seconds (default: policy, else 60)' })
+        .option('strategy', { choices: STRATEGIES, describe: 'cte-first (default) or academic-first' })
+        .option('seed', { type: 'number', describe: 'random seed (default: policy, else 1)' })
+        .option('gap', { type: 'number', describe: 'relative MIP gap at which to stop (default 0)' })
+        .option('json', { type: 'boolean', default: false, describe: 'print the report as JSON instead of a table' }),
+    async (argv) => {
+      const args = validateArgs(argsSchema, argv);
+      const scenario = readScenarioFile(args.scenario);
+      const limit = args.timeLimit ?? scenario.policy.timeLimitSeconds;
+      const controller = new AbortController();
+      const onSigint = () => {
+        if (controller.signal.aborted) process.exit(EXIT.interrupted);
+        process.stderr.write('\nStopping: keeping the best schedule found so far (Ctrl-C again to quit at once)…\n');
+        controller.abort();
+      };
+      process.on('SIGINT', onSigint);
+      const progress = progressReporter(limit);
+      try {
+        const outcome = await solve(scenario, {
+          ...(args.solver ? { solver: args.solver } : {}),
+          ...(args.timeLimit ? { timeLimitSeconds: args.timeLimit } : {}),
+          ...(args.strategy ? { strategy: args.strategy } : {}),
+          ...(args.seed !== undefined ? { seed: args.seed } : {}),
+          ...(args.gap !== undefined ? { mipGap: args.gap } : {}),
+          onProgress: progress.update,
+          signal: controller.signal,
+        });
+        progress.stop();
+        if (outcome.status !== 'scheduled') {
+          const detail = outcome.status === 'infeasible' ? `the hard rules cannot all hold. Rules involved:\n${outcome.rules.map((r) => `  - ${r}`).join('\n')}` : outcome.message;
+          if (args.json) process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+          else process.stdout.write(`No schedule for ${scenario.name}: ${detail}\n`);
+          process.exitCode = EXIT.noSchedule;
+          return;
+        }
+        writeFileAtomic(args.output, `${JSON.stringify(outcome.solution, null, 2)}\n`);
+        if (args.json) process.stdout.write(`${JSON.stringify(outcome.solution.report, null, 2)}\n`);
+        else process.stdout.write(`${formatReport(outcome.solution.report, scenario)}\n`);
+        const partial = outcome.solution.report.solver.partial ? ' (best found before the solve was stopped)' : '';
+        process.stderr.write(`Wrote ${args.output}${partial}.\n`);
+        if (!outcome.check.valid) {
+          process.stderr.write(`The checker found ${outcome.check.violations.length} broken rule(s) in this schedule; run \`pathway-scheduler check\` for the list.\n`);
+          process.exitCode = EXIT.rulesBroken;
+        }
+      } finally {
+        progress.stop();
+        process.off('SIGINT', onSigint);
+      }
+    },
+  );
+}
