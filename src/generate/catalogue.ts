@@ -57,6 +57,7 @@ function mathRows(sequence: MathSequence): Row[] {
     ['APCALC', 'AP Calculus AB', 'c', UPPER, 250],
     ['STATS', 'Statistics', 'c', UPPER, 300],
     ['APSTAT', 'AP Statistics', 'c', UPPER, 700],
+    ['APCALCBC', 'AP Calculus BC', 'c', UPPER, 1500],
   ];
 }
 
@@ -69,6 +70,8 @@ export function academicCatalogue(sequence: MathSequence): CourseTemplate[] {
       ['ENG10', 'English 10', 'b', [10], 0], ['ENG10H', 'Honors English 10', 'b', [10], 500],
       ['ENG11', 'English 11', 'b', [11], 0], ['APLANG', 'AP English Language', 'b', [11], 300],
       ['ENG12', 'English 12: ERWC', 'b', [12], 0], ['APLIT', 'AP English Literature', 'b', [12], 300],
+      ['CW', 'Creative Writing', 'g', [10, 11, 12], 1000], ['JOURN', 'Journalism', 'g', [10, 11, 12], 1200],
+      ['SPEECH', 'Speech and Debate', 'g', ALL, 1500],
     ]),
     ...rows('english', 'general', 25, [
       ['ELD1', 'English Language Development 1', null, ALL, 0],
@@ -81,9 +84,11 @@ export function academicCatalogue(sequence: MathSequence): CourseTemplate[] {
       ['PHYS', 'Physics', 'd', UPPER, 0], ['APBIO', 'AP Biology', 'd', UPPER, 600],
       ['APCHEM', 'AP Chemistry', 'd', UPPER, 800], ['APPHYS', 'AP Physics 1', 'd', UPPER, 1000],
       ['APES', 'AP Environmental Science', 'd', UPPER, 400],
+      ['ANAT', 'Anatomy and Physiology', 'd', UPPER, 1000], ['MARINE', 'Marine Biology', 'd', UPPER, 1500],
     ]),
     ...rows('history', 'general', 34, [
-      ['ETHST', 'Ethnic Studies', 'a', [9], 200],
+      ['ETHST', 'Ethnic Studies', 'a', [9], 200], ['APHUG', 'AP Human Geography', 'a', [9], 1200],
+      ['SOCIO', 'Sociology', 'g', UPPER, 1000],
       ['WHIST', 'World History', 'a', [10], 0], ['APWH', 'AP World History', 'a', [10], 700],
       ['USHIST', 'US History', 'a', [11], 0], ['APUSH', 'AP US History', 'a', [11], 400],
       ['GOV', 'Government and Economics', 'a', [12], 0], ['APGOV', 'AP Government and Politics', 'a', [12], 900],
@@ -93,25 +98,30 @@ export function academicCatalogue(sequence: MathSequence): CourseTemplate[] {
       ['SPAN3', 'Spanish 3', 'e', [10, 11, 12], 100], ['SPAN4', 'AP Spanish Language', 'e', UPPER, 300],
       ['SNS1', 'Spanish for Native Speakers 1', 'e', ALL, 250], ['SNS2', 'Spanish for Native Speakers 2', 'e', ALL, 500],
       ['FREN1', 'French 1', 'e', ALL, 300], ['FREN2', 'French 2', 'e', ALL, 300], ['FREN3', 'French 3', 'e', [10, 11, 12], 600],
+      ['MAND1', 'Mandarin 1', 'e', ALL, 1500], ['MAND2', 'Mandarin 2', 'e', ALL, 1500], ['MAND3', 'Mandarin 3', 'e', [10, 11, 12], 1500],
     ]),
     ...rows('art', 'art', 32, [
       ['ART1', 'Art 1', 'f', ALL, 0], ['ART2', 'Art 2', 'f', [10, 11, 12], 400],
       ['CER1', 'Ceramics', 'f', ALL, 250], ['APART', 'AP Studio Art', 'f', UPPER, 1000],
+      ['DRAW', 'Drawing and Painting', 'f', [10, 11, 12], 1200],
     ]),
     ...rows('art', 'computer-lab', 32, [['PHOTO', 'Digital Photography', 'f', ALL, 600]]),
-    ...rows('music', 'music', 60, [['BAND', 'Concert Band', 'f', ALL, 150], ['CHOIR', 'Choir', 'f', ALL, 350]]),
+    ...rows('music', 'music', 60, [['BAND', 'Concert Band', 'f', ALL, 150], ['CHOIR', 'Choir', 'f', ALL, 350],
+      ['ORCH', 'Orchestra', 'f', ALL, 1200], ['JAZZ', 'Jazz Band', 'f', ALL, 1500], ['GUITAR', 'Guitar', 'f', ALL, 1200]]),
+    ...rows('drama', 'dance', 36, [['DANCE', 'Dance', 'f', ALL, 1000]]),
     ...rows('drama', 'theater', 32, [['DRAMA1', 'Drama 1', 'f', ALL, 300], ['DRAMA2', 'Advanced Drama', 'f', [10, 11, 12], 1200]]),
     ...rows('pe', 'gym', 45, [
       ['PE9', 'Physical Education 9', null, [9], 0], ['PE10', 'Physical Education 10', null, [10], 0],
-      ['WEIGHTS', 'Weight Training', null, [10, 11, 12], 0],
+      ['WEIGHTS', 'Weight Training', null, [10, 11, 12], 0], ['TEAMSP', 'Team Sports', null, [10, 11, 12], 1000],
     ]),
     ...rows('elective', 'general', 34, [
       ['HEALTH', 'Health', null, [9], 0],
       ['PSYCH', 'Psychology', 'g', UPPER, 300], ['APPSYCH', 'AP Psychology', 'g', UPPER, 800],
-      ['AVID', 'AVID', 'g', ALL, 400],
+      ['AVID', 'AVID', 'g', ALL, 400], ['LEAD', 'ASB Leadership', null, [10, 11, 12], 800],
     ]),
     ...rows('elective', 'computer-lab', 32, [
       ['CS', 'Introduction to Computer Science', 'g', ALL, 400], ['YEARBOOK', 'Yearbook', 'g', [10, 11, 12], 300],
+      ['ROBOT', 'Robotics', 'g', ALL, 1500], ['APCSP', 'AP Computer Science Principles', 'g', ALL, 1500],
     ]),
     ...rows('sped', 'general', 28, [
       ['ENG9C', 'English 9 (co-taught)', 'b', [9], 300], ['ENG10C', 'English 10 (co-taught)', 'b', [10], 300],
@@ -128,4 +138,9 @@ export const ELECTIVES: readonly { readonly id: string; readonly vapa: boolean; 
   { id: 'CHOIR', vapa: true, weight: 1.5 }, { id: 'DRAMA1', vapa: true, weight: 2 }, { id: 'DRAMA2', vapa: true, weight: 0.8 },
   { id: 'WEIGHTS', vapa: false, weight: 3 }, { id: 'PSYCH', vapa: false, weight: 2.5 }, { id: 'APPSYCH', vapa: false, weight: 1.2 },
   { id: 'AVID', vapa: false, weight: 1.5 }, { id: 'CS', vapa: false, weight: 2 }, { id: 'YEARBOOK', vapa: false, weight: 0.8 },
+  { id: 'CW', vapa: false, weight: 1.2 }, { id: 'JOURN', vapa: false, weight: 0.8 }, { id: 'SPEECH', vapa: false, weight: 0.8 },
+  { id: 'SOCIO', vapa: false, weight: 1.5 }, { id: 'DRAW', vapa: true, weight: 1.5 }, { id: 'ORCH', vapa: true, weight: 1 },
+  { id: 'JAZZ', vapa: true, weight: 0.6 }, { id: 'GUITAR', vapa: true, weight: 1.2 }, { id: 'DANCE', vapa: true, weight: 1.5 },
+  { id: 'TEAMSP', vapa: false, weight: 2 }, { id: 'LEAD', vapa: false, weight: 0.6 }, { id: 'ROBOT', vapa: false, weight: 1 },
+  { id: 'APCSP', vapa: false, weight: 1 },
 ];

@@ -9,7 +9,7 @@ type RoomInput = ScenarioInput['rooms'][number];
 
 const PREFIX: Readonly<Record<string, string>> = {
   general: 'R', 'science-lab': 'SCI', 'computer-lab': 'CL', 'health-lab': 'HL', 'engineering-lab': 'ENGL',
-  'media-lab': 'ML', shop: 'SHOP', kitchen: 'KIT', 'ag-lab': 'AGL', art: 'ART', music: 'MUS', theater: 'THR', gym: 'GYM',
+  'media-lab': 'ML', shop: 'SHOP', kitchen: 'KIT', 'ag-lab': 'AGL', art: 'ART', music: 'MUS', theater: 'THR', dance: 'DAN', gym: 'GYM',
 };
 /** Rooms are busy at most this share of the slots. */
 const ROOM_UTILISATION = 0.85;

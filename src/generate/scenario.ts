@@ -22,7 +22,7 @@ type PathwayInput = ScenarioInput['pathways'][number];
 
 /** Share of students per grade 9..12: roughly equal, a little attrition by grade 12. */
 const GRADE_SHARES = [0.26, 0.253, 0.247, 0.24];
-/** Below this size a pathway is starting up: only a grade-10 cohort. */
+/** Below this size a pathway is starting up (only a grade-10 cohort) and teachers are generalists. */
 const STARTUP_SCHOOL = 120;
 /** Stream labels, so that each part of the school draws from its own random stream. */
 const STREAM = { school: 1, students: 2, staff: 3, rooms: 4, names: 5, locks: 6, members: 7 } as const;
@@ -188,7 +188,7 @@ export function generateScenario(options: GenerateOptions): ScenarioInput {
   const demand = expectedSections({ courses: offered, pathways, students });
 
   const staffCourses: StaffCourse[] = offered.map((c) => ({ id: c.id, dept: dept.get(c.id) ?? 'elective', roomType: c.roomType, meets: c.meets }));
-  const staffed = staffSchool(staffCourses, demand, shape, rng(STREAM.staff), teacherNamer(rng(STREAM.names)));
+  const staffed = staffSchool(staffCourses, demand, shape, rng(STREAM.staff), teacherNamer(rng(STREAM.names)), opts.students < STARTUP_SCHOOL);
   const onTeams = new Map<string, number>();
   for (const p of pathways) {
     const cte = new Set(cteIds.get(p.id) ?? []);

@@ -37,14 +37,14 @@ interface Pool {
 }
 
 /** Groups courses into staffing pools: big departments alone, small ones merged by group. */
-function pools(courses: readonly StaffCourse[], demand: ReadonlyMap<string, number>, fullLoad: number): Pool[] {
+function pools(courses: readonly StaffCourse[], demand: ReadonlyMap<string, number>, fullLoad: number, generalists: boolean): Pool[] {
   const byDept = new Map<string, StaffCourse[]>();
   for (const c of courses) byDept.set(c.dept, [...(byDept.get(c.dept) ?? []), c]);
   const out = new Map<string, Pool>();
   for (const [dept, list] of byDept) {
     const total = list.reduce((s, c) => s + (demand.get(c.id) ?? 0), 0);
     const cte = dept.startsWith('cte:');
-    const name = cte || total >= fullLoad / 2 ? dept : (DEPARTMENT_GROUP[dept] ?? dept);
+    const name = cte || (!generalists && total >= fullLoad / 2) ? dept : (DEPARTMENT_GROUP[dept] ?? dept);
     const pool = out.get(name) ?? { name, courses: [], cte };
     pool.courses.push(...list);
     out.set(name, pool);
@@ -55,6 +55,8 @@ function pools(courses: readonly StaffCourse[], demand: ReadonlyMap<string, numb
 /**
  * Teachers for every course with demand. Ids are `T001`, `T002`, ... in department order.
  * @param nextName - draws a unique synthetic name.
+ * @param generalists - a very small school: teachers cover a group of departments (humanities,
+ *   STEM, arts and PE) rather than one.
  */
 export function staffSchool(
   courses: readonly StaffCourse[],
@@ -62,10 +64,11 @@ export function staffSchool(
   shape: CalendarShape,
   rng: Random,
   nextName: () => string,
+  generalists = false,
 ): StaffedTeacher[] {
   const teachers: StaffedTeacher[] = [];
   const newId = () => `T${String(teachers.length + 1).padStart(3, '0')}`;
-  for (const pool of pools(courses, demand, shape.fullLoad)) {
+  for (const pool of pools(courses, demand, shape.fullLoad, generalists)) {
     const total = pool.courses.reduce((s, c) => s + (demand.get(c.id) ?? 0), 0);
     if (total === 0) continue;
     const loads = pool.cte ? cteLoads(pool, total, shape, rng) : academicLoads(total, shape, rng);

@@ -52,6 +52,7 @@ const LANGUAGE_FAMILIES = {
   spanish: ['SPAN1', 'SPAN2', 'SPAN3', 'SPAN4'],
   french: ['FREN1', 'FREN2', 'FREN3'],
   heritage: ['SNS1', 'SNS2', 'SPAN4'],
+  mandarin: ['MAND1', 'MAND2', 'MAND3'],
 } as const;
 
 /** Generates one student's requests, alternates, priorities and A–G history. */
@@ -87,7 +88,8 @@ export function generateStudent(seed: StudentSeed, ctx: RequestContext, rng: Ran
   const skipMath = g === 12 && level >= 3 && rng.chance(0.3);
   if (!skipMath) {
     let course: string | undefined;
-    if (level >= seq.length || (g >= 11 && level >= 3 && rng.chance(0.2))) course = z > 0.7 && has('APSTAT') ? 'APSTAT' : has('STATS') ? 'STATS' : undefined;
+    if (level >= seq.length && g >= 11 && has('APCALCBC') && z > 0.9) course = 'APCALCBC';
+    else if (level >= seq.length || (g >= 11 && level >= 3 && rng.chance(0.2))) course = z > 0.7 && has('APSTAT') ? 'APSTAT' : has('STATS') ? 'STATS' : undefined;
     if (course === undefined) {
       for (let l = Math.min(level, seq.length - 1); l >= 0; l--) {
         const candidate = seq[l];
@@ -103,8 +105,8 @@ export function generateStudent(seed: StudentSeed, ctx: RequestContext, rng: Ran
     const science: string | undefined =
       g === 9 ? (has('ESS') && rng.chance(0.4) ? 'ESS' : 'BIO')
       : g === 10 ? (rng.chance(0.4) ? 'BIO' : 'CHEM')
-      : g === 11 ? rng.weighted<string>([['CHEM', 0.45], ['PHYS', 0.25], ['APBIO', z > 0.6 ? 0.25 : 0.02], ['APES', 0.12]].filter(([c]) => has(c as string)) as [string, number][])
-      : rng.chance(0.65) ? rng.weighted<string>([['PHYS', 0.4], ['APCHEM', z > 0.7 ? 0.3 : 0.02], ['APPHYS', z > 0.7 ? 0.25 : 0.02], ['APBIO', 0.1], ['APES', 0.2], ['CHEM', 0.1]].filter(([c]) => has(c as string)) as [string, number][])
+      : g === 11 ? rng.weighted<string>([['CHEM', 0.45], ['PHYS', 0.25], ['APBIO', z > 0.6 ? 0.25 : 0.02], ['APES', 0.12], ['ANAT', 0.12]].filter(([c]) => has(c as string)) as [string, number][])
+      : rng.chance(0.65) ? rng.weighted<string>([['PHYS', 0.4], ['APCHEM', z > 0.7 ? 0.3 : 0.02], ['APPHYS', z > 0.7 ? 0.25 : 0.02], ['APBIO', 0.1], ['APES', 0.2], ['CHEM', 0.1], ['ANAT', 0.2], ['MARINE', 0.15]].filter(([c]) => has(c as string)) as [string, number][])
       : undefined;
     if (science !== undefined) add(science, g <= 10 ? 'required' : 'requested', 3);
   }
@@ -119,7 +121,11 @@ export function generateStudent(seed: StudentSeed, ctx: RequestContext, rng: Ran
 
   // Language: a study plan begun in grade 9 or 10 and kept for 2 to 4 years.
   const heritage = d.ethnicity === 'Hispanic/Latino' && has('SNS1') && rng.chance(0.35);
-  const family = heritage ? LANGUAGE_FAMILIES.heritage : has('FREN1') && rng.chance(0.2) ? LANGUAGE_FAMILIES.french : LANGUAGE_FAMILIES.spanish;
+  const other = rng.next();
+  const family = heritage ? LANGUAGE_FAMILIES.heritage
+    : has('MAND1') && other < 0.1 ? LANGUAGE_FAMILIES.mandarin
+    : has('FREN1') && other > 0.8 ? LANGUAGE_FAMILIES.french
+    : LANGUAGE_FAMILIES.spanish;
   const start = rng.weighted<number | null>([[9, 0.6], [10, 0.15], [null, 0.25]]);
   const duration = rng.weighted<number>([[2, z > 0.5 ? 0.2 : 0.5], [3, 0.35], [4, z > 0.5 ? 0.45 : 0.15]]);
   let eDone = 0;
@@ -132,7 +138,7 @@ export function generateStudent(seed: StudentSeed, ctx: RequestContext, rng: Ran
     }
   }
 
-  if (g === 9 && rng.chance(0.6)) add('ETHST', 'requested', 6);
+  if (g === 9 && rng.chance(0.6)) add(z > 0.75 && has('APHUG') && rng.chance(0.6) ? 'APHUG' : 'ETHST', 'requested', 6);
   if (g === 9 && rng.chance(0.6)) add('HEALTH', 'requested', 6);
 
   const fDone = g === 11 ? (rng.chance(0.4) ? 1 : 0) : g === 12 ? (rng.chance(0.6) ? 1 : 0) : g === 10 && rng.chance(0.1) ? 1 : 0;
