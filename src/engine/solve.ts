@@ -3,7 +3,7 @@
  * board and named students in sections → rooms → greedy completion → the independent checker's
  * figures → the report.
  */
-import type { MipModel, MipRow } from '../../solver/mip.js';
+import type { MipModel } from '../../solver/mip.js';
 import type { MipResult } from '../../solver/backend.js';
 import { solveMip } from '../../solver/run.js';
 import { check, type CheckResult } from '../checker/index.js';
@@ -13,7 +13,8 @@ import { SOLUTION_FORMAT, type SolverFigures, type Solution } from '../solution/
 import { buildInstance, type Instance } from '../model/instance.js';
 import { evaluate, formulate, type Formulation } from '../model/formulation.js';
 import { decode } from '../model/decode.js';
-import { stagesFor } from './stages.js';
+import { greedyBoard } from '../board/greedy.js';
+import { STAGES, strategyObjective, type StrategyObjective } from './stages.js';
 import { buildSchedule } from './schedule.js';
 import { findInfeasibleRules } from './infeasibility.js';
 
@@ -55,9 +56,15 @@ interface StageRun {
   readonly result: MipResult;
 }
 
-function withFloor(model: MipModel, name: string, expr: ReadonlyArray<readonly [number, number]>, floor: number): MipModel {
-  const row: MipRow = { name, cols: expr.map(([c]) => c), coefs: expr.map(([, v]) => v), lb: floor, ub: Infinity };
-  return { ...model, rows: [...model.rows, row] };
+/** The model with the given columns fixed at their (rounded) values. */
+function fixColumns(model: MipModel, fixed: ReadonlyMap<number, number>): MipModel {
+  return {
+    ...model,
+    columns: model.columns.map((c, j) => {
+      const v = fixed.get(j);
+      return v === undefined ? c : { ...c, lb: Math.round(v), ub: Math.round(v) };
+    }),
+  };
 }
 
 /**
@@ -76,25 +83,34 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
 
   const inst = buildInstance(scenario);
   const form = formulate(inst);
-  const stages = stagesFor(strategy, form.terms);
+  const base = form.builder.build('max', []);
+  const goal = strategyObjective(strategy, form.terms, (c) => base.columns[c]?.ub ?? 0);
+  const objective = new Map<number, number>();
+  for (const [c, v] of goal.objective) objective.set(c, (objective.get(c) ?? 0) + v);
+  const model: MipModel = { ...base, columns: base.columns.map((c, j) => ({ ...c, obj: objective.get(j) ?? 0 })) };
+  const boardColumns = new Set([...form.vars.teach.map((v) => v.col), ...[...form.vars.cpt.values()].flat().map((v) => v.col)]);
   const runs: StageRun[] = [];
-  let model = form.builder.build('max', []);
   let values: number[] | null = null;
   let interrupted = false;
 
-  for (const [i, stage] of stages.entries()) {
+  // The greedy CTE-first board, loaded optimally, is the first schedule and the warm start.
+  const greedy = greedyBoard(inst);
+  const greedyFix = new Map<number, number>();
+  const onBoard = new Set(greedy.map((g) => `${g.course}|${g.teacher}|${g.pattern.key}|${g.cohort ?? ''}`));
+  for (const v of form.vars.teach) greedyFix.set(v.col, onBoard.has(`${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`) ? 1 : 0);
+
+  for (const [i, stage] of STAGES.entries()) {
     if (options.signal?.aborted) {
       interrupted = true;
       break;
     }
+    const fixed = stage.fixBoard === 'greedy' ? greedyFix : stage.fixBoard === 'incumbent' && values ? new Map([...boardColumns].map((c) => [c, values![c] ?? 0])) : null;
+    if (stage.fixBoard === 'incumbent' && !values) break;
     // Keep a little time for loading, rooms and checking after the last stage.
     const remaining = Math.max(0.5, limit * 0.95 - elapsed());
-    const timeLimitSeconds = i === stages.length - 1 ? remaining : Math.max(0.5, remaining * stage.timeShare);
-    const stageModel: MipModel = { ...model, columns: model.columns.map((c) => ({ ...c, obj: 0 })) };
-    const objective = new Map<number, number>();
-    for (const [c, v] of stage.objective) objective.set(c, (objective.get(c) ?? 0) + v);
-    const withObjective: MipModel = { ...stageModel, columns: stageModel.columns.map((c, j) => ({ ...c, obj: objective.get(j) ?? 0 })) };
-    const result = await solveMip(withObjective, {
+    const timeLimitSeconds = i === STAGES.length - 1 ? remaining : Math.max(0.5, remaining * stage.timeShare);
+    const stageModel = fixed ? fixColumns(model, fixed) : model;
+    const result = await solveMip(stageModel, {
       backend,
       timeLimitSeconds,
       mipGap,
@@ -104,22 +120,19 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
       onProgress: (p) => options.onProgress?.({ stage: stage.name, seconds: elapsed(), incumbent: p.objective, bound: p.bound, gap: p.gap }),
     });
     runs.push({ name: stage.name, result });
-    if (result.termination === 'infeasible' && i === 0) {
-      const rules = await findInfeasibleRules(withObjective, { backend, seed, timeLimitSeconds: Math.max(5, limit - elapsed()) });
+    if (result.termination === 'infeasible' && !fixed) {
+      const rules = await findInfeasibleRules(model, { backend, seed, timeLimitSeconds: Math.max(5, limit - elapsed()) });
       return { status: 'infeasible', rules, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: false, placementBound: null, infeasibleRules: rules }) };
     }
-    if (result.values) values = result.values;
+    // A later stage keeps the earlier schedule unless it found one at least as good.
+    if (result.values && (!values || evaluate(goal.objective, result.values) >= evaluate(goal.objective, values) - 1e-6)) values = result.values;
     if (result.termination === 'interrupted') {
       interrupted = true;
       break;
     }
-    if (!result.values) break;
-    // Hold what this stage achieved while later stages optimise their own objective.
-    const achieved = Math.floor(evaluate(stage.objective, result.values) + 1e-6);
-    model = withFloor(model, `floor[${stage.name}]`, stage.objective, achieved);
   }
 
-  const placementBound = placementBoundOf(inst, form, strategy, runs);
+  const placementBound = placementBoundOf(inst, form, goal, runs);
   if (!values) {
     const last = runs.at(-1)?.result;
     const message = last?.message ?? (last ? `the ${backend} solver stopped (${last.termination}) before finding any schedule` : 'the solve was interrupted before it started');
@@ -143,24 +156,19 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
  * cohorts, tightened by the placement stage's proven bound when that stage ran (its program is a
  * relaxation of the schedules with the planned section counts).
  */
-function placementBoundOf(inst: Instance, form: Formulation, strategy: Strategy, runs: readonly StageRun[]): SolverFigures['placementBound'] {
+function placementBoundOf(inst: Instance, form: Formulation, goal: StrategyObjective, runs: readonly StageRun[]): SolverFigures['placementBound'] {
   const members = inst.groups.filter((g) => g.pathway).reduce((s, g) => s + g.students.length, 0);
   if (members === 0) return null;
-  let value = members;
-  let source = 'pathway students';
   if (form.terms.placed.length === 0) return { value: 0, source: 'no pathway grade has cohort courses to place' };
-  const first = runs[0];
-  if (strategy === 'cte-first' && first && first.result.bound !== null) {
-    const b = Math.floor(first.result.bound + 1e-6);
-    if (b < value) {
-      value = b;
-      source = `${first.result.backend} bound of the placement stage (sections per course as planned)`;
-    }
-  } else if (strategy === 'cte-first' && first?.result.termination === 'optimal' && first.result.objective !== null) {
-    value = Math.round(first.result.objective);
-    source = `${first.result.backend} proved the placement stage optimal`;
+  const seats = inst.cohorts.reduce((s, k) => s + k.size, 0);
+  let bound = { value: Math.min(members, seats), source: seats < members ? 'seats in cohorts' : 'pathway students' };
+  const board = runs.find((r) => r.name === 'board')?.result;
+  if (goal.placedWeight > 0 && board && board.bound !== null) {
+    // bound ≥ weight·placed + (later terms ≥ 0), so placed ≤ ⌊bound / weight⌋ for every schedule.
+    const value = Math.floor(board.bound / goal.placedWeight + 1e-9);
+    if (value < bound.value) bound = { value, source: `${board.backend} bound of the whole program (sections per course as planned)` };
   }
-  return { value, source };
+  return bound;
 }
 
 function solverFigures(

@@ -1,7 +1,10 @@
 /**
- * The strategies as lexicographic stages: each stage optimises one objective while every earlier
- * stage's achieved value is held as a floor, so the first objective dominates exactly (no weights
- * to tune) and the first stage's proven bound is a bound on that objective.
+ * The strategies as objectives and stages. Each strategy is one lexicographic order of objective
+ * terms, combined with weights that provably dominate: a term's weight exceeds the largest value
+ * every later term together can take, so one more unit of an earlier term always wins.
+ * Stage 1 loads the greedy CTE-first board optimally (a first schedule and the warm start);
+ * stage 2 (`board`) solves the whole program from there; stage 3 (`loading`) fixes the best board
+ * found and re-solves the loading alone, which the solver closes far faster than the whole.
  */
 import type { Strategy } from '../scenario/schema.js';
 import type { Expr } from '../model/builder.js';
@@ -9,31 +12,43 @@ import type { ObjectiveTerms } from '../model/formulation.js';
 
 export interface Stage {
   readonly name: string;
-  readonly objective: Expr;
+  /** Which board to hold fixed while the rest is solved: the greedy one, the best so far, or none. */
+  readonly fixBoard: 'greedy' | 'incumbent' | 'none';
   /** Share of the remaining time this stage may use. */
   readonly timeShare: number;
 }
 
-function total(expr: Expr): number {
-  return expr.reduce((s, [, v]) => s + Math.abs(v), 0);
+export interface StrategyObjective {
+  readonly objective: Expr;
+  /** Weight of one placed pathway student in the objective (0 when placement is not a term). */
+  readonly placedWeight: number;
+  /** The largest value the terms after placement can add together (so placed ≤ ⌊bound / weight⌋ when they come after). */
+  readonly afterPlaced: number;
 }
 
+const maxValue = (expr: Expr, ub: (col: number) => number) => expr.reduce((s, [c, v]) => s + Math.abs(v) * ub(c), 0);
+
 /**
- * `cte-first`: pathway students placed, then weighted requests met (all students).
- * `academic-first`, the traditional order: requests of students outside pathways, then pathway
- * placement, with pathway students' requests as the tie-break.
+ * `cte-first`: pathway students placed ≻ weighted requests met (all students).
+ * `academic-first`, the traditional order: requests of students outside pathways ≻ pathway
+ * students placed ≻ pathway students' other requests.
  */
-export function stagesFor(strategy: Strategy, terms: ObjectiveTerms): Stage[] {
+export function strategyObjective(strategy: Strategy, terms: ObjectiveTerms, ub: (col: number) => number): StrategyObjective {
   if (strategy === 'cte-first') {
-    return [
-      { name: 'pathway placement', objective: terms.placed, timeShare: 0.6 },
-      { name: 'requests', objective: terms.requests, timeShare: 1 },
-    ];
+    const w = maxValue(terms.requests, ub) + 1;
+    return { objective: [...terms.placed.map(([c, v]) => [c, v * w] as const), ...terms.requests], placedWeight: w, afterPlaced: w - 1 };
   }
-  // Weight on placement dominates every pathway request together, so placement comes first there.
-  const w = total(terms.pathwayRequests) + 1;
-  return [
-    { name: 'non-pathway requests', objective: terms.nonPathwayRequests, timeShare: 0.6 },
-    { name: 'pathway placement', objective: [...terms.placed.map(([c, v]) => [c, v * w] as const), ...terms.pathwayRequests], timeShare: 1 },
-  ];
+  const wPlaced = maxValue(terms.pathwayRequests, ub) + 1;
+  const wAcademic = wPlaced * (maxValue(terms.placed, ub) + 1);
+  return {
+    objective: [...terms.nonPathwayRequests.map(([c, v]) => [c, v * wAcademic] as const), ...terms.placed.map(([c, v]) => [c, v * wPlaced] as const), ...terms.pathwayRequests],
+    placedWeight: 0,
+    afterPlaced: 0,
+  };
 }
+
+export const STAGES: readonly Stage[] = [
+  { name: 'greedy board', fixBoard: 'greedy', timeShare: 0.15 },
+  { name: 'board', fixBoard: 'none', timeShare: 0.7 },
+  { name: 'loading', fixBoard: 'incumbent', timeShare: 1 },
+];
