@@ -3,7 +3,7 @@
  * kept on one line so a 600-student file stays readable.
  */
 
-const INLINE_WIDTH = 100;
+const INLINE_WIDTH = 120;
 
 function isFlat(value: unknown): boolean {
   if (Array.isArray(value)) return value.every((v) => v === null || typeof v !== 'object');
