@@ -75,6 +75,9 @@ export function createVariables(m: ModelBuilder, inst: Instance): Vars {
     cpt.set(p.id, free.map((s) => ({ slot: s.name, col: m.column(`cpt[${p.id},${s.name}]`, 'binary', 0, 1) })));
   }
 
+  // A placement no credentialed teacher can take never has seats: no take columns for it.
+  const teachableKeys = new Set(teach.filter((v) => !v.cohort).map((v) => `${v.course}|${v.pattern.key}`));
+  const teachable = (course: string, pattern: Pattern) => teachableKeys.has(`${course}|${pattern.key}`);
   const parts: Part[] = [];
   inst.groups.forEach((g, gi) => {
     const n = g.students.length;
@@ -88,6 +91,7 @@ export function createVariables(m: ModelBuilder, inst: Instance): Vars {
           const info = inst.courses.get(course);
           if (!info || info.regularSections === 0) continue;
           for (const pattern of info.patterns) {
+            if (!teachable(course, pattern)) continue;
             const col = m.column(`take[g${gi},${label},${r.course},${course},${pattern.key}]`, n === 1 ? 'binary' : 'integer', 0, n);
             takes.push({ col, group: gi, cohort: cohort?.id ?? null, request: ri, course, pattern });
           }

@@ -1,0 +1,169 @@
+/**
+ * Each constraint family of the integer program on its own, on two to four hand-made entities,
+ * asserting the exact rows it writes (names, terms by column name, bounds, rule group).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../src/scenario/parse.js';
+import type { ScenarioInput } from '../src/scenario/schema.js';
+import { buildInstance, type Instance } from '../src/model/instance.js';
+import { ModelBuilder } from '../src/model/builder.js';
+import { createVariables, type Vars } from '../src/model/variables.js';
+import { commonPlanning, maxSections, prep, teacherClash } from '../src/model/constraints/teachers.js';
+import { roomTypes } from '../src/model/constraints/rooms.js';
+import { locks, sectionCounts } from '../src/model/constraints/sections.js';
+import { cohorts } from '../src/model/constraints/cohorts.js';
+import { loading, placement } from '../src/model/constraints/loading.js';
+
+type Family = (m: ModelBuilder, inst: Instance, vars: Vars) => void;
+
+/** Two periods, one day; course A (T1) and course B (T1 or T2); students as given. */
+function school(edit: (s: ScenarioInput) => void = () => {}): ScenarioInput {
+  const s: ScenarioInput = {
+    format: 'pathway-scheduler/scenario@1',
+    name: 'hand-made',
+    calendar: { terms: ['Y'], days: ['D'], periods: ['1', '2'] },
+    rooms: [{ id: 'R1', type: 'general', capacity: 30 }],
+    teachers: [
+      { id: 'T1', name: 'One', courses: ['A', 'B'], maxSections: 1 },
+      { id: 'T2', name: 'Two', courses: ['B'], maxSections: 2, unavailable: ['2'] },
+    ],
+    courses: [
+      { id: 'A', name: 'Course A', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' } },
+      { id: 'B', name: 'Course B', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' } },
+    ],
+    pathways: [],
+    students: [{ id: 'S1', grade: 10, requests: ['A', 'B'] }],
+    policy: { agRule: 'off' },
+  };
+  edit(s);
+  return s;
+}
+
+/** Rows a family writes, with columns named. */
+function rows(input: ScenarioInput, family: Family) {
+  const inst = buildInstance(parseScenario(input));
+  const m = new ModelBuilder();
+  const vars = createVariables(m, inst);
+  family(m, inst, vars);
+  return m.rows.map((r) => ({
+    name: r.name,
+    terms: Object.fromEntries(r.cols.map((c, k) => [m.columns[c]!.name, r.coefs[k]])),
+    lb: r.lb,
+    ub: r.ub,
+    ...(r.group ? { group: r.group } : {}),
+  }));
+}
+
+describe('constraint families', () => {
+  it('teacherClash: a teacher teaches at most one section in a slot', () => {
+    expect(rows(school(), teacherClash)).toEqual([
+      { name: 'teacherClash[T1,1]', terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1 }, lb: 0, ub: 1, group: 'T1 teaches one section at a time' },
+      { name: 'teacherClash[T1,2]', terms: { 'teach[A,T1,2]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, group: 'T1 teaches one section at a time' },
+    ]);
+  });
+
+  it('unavailable slots get no columns at all', () => {
+    const names = rows(school(), maxSections).flatMap((r) => Object.keys(r.terms));
+    expect(names).toContain('teach[B,T2,1]');
+    expect(names).not.toContain('teach[B,T2,2]');
+  });
+
+  it('maxSections: a teacher teaches at most maxSections sections', () => {
+    expect(rows(school(), maxSections)).toEqual([
+      { name: 'teacherLoad[T1]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1, 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, group: 'T1 teaches at most 1 sections' },
+      { name: 'teacherLoad[T2]', terms: { 'teach[B,T2,1]': 1 }, lb: 0, ub: 2, group: 'T2 teaches at most 2 sections' },
+    ]);
+  });
+
+  it('prep: each teacher keeps an available slot free in every term', () => {
+    expect(rows(school(), prep)).toEqual([
+      { name: 'prep[T1,Y]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1, 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, group: 'prep for T1' },
+      { name: 'prep[T2,Y]', terms: { 'teach[B,T2,1]': 1 }, lb: 0, ub: 0, group: 'prep for T2' },
+    ]);
+  });
+
+  it('commonPlanning: the team shares enough slots in which none of them teaches', () => {
+    const withTeam = school((s) => {
+      s.pathways = [{ id: 'P', name: 'P', sector: 'x', cohortSize: 30, cohortCourses: {}, team: ['T1', 'T2'], commonPlanning: 1 }];
+    });
+    expect(rows(withTeam, commonPlanning)).toEqual([
+      { name: 'cptSlots[P]', terms: { 'cpt[P,1]': 1 }, lb: 1, ub: Infinity, group: 'CPT for P' },
+      { name: 'cptFree[P,T1,1]', terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1, 'cpt[P,1]': 1 }, lb: 0, ub: 1, group: 'CPT for P' },
+      { name: 'cptFree[P,T2,1]', terms: { 'teach[B,T2,1]': 1, 'cpt[P,1]': 1 }, lb: 0, ub: 1, group: 'CPT for P' },
+    ]);
+  });
+
+  it('roomTypes: no more sections of a room type in a slot than rooms of that type', () => {
+    expect(rows(school(), roomTypes)).toEqual([
+      { name: 'roomType[general,1]', terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1, 'teach[B,T2,1]': 1 }, lb: 0, ub: 1, group: 'only 1 general room' },
+      { name: 'roomType[general,2]', terms: { 'teach[A,T1,2]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, group: 'only 1 general room' },
+    ]);
+  });
+
+  it('sectionCounts: at most the planned sections, exactly a fixed count', () => {
+    const fixed = school((s) => {
+      s.courses[1]!.sections = 1;
+    });
+    expect(rows(fixed, sectionCounts)).toEqual([
+      { name: 'sections[A]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1 }, lb: 0, ub: 1 },
+      { name: 'sections[B]', terms: { 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1, 'teach[B,T2,1]': 1 }, lb: 0, ub: 1 },
+      { name: 'fixedSections[B]', terms: { 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1, 'teach[B,T2,1]': 1 }, lb: 1, ub: 1, group: '1 sections of B' },
+    ]);
+  });
+
+  it('locks: a locked slot holds a section of the course', () => {
+    const locked = school((s) => {
+      s.locks = [{ course: 'B', slot: '1' }];
+    });
+    expect(rows(locked, locks)).toEqual([
+      { name: 'lock[B,1]', terms: { 'teach[B,T1,1]': 1, 'teach[B,T2,1]': 1 }, lb: 1, ub: Infinity, group: 'lock B in 1' },
+    ]);
+  });
+
+  it('loading: seats, one section per request, no clash for a single student', () => {
+    expect(rows(school(), loading)).toEqual([
+      { name: 'seats[A,1]', terms: { 'take[g0,none,A,A,1]': 1, 'teach[A,T1,1]': -30 }, lb: -Infinity, ub: 0 },
+      { name: 'seats[A,2]', terms: { 'take[g0,none,A,A,2]': 1, 'teach[A,T1,2]': -30 }, lb: -Infinity, ub: 0 },
+      { name: 'seats[B,1]', terms: { 'take[g0,none,B,B,1]': 1, 'teach[B,T1,1]': -30, 'teach[B,T2,1]': -30 }, lb: -Infinity, ub: 0 },
+      { name: 'seats[B,2]', terms: { 'take[g0,none,B,B,2]': 1, 'teach[B,T1,2]': -30 }, lb: -Infinity, ub: 0 },
+      { name: 'requestOnce[g0,none,0]', terms: { 'take[g0,none,A,A,1]': 1, 'take[g0,none,A,A,2]': 1 }, lb: -Infinity, ub: 1 },
+      { name: 'requestOnce[g0,none,1]', terms: { 'take[g0,none,B,B,1]': 1, 'take[g0,none,B,B,2]': 1 }, lb: -Infinity, ub: 1 },
+      { name: 'studentClash[g0,none,1]', terms: { 'take[g0,none,A,A,1]': 1, 'take[g0,none,B,B,1]': 1 }, lb: -Infinity, ub: 1 },
+      { name: 'studentClash[g0,none,2]', terms: { 'take[g0,none,A,A,2]': 1, 'take[g0,none,B,B,2]': 1 }, lb: -Infinity, ub: 1 },
+    ]);
+  });
+
+  /** One pathway P, grade 10 cohort courses A and B, one member M1 who also requests C. */
+  const withCohort = () =>
+    school((s) => {
+      s.courses.push({ id: 'C', name: 'Course C', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' } });
+      s.teachers[1]!.courses.push('C');
+      s.pathways = [{ id: 'P', name: 'P', sector: 'x', cohortSize: 2, cohortCourses: { '10': ['A', 'B'] }, team: [], commonPlanning: 0 }];
+      s.students = [{ id: 'M1', grade: 10, pathway: 'P', requests: ['A', 'B', 'C'] }];
+    });
+
+  it('cohorts: size, a section of every cohort course before members, no overlap, one cohort per student', () => {
+    expect(rows(withCohort(), cohorts)).toEqual([
+      { name: 'cohortSize[P-10-1]', terms: { 'member[g0,P-10-1]': 1 }, lb: 0, ub: 2 },
+      { name: 'cohortNeeds[P-10-1,A]', terms: { 'member[g0,P-10-1]': 1, 'cohortTeach[P-10-1,A,T1,1]': -2, 'cohortTeach[P-10-1,A,T1,2]': -2 }, lb: -Infinity, ub: 0 },
+      { name: 'cohortNeeds[P-10-1,B]', terms: { 'member[g0,P-10-1]': 1, 'cohortTeach[P-10-1,B,T1,1]': -2, 'cohortTeach[P-10-1,B,T1,2]': -2, 'cohortTeach[P-10-1,B,T2,1]': -2 }, lb: -Infinity, ub: 0 },
+      { name: 'cohortClash[P-10-1,1]', terms: { 'cohortTeach[P-10-1,A,T1,1]': 1, 'cohortTeach[P-10-1,B,T1,1]': 1, 'cohortTeach[P-10-1,B,T2,1]': 1 }, lb: 0, ub: 1 },
+      { name: 'cohortClash[P-10-1,2]', terms: { 'cohortTeach[P-10-1,A,T1,2]': 1, 'cohortTeach[P-10-1,B,T1,2]': 1 }, lb: 0, ub: 1 },
+      { name: 'memberOnce[g0]', terms: { 'member[g0,P-10-1]': 1 }, lb: 0, ub: 1 },
+    ]);
+  });
+
+  it('loading keeps a cohort member out of the slots the cohort spends together', () => {
+    const free = rows(withCohort(), loading).filter((r) => r.name.startsWith('cohortFree'));
+    expect(free).toEqual([
+      { name: 'cohortFree[P-10-1,1]', terms: { 'take[g0,P-10-1,C,C,1]': 1, 'cohortTeach[P-10-1,A,T1,1]': 2, 'cohortTeach[P-10-1,B,T1,1]': 2, 'cohortTeach[P-10-1,B,T2,1]': 2 }, lb: -Infinity, ub: 2 },
+    ]);
+  });
+
+  it('placement: a member counts as placed only with every other request met', () => {
+    expect(rows(withCohort(), placement)).toEqual([
+      { name: 'placedMember[g0,P-10-1]', terms: { 'placed[g0,P-10-1]': 1, 'member[g0,P-10-1]': -1 }, lb: -Infinity, ub: 0 },
+      { name: 'placedNeeds[g0,P-10-1,C]', terms: { 'placed[g0,P-10-1]': 1, 'take[g0,P-10-1,C,C,1]': -1 }, lb: -Infinity, ub: 0 },
+    ]);
+  });
+});
