@@ -10,6 +10,7 @@ import { reportError, EXIT } from './errors.js';
 import { solveCommand } from './commands/solve.js';
 import { checkCommand } from './commands/check.js';
 import { generateCommand } from './commands/generate.js';
+import { importCommand, importSolutionCommand } from './commands/import.js';
 
 async function main(): Promise<number> {
   let cli = yargs(hideBin(process.argv))
@@ -22,7 +23,7 @@ async function main(): Promise<number> {
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     });
-  for (const register of [solveCommand, checkCommand, generateCommand]) cli = register(cli);
+  for (const register of [solveCommand, checkCommand, generateCommand, importCommand, importSolutionCommand]) cli = register(cli);
   await cli.parseAsync();
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
 }

@@ -1,0 +1,70 @@
+import type { Argv } from 'yargs';
+import { z } from 'zod';
+import { importSource } from '../../io/import-source.js';
+import { importProgramSolution, parseModelMap } from '../../io/model-files.js';
+import { readScenarioFile, parseJsonText, readTextFile } from '../../scenario/parse.js';
+import { formatReport } from '../../report/index.js';
+import { writeFileAtomic } from '../output.js';
+import { EXIT } from '../errors.js';
+import { validateArgs } from '../args.js';
+
+const importArgs = z.object({ source: z.string().min(1), output: z.string().min(1), mapping: z.string().min(1).optional() });
+
+/** `import <source> -o scenario.json [--mapping map.json]`. */
+export function importCommand(y: Argv): Argv {
+  return y.command(
+    'import <source>',
+    'build a scenario from a folder of CSV files, an .xlsx workbook, or an SIS export with --mapping (every bad row is listed; nothing is written unless all is well)',
+    (a) =>
+      a
+        .positional('source', { type: 'string', describe: 'folder of CSVs, .xlsx workbook, or SIS export folder', demandOption: true })
+        .option('output', { alias: 'o', type: 'string', default: 'scenario.json', describe: 'where to write the scenario JSON' })
+        .option('mapping', { alias: 'm', type: 'string', describe: 'column-mapping JSON for an SIS export (e.g. fixtures/crestwood-mapping.json)' }),
+    async (argv) => {
+      const args = validateArgs(importArgs, argv);
+      const result = await importSource(args.source, args.mapping);
+      writeFileAtomic(args.output, `${JSON.stringify(result.scenario, null, 2)}\n`);
+      const s = result.scenario;
+      const requests = s.students.reduce((n, st) => n + st.requests.length, 0);
+      process.stdout.write(`${s.name}: ${s.students.length} students, ${requests} requests, ${s.courses.length} courses, ${s.teachers.length} teachers, ${s.rooms.length} rooms.\n`);
+      if (result.requestRows !== null && result.dropped.length > 0) {
+        const reasons = new Map<string, number>();
+        for (const d of result.dropped) reasons.set(d.reason, (reasons.get(d.reason) ?? 0) + 1);
+        process.stdout.write(`${result.dropped.length} of ${result.requestRows} request rows cannot be scheduled and were left out: ${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')}.\n`);
+      }
+      for (const note of result.notes) process.stdout.write(`Note: ${note}.\n`);
+      process.stderr.write(`Wrote ${args.output}.\n`);
+    },
+  );
+}
+
+const solutionArgs = z.object({ scenario: z.string().min(1), map: z.string().min(1), solverSolution: z.string().min(1), output: z.string().min(1), json: z.boolean() });
+
+/** `import-solution <scenario> <model.map.json> <solver.sol> -o solution.json`. */
+export function importSolutionCommand(y: Argv): Argv {
+  return y.command(
+    'import-solution <scenario> <map> <solverSolution>',
+    'read a CBC/HiGHS/Gurobi solution of an exported model back into a schedule, check it and write the solution (exit 1 if rules are broken)',
+    (a) =>
+      a
+        .positional('scenario', { type: 'string', demandOption: true })
+        .positional('map', { type: 'string', describe: 'the .map.json written by export --mps/--lp', demandOption: true })
+        .positional('solverSolution', { type: 'string', describe: "the solver's solution file", demandOption: true })
+        .option('output', { alias: 'o', type: 'string', default: 'solution.json' })
+        .option('json', { type: 'boolean', default: false, describe: 'print the report as JSON' }),
+    (argv) => {
+      const args = validateArgs(solutionArgs, argv);
+      const scenario = readScenarioFile(args.scenario);
+      const map = parseModelMap(parseJsonText(readTextFile(args.map), args.map), args.map);
+      const result = importProgramSolution(scenario, map, readTextFile(args.solverSolution), args.solverSolution);
+      writeFileAtomic(args.output, `${JSON.stringify(result.solution, null, 2)}\n`);
+      const report = result.solution.report;
+      if (report) process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, scenario)}\n`);
+      process.stderr.write(`Wrote ${args.output}.\n`);
+      if (!result.check.valid) {
+        process.stderr.write(`The checker found ${result.check.violations.length} broken rule(s); run \`pathway-scheduler check\` for the list.\n`);
+        process.exitCode = EXIT.rulesBroken;
+      }
+    },
+  );
+}
