@@ -1,0 +1,50 @@
+import type { Argv } from 'yargs';
+import { z } from 'zod';
+import { readScenarioFile } from '../../scenario/parse.js';
+import { readSolutionFile } from '../../solution/parse.js';
+import { SOLVER_NAMES } from '../../scenario/schema.js';
+import { analyse, renderAnalysis, REPORT_FORMATS, REPORT_KINDS } from '../../analysis/index.js';
+import { writeFileAtomic } from '../output.js';
+import { validateArgs } from '../args.js';
+
+const argsSchema = z.object({
+  scenario: z.string().min(1),
+  solution: z.string().min(1).optional(),
+  kind: z.enum(REPORT_KINDS),
+  format: z.enum(REPORT_FORMATS),
+  output: z.string().min(1).optional(),
+  top: z.number().int().positive(),
+  timeLimit: z.number().positive().optional(),
+  solver: z.enum(SOLVER_NAMES).optional(),
+});
+
+export function reportCommand(y: Argv): Argv {
+  return y.command(
+    'report <scenario> [solution]',
+    'analysis reports: conflict matrix, tallies, seat balance, teachers, rooms, equity; explanations of a schedule; why a scenario is infeasible',
+    (a) =>
+      a
+        .positional('scenario', { type: 'string', describe: 'scenario JSON file', demandOption: true })
+        .positional('solution', { type: 'string', describe: 'solution JSON file (needed by balance, teachers, rooms, equity, explain)' })
+        .option('kind', { choices: REPORT_KINDS, demandOption: true, describe: 'which report' })
+        .option('format', { choices: REPORT_FORMATS, default: 'table' as const, describe: 'table, json or csv' })
+        .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of the screen' })
+        .option('top', { type: 'number', default: 25, describe: 'conflicts: course pairs to list' })
+        .option('time-limit', { type: 'number', describe: 'infeasibility: seconds for the analysis (default: policy)' })
+        .option('solver', { choices: SOLVER_NAMES, describe: 'infeasibility: solver backend' }),
+    async (argv) => {
+      const args = validateArgs(argsSchema, argv);
+      const scenario = readScenarioFile(args.scenario);
+      const solution = args.solution ? readSolutionFile(args.solution) : undefined;
+      const table = await analyse(args.kind, scenario, solution, {
+        top: args.top,
+        infeasibility: { ...(args.timeLimit ? { timeLimitSeconds: args.timeLimit } : {}), ...(args.solver ? { backend: args.solver } : {}) },
+      });
+      const text = `${renderAnalysis(table, args.format)}\n`;
+      if (args.output) {
+        writeFileAtomic(args.output, text);
+        process.stderr.write(`Wrote ${args.output}.\n`);
+      } else process.stdout.write(text);
+    },
+  );
+}

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { Argv } from 'yargs';
+import { z } from 'zod';
+import { parseJsonText, parseScenario, readTextFile } from '../../scenario/parse.js';
+import { SOLVER_NAMES } from '../../scenario/schema.js';
+import { compareScenarios, formatComparison, readVariantFile } from '../../whatif/index.js';
+import { InputError } from '../../scenario/problems.js';
+import { writeFileAtomic } from '../output.js';
+import { EXIT } from '../errors.js';
+import { validateArgs } from '../args.js';
+
+const argsSchema = z.object({
+  base: z.string().min(1),
+  variants: z.array(z.string().min(1)).min(1),
+  output: z.string().min(1),
+  timeLimit: z.number().positive().optional(),
+  seed: z.number().int().min(0).optional(),
+  solver: z.enum(SOLVER_NAMES).optional(),
+  concurrency: z.number().int().positive().optional(),
+  json: z.boolean(),
+});
+
+export function whatifCommand(y: Argv): Argv {
+  return y.command(
+    'whatif <base> <variants..>',
+    'solve a base scenario and variants (full scenarios or RFC 6902 JSON Patches) in parallel and compare them side by side',
+    (a) =>
+      a
+        .positional('base', { type: 'string', describe: 'base scenario JSON file', demandOption: true })
+        .positional('variants', { type: 'string', array: true, describe: 'variant files: scenarios, or *.patch.json JSON Patches against the base', demandOption: true })
+        .option('output', { alias: 'o', type: 'string', default: 'whatif', describe: 'folder for each solution and the comparison' })
+        .option('time-limit', { type: 'number', describe: 'seconds per scenario (default: each scenario’s policy)' })
+        .option('seed', { type: 'number', describe: 'seed for every solve (default: policy)' })
+        .option('solver', { choices: SOLVER_NAMES, describe: 'solver backend' })
+        .option('concurrency', { type: 'number', describe: 'solves at once (default: the machine’s cores)' })
+        .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON' }),
+    async (argv) => {
+      const args = validateArgs(argsSchema, argv);
+      const baseInput = parseJsonText(readTextFile(args.base), args.base);
+      const base = parseScenario(baseInput, args.base);
+      // Every variant is read and checked before anything is solved.
+      const problems: InputError[] = [];
+      const variants = args.variants.flatMap((file) => {
+        try {
+          return [readVariantFile(baseInput, file)];
+        } catch (err: unknown) {
+          if (err instanceof InputError) problems.push(err);
+          else throw err;
+          return [];
+        }
+      });
+      if (problems.length > 0) throw new InputError(problems.map((p) => p.source).join(', '), problems.flatMap((p) => p.problems.map((q) => ({ ...q, path: `${p.source} ${q.path}`.trim() }))));
+      const names = new Set<string>(['base']);
+      for (const v of variants) {
+        if (names.has(v.name)) throw new InputError('command line', [{ path: '', message: `two variants are named ${v.name}`, fix: 'rename one of the files' }]);
+        names.add(v.name);
+      }
+      const controller = new AbortController();
+      const onSigint = () => {
+        if (controller.signal.aborted) process.exit(EXIT.interrupted);
+        process.stderr.write('\nStopping every solve; keeping the scenarios already finished (Ctrl-C again to quit at once)…\n');
+        controller.abort();
+      };
+      process.on('SIGINT', onSigint);
+      try {
+        const comparison = await compareScenarios(base, variants, {
+          ...(args.timeLimit !== undefined ? { timeLimitSeconds: args.timeLimit } : {}),
+          ...(args.seed !== undefined ? { seed: args.seed } : {}),
+          ...(args.solver ? { solver: args.solver } : {}),
+          ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+          signal: controller.signal,
+          onRow: (row) => {
+            process.stderr.write(`  ${row.name}: ${row.status}\n`);
+            if (row.solution) writeFileAtomic(join(args.output, `${row.name}.solution.json`), `${JSON.stringify(row.solution, null, 2)}\n`);
+          },
+        });
+        const table = formatComparison(comparison);
+        const data = { interrupted: comparison.interrupted, rows: comparison.rows.map(({ solution: _, ...r }) => r) };
+        writeFileAtomic(join(args.output, 'comparison.txt'), `${table}\n`);
+        writeFileAtomic(join(args.output, 'comparison.json'), `${JSON.stringify(data, null, 2)}\n`);
+        process.stdout.write(args.json ? `${JSON.stringify(data, null, 2)}\n` : `${table}\n`);
+        process.stderr.write(`Wrote ${args.output}/ (a solution per scheduled scenario, comparison.txt, comparison.json).\n`);
+        if (comparison.interrupted) process.exitCode = EXIT.interrupted;
+        else if (comparison.rows.some((r) => r.status === 'failed')) process.exitCode = EXIT.internal;
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+    },
+  );
+}

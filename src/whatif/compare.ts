@@ -1,0 +1,128 @@
+/**
+ * Solving a base scenario and its variants side by side, with bounded parallelism: at most
+ * `concurrency` solves run at once (default: the machine's cores), each MIP in its own solver
+ * worker thread. A variant whose solve throws or whose worker crashes becomes a `failed` row and
+ * the others go on; aborting stops every running solve and keeps the rows already finished.
+ */
+import { availableParallelism } from 'node:os';
+import { solve, type SolveOptions, type SolveOutcome } from '../engine/solve.js';
+import type { Scenario, SolverName } from '../scenario/schema.js';
+import type { Solution, Tally } from '../solution/schema.js';
+import type { Variant } from './variant.js';
+
+/** The figures compared across scenarios. */
+export interface Metrics {
+  readonly pathwayPlaced: Tally;
+  readonly fullyScheduled: Tally;
+  readonly requestsMet: Tally;
+  readonly agOnTrack: Tally;
+  readonly teamsWithCpt: Tally;
+  readonly sections: number;
+  /** Sections taught over the teachers' maximum sections, all teachers together. */
+  readonly teacherLoad: Tally;
+}
+
+export type RowStatus = 'scheduled' | 'infeasible' | 'no-schedule' | 'failed' | 'interrupted';
+
+export interface ComparisonRow {
+  readonly name: string;
+  readonly status: RowStatus;
+  /** Why there are no figures (failed, infeasible, no schedule, interrupted). */
+  readonly message?: string;
+  readonly metrics: Metrics | null;
+  /** True when a time limit cut the solve short (the best schedule found is compared). */
+  readonly partial?: boolean;
+  readonly solution?: Solution;
+}
+
+export interface Comparison {
+  /** The base first, then the variants in the order given. */
+  readonly rows: readonly ComparisonRow[];
+  /** True when the comparison was aborted before every row finished. */
+  readonly interrupted: boolean;
+}
+
+export interface CompareOptions {
+  /** Per-scenario wall-clock limit in seconds (default: each scenario's policy). */
+  readonly timeLimitSeconds?: number;
+  /** Seed for every solve (default: each scenario's policy). */
+  readonly seed?: number;
+  readonly solver?: SolverName;
+  /** Solves running at once (default: `os.availableParallelism()`). */
+  readonly concurrency?: number;
+  /** Aborting stops every running solve; finished rows are kept. */
+  readonly signal?: AbortSignal;
+  /** Called as each row finishes (in completion order). */
+  readonly onRow?: (row: ComparisonRow, index: number) => void;
+  /**
+   * The solve to run for each scenario (default {@link solve}); lets tests and embedders wrap it.
+   * Its exceptions are contained in the row.
+   */
+  readonly solveScenario?: (scenario: Scenario, options: SolveOptions, name: string) => Promise<SolveOutcome>;
+}
+
+function teacherLoad(scenario: Scenario, solution: Solution): Tally {
+  const max = scenario.teachers.reduce((n, t) => n + t.maxSections, 0);
+  const taught = solution.sections.length;
+  return { count: taught, total: max, share: max === 0 ? null : taught / max };
+}
+
+/** The row of one finished solve. */
+export function rowOf(name: string, scenario: Scenario, outcome: SolveOutcome, aborted: boolean): ComparisonRow {
+  if (outcome.status === 'scheduled') {
+    const f = outcome.check.figures;
+    const partial = outcome.solution.report.solver.partial;
+    if (aborted && partial && outcome.solution.report.solver.termination === 'interrupted') return { name, status: 'interrupted', message: 'stopped before the solve finished', metrics: null };
+    return {
+      name,
+      status: 'scheduled',
+      metrics: { pathwayPlaced: f.pathwayPlaced, fullyScheduled: f.fullyScheduled, requestsMet: f.requestsMet, agOnTrack: f.agOnTrack, teamsWithCpt: f.teamsWithCpt, sections: f.sections, teacherLoad: teacherLoad(scenario, outcome.solution) },
+      partial,
+      solution: outcome.solution,
+    };
+  }
+  if (outcome.status === 'infeasible') return { name, status: 'infeasible', message: `hard rules conflict: ${outcome.rules.join(' + ')}`, metrics: null };
+  if (aborted || outcome.solver.termination === 'interrupted') return { name, status: 'interrupted', message: 'stopped before the solve finished', metrics: null };
+  // A solver worker that crashed ends the solve with an error termination: the row failed.
+  if (outcome.solver.termination === 'error') return { name, status: 'failed', message: outcome.message, metrics: null };
+  return { name, status: 'no-schedule', message: outcome.message, metrics: null };
+}
+
+/**
+ * Solves the base and every variant and returns their figures side by side (base first).
+ * Same scenarios, options and seed give the same rows, whatever order the solves finish in.
+ */
+export async function compareScenarios(base: Scenario, variants: readonly Variant[], options: CompareOptions = {}): Promise<Comparison> {
+  const jobs: Variant[] = [{ name: 'base', scenario: base }, ...variants];
+  const rows: Array<ComparisonRow | undefined> = new Array(jobs.length).fill(undefined);
+  const concurrency = Math.max(1, Math.min(jobs.length, options.concurrency ?? availableParallelism()));
+  const run = options.solveScenario ?? ((scenario: Scenario, o: SolveOptions) => solve(scenario, o));
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      const job = jobs[i];
+      if (!job) return;
+      if (options.signal?.aborted) {
+        rows[i] = { name: job.name, status: 'interrupted', message: 'not started before the comparison was stopped', metrics: null };
+        continue;
+      }
+      const solveOptions: SolveOptions = {
+        ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        ...(options.solver !== undefined ? { solver: options.solver } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      };
+      let row: ComparisonRow;
+      try {
+        row = rowOf(job.name, job.scenario, await run(job.scenario, solveOptions, job.name), options.signal?.aborted ?? false);
+      } catch (err: unknown) {
+        row = { name: job.name, status: 'failed', message: err instanceof Error ? err.message : String(err), metrics: null };
+      }
+      rows[i] = row;
+      options.onRow?.(row, i);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { rows: rows.map((r, i) => r ?? { name: jobs[i]?.name ?? '?', status: 'interrupted', metrics: null }), interrupted: options.signal?.aborted ?? false };
+}
