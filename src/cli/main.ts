@@ -11,6 +11,7 @@ import { solveCommand } from './commands/solve.js';
 import { checkCommand } from './commands/check.js';
 import { generateCommand } from './commands/generate.js';
 import { importCommand, importSolutionCommand } from './commands/import.js';
+import { exportCommand } from './commands/export.js';
 import { reportCommand } from './commands/report.js';
 import { whatifCommand } from './commands/whatif.js';
 
@@ -25,7 +26,7 @@ async function main(): Promise<number> {
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     });
-  for (const register of [solveCommand, checkCommand, generateCommand, importCommand, importSolutionCommand, reportCommand, whatifCommand]) cli = register(cli);
+  for (const register of [solveCommand, checkCommand, generateCommand, importCommand, importSolutionCommand, exportCommand, reportCommand, whatifCommand]) cli = register(cli);
   await cli.parseAsync();
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
 }

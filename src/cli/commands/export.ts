@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { Argv } from 'yargs';
+import { z } from 'zod';
+import { readScenarioFile } from '../../scenario/parse.js';
+import { readSolutionFile } from '../../solution/parse.js';
+import { InputError } from '../../scenario/problems.js';
+import { scheduleCsvFiles } from '../../io/export-csv.js';
+import { scheduleXlsx } from '../../io/export-xlsx.js';
+import { oneRosterFiles } from '../../io/oneroster.js';
+import { exportProgram } from '../../io/model-files.js';
+import { reportHtml } from '../../html/report-page.js';
+import { writeFileAtomic } from '../output.js';
+import { validateArgs } from '../args.js';
+
+const argsSchema = z.object({
+  scenario: z.string().min(1),
+  solution: z.string().min(1).optional(),
+  csv: z.string().min(1).optional(),
+  xlsx: z.string().min(1).optional(),
+  oneroster: z.string().min(1).optional(),
+  html: z.string().min(1).optional(),
+  mps: z.string().min(1).optional(),
+  lp: z.string().min(1).optional(),
+  schoolYear: z.number().int().min(2000).max(2100),
+});
+
+const mapFile = (model: string) => model.replace(/\.(mps|lp)$/i, '') + '.map.json';
+
+/** `export <scenario> [solution] --csv dir | --xlsx file | --oneroster dir | --html file | --mps file | --lp file`. */
+export function exportCommand(y: Argv): Argv {
+  return y.command(
+    'export <scenario> [solution]',
+    'write a schedule as CSV, XLSX, OneRoster 1.2 CSV or a self-contained HTML report, or the integer program as MPS/LP (with a .map.json column map for import-solution)',
+    (a) =>
+      a
+        .positional('scenario', { type: 'string', demandOption: true })
+        .positional('solution', { type: 'string', describe: 'solution JSON (needed for all but --mps/--lp)' })
+        .option('csv', { type: 'string', describe: 'folder for sections.csv and student-schedules.csv' })
+        .option('xlsx', { type: 'string', describe: 'workbook: master board, room board, student schedules, sections, report' })
+        .option('oneroster', { type: 'string', describe: 'folder for a OneRoster 1.2 CSV bulk set' })
+        .option('html', { type: 'string', describe: 'self-contained HTML report' })
+        .option('mps', { type: 'string', describe: 'the integer program as free MPS (+ .map.json)' })
+        .option('lp', { type: 'string', describe: 'the integer program as CPLEX LP (+ .map.json)' })
+        .option('school-year', { type: 'number', default: 2028, describe: 'OneRoster schoolYear: the end year (2028 for 2027-28)' }),
+    async (argv) => {
+      const args = validateArgs(argsSchema, argv);
+      const scenario = readScenarioFile(args.scenario);
+      const wanted = [args.csv, args.xlsx, args.oneroster, args.html, args.mps, args.lp].filter((x) => x !== undefined);
+      if (wanted.length === 0) throw new InputError('command line', [{ path: '', message: 'nothing to export', fix: 'add --csv DIR, --xlsx FILE, --oneroster DIR, --html FILE, --mps FILE or --lp FILE' }]);
+      const needsSolution = args.csv ?? args.xlsx ?? args.oneroster ?? args.html;
+      if (needsSolution !== undefined && args.solution === undefined) throw new InputError('command line', [{ path: 'solution', message: 'a solution file is needed for --csv, --xlsx, --oneroster and --html', fix: 'give the solution JSON written by solve' }]);
+      const solution = args.solution !== undefined ? readSolutionFile(args.solution) : undefined;
+      // Everything is built before anything is written, so a failure writes nothing.
+      const files: [string, string | Uint8Array][] = [];
+      if (solution && args.csv) for (const [name, text] of scheduleCsvFiles(scenario, solution)) files.push([join(args.csv, name), text]);
+      if (solution && args.oneroster) for (const [name, text] of oneRosterFiles(scenario, solution, { schoolYear: args.schoolYear })) files.push([join(args.oneroster, name), text]);
+      if (solution && args.xlsx) files.push([args.xlsx, await scheduleXlsx(scenario, solution)]);
+      if (solution && args.html) files.push([args.html, reportHtml(scenario, solution)]);
+      for (const [file, format] of [[args.mps, 'mps'], [args.lp, 'lp']] as const) {
+        if (!file) continue;
+        const { text, map } = exportProgram(scenario, format);
+        files.push([file, text], [mapFile(file), `${JSON.stringify(map)}\n`]);
+      }
+      for (const [file, content] of files) writeFileAtomic(file, content);
+      process.stderr.write(`Wrote ${files.map(([f]) => f).join(', ')}.\n`);
+    },
+  );
+}

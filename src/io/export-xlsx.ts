@@ -1,0 +1,45 @@
+/**
+ * A schedule as an XLSX workbook: the master board (teacher × slot), the room board, student
+ * schedules, sections, and the report.
+ */
+import ExcelJS from 'exceljs';
+import type { Scenario } from '../scenario/schema.js';
+import type { Solution } from '../solution/schema.js';
+import { formatReport } from '../report/index.js';
+import { roomBoard, sectionList, teacherBoard, timetables, viewsOf, type Board } from './schedule-views.js';
+import { SCHEDULE_COLUMNS, SECTION_COLUMNS } from './export-csv.js';
+
+export const SCHEDULE_SHEETS = ['Master board', 'Room board', 'Student schedules', 'Sections', 'Report'] as const;
+
+function addBoard(book: ExcelJS.Workbook, name: string, corner: string, board: Board): void {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  sheet.addRow([corner, ...board.slots]);
+  for (const row of board.rows) sheet.addRow([row.label, ...row.cells.map((cell) => cell.map((s) => `${s.id}${s.cohort ? ` [${s.cohort}]` : ''}`).join('\n'))]);
+  sheet.getRow(1).font = { bold: true };
+  sheet.getColumn(1).width = 28;
+  for (let c = 2; c <= board.slots.length + 1; c++) sheet.getColumn(c).width = 16;
+}
+
+/** The workbook as bytes. */
+export async function scheduleXlsx(scenario: Scenario, solution: Solution): Promise<Uint8Array> {
+  const views = viewsOf(scenario, solution);
+  const book = new ExcelJS.Workbook();
+  addBoard(book, 'Master board', 'Teacher', teacherBoard(views));
+  addBoard(book, 'Room board', 'Room', roomBoard(views));
+  const schedules = book.addWorksheet('Student schedules', { views: [{ state: 'frozen', ySplit: 1 }] });
+  schedules.addRow([...SCHEDULE_COLUMNS]);
+  for (const l of timetables(views)) schedules.addRow([l.student, l.grade, l.pathway, l.section, l.course, l.courseName, l.teacher, l.room, l.slots]);
+  schedules.getRow(1).font = { bold: true };
+  const sections = book.addWorksheet('Sections', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sections.addRow([...SECTION_COLUMNS]);
+  for (const { section: s, enrolled } of sectionList(views)) {
+    sections.addRow([s.id, s.course, views.courses.get(s.course)?.name ?? '', s.teacher, s.room, s.slots.join(' '), s.cohort ?? '', enrolled, views.courses.get(s.course)?.capacity ?? '']);
+  }
+  sections.getRow(1).font = { bold: true };
+  const report = book.addWorksheet('Report');
+  report.getColumn(1).width = 120;
+  const text = solution.report ? formatReport(solution.report, scenario) : 'This solution carries no report; run `pathway-scheduler check` for its figures.';
+  for (const line of text.split('\n')) report.addRow([line]);
+  report.getColumn(1).font = { name: 'Courier New' };
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
