@@ -4,16 +4,18 @@
  * figures → the report.
  */
 import type { MipModel } from '../../solver/mip.js';
-import type { MipResult } from '../../solver/backend.js';
+import type { MipProgress, MipResult } from '../../solver/backend.js';
 import { solveMip } from '../../solver/run.js';
 import { check, type CheckResult } from '../checker/index.js';
 import { buildReport, explainNotPlaced } from '../report/index.js';
 import type { Scenario, SolverName, Strategy } from '../scenario/schema.js';
 import { SOLUTION_FORMAT, type SolverFigures, type Solution } from '../solution/schema.js';
-import { buildInstance, type Instance } from '../model/instance.js';
+import { buildInstance } from '../model/instance.js';
 import { evaluate, formulate, type Formulation } from '../model/formulation.js';
 import { decode } from '../model/decode.js';
 import { greedyBoard } from '../board/greedy.js';
+import { improveBoard } from '../board/lns.js';
+import { combinatorialPlacementBound, type PlacementBound } from '../board/placement-bound.js';
 import { STAGES, strategyObjective, type StrategyObjective } from './stages.js';
 import { buildSchedule } from './schedule.js';
 import { findInfeasibleRules } from './infeasibility.js';
@@ -35,8 +37,11 @@ export interface SolveOptions {
 export interface SolveProgress {
   readonly stage: string;
   readonly seconds: number;
-  /** Incumbent value of the stage's objective (pathway students placed in the placement stage). */
+  /** Pathway students placed by the incumbent schedule (null before there is one). */
   readonly incumbent: number | null;
+  /** Upper bound on pathway students placed (the report's `placementBound`), when there are pathway students. */
+  readonly placementBound?: number | null;
+  /** The solver's bound and relative gap on the weighted objective of the running stage. */
   readonly bound: number | null;
   readonly gap: number | null;
 }
@@ -54,6 +59,8 @@ export type SolveOutcome =
 interface StageRun {
   readonly name: string;
   readonly result: MipResult;
+  /** Status shown in the report when it is not the solver's own (the search stages). */
+  readonly status?: string;
 }
 
 /** The model with the given columns fixed at their (rounded) values. */
@@ -89,9 +96,27 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   for (const [c, v] of goal.objective) objective.set(c, (objective.get(c) ?? 0) + v);
   const model: MipModel = { ...base, columns: base.columns.map((c, j) => ({ ...c, obj: objective.get(j) ?? 0 })) };
   const boardColumns = new Set([...form.vars.teach.map((v) => v.col), ...[...form.vars.cpt.values()].flat().map((v) => v.col)]);
+  const teachColumns = new Set(form.vars.teach.map((v) => v.col));
+  const combinatorial = combinatorialPlacementBound(inst);
   const runs: StageRun[] = [];
   let values: number[] | null = null;
   let interrupted = false;
+  const placedAt = (v: readonly number[] | null) => (v ? Math.round(evaluate(form.terms.placed, v)) : null);
+  const report = (stage: string, incumbentValues: readonly number[] | null, p: { bound: number | null; gap: number | null }) =>
+    options.onProgress?.({
+      stage,
+      seconds: elapsed(),
+      incumbent: placedAt(incumbentValues),
+      placementBound: combinatorial?.value ?? null,
+      bound: p.bound,
+      gap: p.gap,
+    });
+  // During a solve only the weighted objective streams in; with dominating weights it names the placement.
+  const placedOf = (objectiveValue: number | null) =>
+    objectiveValue !== null && goal.placedWeight > 0 ? Math.floor(objectiveValue / goal.placedWeight + 1e-9) : placedAt(values);
+  const streamProgress = (stage: string) => (p: MipProgress) =>
+    options.onProgress?.({ stage, seconds: elapsed(), incumbent: placedOf(p.objective), placementBound: combinatorial?.value ?? null, bound: p.bound, gap: p.gap });
+  const reached = (v: readonly number[] | null) => combinatorial !== null && v !== null && (placedAt(v) ?? 0) >= combinatorial.value;
 
   // The greedy CTE-first board, loaded optimally, is the first schedule and the warm start.
   const greedy = greedyBoard(inst);
@@ -99,16 +124,45 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   const onBoard = new Set(greedy.map((g) => `${g.course}|${g.teacher}|${g.pattern.key}|${g.cohort ?? ''}`));
   for (const v of form.vars.teach) greedyFix.set(v.col, onBoard.has(`${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`) ? 1 : 0);
 
-  for (const [i, stage] of STAGES.entries()) {
+  for (const stage of STAGES) {
     if (options.signal?.aborted) {
       interrupted = true;
       break;
     }
-    const fixed = stage.fixBoard === 'greedy' ? greedyFix : stage.fixBoard === 'incumbent' && values ? new Map([...boardColumns].map((c) => [c, values![c] ?? 0])) : null;
-    if (stage.fixBoard === 'incumbent' && !values) break;
     // Keep a little time for loading, rooms and checking after the last stage.
     const remaining = Math.max(0.5, limit * 0.95 - elapsed());
-    const timeLimitSeconds = i === STAGES.length - 1 ? remaining : Math.max(0.5, remaining * stage.timeShare);
+    if (stage.kind === 'search') {
+      if (!values) continue;
+      const t0 = elapsed();
+      const lns = await improveBoard(form, model, goal.objective, teachColumns, values, {
+        backend,
+        seed,
+        now: elapsed,
+        until: elapsed() + remaining * stage.timeShare,
+        stepSeconds: Math.max(2, Math.min(15, limit * 0.06)),
+        maxFree: Math.max(80, Math.round(form.vars.teach.length * 0.2)),
+        maxTouched: Math.max(40, Math.round(scenario.students.length * 0.15)),
+        parallel: 2,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onImprove: (v) => report(stage.name, v, { bound: null, gap: null }),
+      });
+      values = lns.values;
+      const z = evaluate(goal.objective, values);
+      runs.push({
+        name: stage.name,
+        status: `${lns.stop} after ${lns.steps} steps, ${lns.improvements} improving${lns.cutSteps > 0 ? `, ${lns.cutSteps} cut by the step limit` : ''}`,
+        result: { termination: lns.stop === 'interrupted' ? 'interrupted' : lns.stop === 'time-limit' ? 'time-limit' : 'optimal', values, objective: z, bound: null, gap: null, seconds: elapsed() - t0, backend },
+      });
+      if (lns.stop === 'interrupted') {
+        interrupted = true;
+        break;
+      }
+      continue;
+    }
+    if (stage.kind === 'whole' && (reached(values) || remaining < 1)) continue;
+    const fixed = stage.kind === 'greedy' ? greedyFix : stage.kind === 'loading' && values ? new Map([...boardColumns].map((c) => [c, values![c] ?? 0])) : null;
+    if (stage.kind === 'loading' && !values) break;
+    const timeLimitSeconds = stage.kind === 'loading' ? remaining : Math.max(0.5, remaining * stage.timeShare);
     const stageModel = fixed ? fixColumns(model, fixed) : model;
     const result = await solveMip(stageModel, {
       backend,
@@ -117,7 +171,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
       seed,
       ...(values ? { start: values } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
-      onProgress: (p) => options.onProgress?.({ stage: stage.name, seconds: elapsed(), incumbent: p.objective, bound: p.bound, gap: p.gap }),
+      onProgress: streamProgress(stage.name),
     });
     runs.push({ name: stage.name, result });
     if (result.termination === 'infeasible' && !fixed) {
@@ -126,13 +180,25 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
     }
     // A later stage keeps the earlier schedule unless it found one at least as good.
     if (result.values && (!values || evaluate(goal.objective, result.values) >= evaluate(goal.objective, values) - 1e-6)) values = result.values;
+    report(stage.name, values, { bound: result.bound, gap: result.gap });
     if (result.termination === 'interrupted') {
       interrupted = true;
       break;
     }
   }
+  // The greedy board may leave the program infeasible (e.g. a lock it could not honour): then the whole program decides.
+  if (!values && !interrupted && !options.signal?.aborted && !runs.some((r) => r.name === 'board')) {
+    const result = await solveMip(model, { backend, timeLimitSeconds: Math.max(0.5, limit * 0.95 - elapsed()), mipGap, seed, ...(options.signal ? { signal: options.signal } : {}), onProgress: streamProgress('board') });
+    runs.push({ name: 'board', result });
+    if (result.termination === 'infeasible') {
+      const rules = await findInfeasibleRules(model, { backend, seed, timeLimitSeconds: Math.max(5, limit - elapsed()) });
+      return { status: 'infeasible', rules, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: false, placementBound: null, infeasibleRules: rules }) };
+    }
+    values = result.values;
+    if (result.termination === 'interrupted') interrupted = true;
+  }
 
-  const placementBound = placementBoundOf(inst, form, goal, runs);
+  const placementBound = placementBoundOf(form, goal, runs, combinatorial);
   if (!values) {
     const last = runs.at(-1)?.result;
     const message = last?.message ?? (last ? `the ${backend} solver stopped (${last.termination}) before finding any schedule` : 'the solve was interrupted before it started');
@@ -141,27 +207,26 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
 
   const schedule = buildSchedule(inst, decode(form, values));
   const checked = check(scenario, schedule);
-  const partial = interrupted || runs.some((r) => r.result.termination === 'time-limit' || r.result.termination === 'interrupted');
+  const partial = interrupted || runs.some((r) => r.result.termination === 'interrupted') || runs.some((r) => r.name !== 'search' && r.result.termination === 'time-limit');
   const figures = solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial, placementBound });
   // The program is a relaxation: its optimum is the schedule's optimum only if the checked count reaches the bound.
-  const reached = placementBound === null || checked.figures.pathwayPlaced.count >= placementBound.value;
-  const solver: SolverFigures = figures.schedule === 'optimal' && !reached ? { ...figures, schedule: 'feasible' } : figures;
+  const reachedBound = placementBound === null || checked.figures.pathwayPlaced.count >= placementBound.value;
+  const solver: SolverFigures = figures.schedule === 'optimal' && !reachedBound ? { ...figures, schedule: 'feasible' } : figures;
   const solution = { format: SOLUTION_FORMAT as typeof SOLUTION_FORMAT, scenario: scenario.name, ...schedule };
-  const report = buildReport(checked.figures, explainNotPlaced(scenario, solution), solver);
-  return { status: 'scheduled', solution: { ...solution, report }, check: checked };
+  const reportOut = buildReport(checked.figures, explainNotPlaced(scenario, solution), solver);
+  return { status: 'scheduled', solution: { ...solution, report: reportOut }, check: checked };
 }
 
 /**
- * An upper bound on pathway students placed that no valid schedule can exceed: the seats in
- * cohorts, tightened by the placement stage's proven bound when that stage ran (its program is a
- * relaxation of the schedules with the planned section counts).
+ * An upper bound on pathway students placed that no valid schedule can exceed: the combinatorial
+ * bound (members, cohort seats, members whose requests cannot all run), tightened by the whole
+ * program's proven bound when that stage ran (its program is a relaxation of the schedules with
+ * the planned section counts).
  */
-function placementBoundOf(inst: Instance, form: Formulation, goal: StrategyObjective, runs: readonly StageRun[]): SolverFigures['placementBound'] {
-  const members = inst.groups.filter((g) => g.pathway).reduce((s, g) => s + g.students.length, 0);
-  if (members === 0) return null;
+function placementBoundOf(form: Formulation, goal: StrategyObjective, runs: readonly StageRun[], combinatorial: PlacementBound | null): SolverFigures['placementBound'] {
+  if (combinatorial === null) return null;
   if (form.terms.placed.length === 0) return { value: 0, source: 'no pathway grade has cohort courses to place' };
-  const seats = inst.cohorts.reduce((s, k) => s + k.size, 0);
-  let bound = { value: Math.min(members, seats), source: seats < members ? 'seats in cohorts' : 'pathway students' };
+  let bound: PlacementBound = combinatorial;
   const board = runs.find((r) => r.name === 'board')?.result;
   if (goal.placedWeight > 0 && board && board.bound !== null) {
     // bound ≥ weight·placed + (later terms ≥ 0), so placed ≤ ⌊bound / weight⌋ for every schedule.
@@ -176,6 +241,7 @@ function solverFigures(
   meta: { backend: string; strategy: string; seed: number; seconds: number; partial: boolean; placementBound: SolverFigures['placementBound']; infeasibleRules?: string[] },
 ): SolverFigures {
   const last = runs.at(-1)?.result;
+  const whole = runs.find((r) => r.name === 'board')?.result;
   const termination: SolverFigures['termination'] = meta.infeasibleRules
     ? 'infeasible'
     : runs.some((r) => r.result.termination === 'interrupted')
@@ -193,14 +259,15 @@ function solverFigures(
     strategy: meta.strategy,
     seed: meta.seed,
     termination,
-    schedule: !hasValues ? 'none' : runs.every((r) => r.result.termination === 'optimal') ? 'optimal' : 'feasible',
+    // Only the whole program proves the objective optimal; the search and the greedy board do not.
+    schedule: !hasValues ? 'none' : whole?.termination === 'optimal' && (last?.termination ?? 'optimal') === 'optimal' ? 'optimal' : 'feasible',
     partial: meta.partial,
     objective: last?.objective ?? null,
     bound: last?.bound ?? null,
     gap: last?.gap ?? null,
     placementBound: meta.placementBound,
     seconds: Math.round(meta.seconds * 100) / 100,
-    stages: runs.map((r) => ({ name: r.name, status: r.result.termination, seconds: Math.round(r.result.seconds * 100) / 100, objective: r.result.objective, bound: r.result.bound })),
+    stages: runs.map((r) => ({ name: r.name, status: r.status ?? r.result.termination, seconds: Math.round(r.result.seconds * 100) / 100, objective: r.result.objective, bound: r.result.bound })),
     ...(meta.infeasibleRules ? { infeasibleRules: meta.infeasibleRules } : {}),
   };
 }

@@ -3,8 +3,10 @@
  * terms, combined with weights that provably dominate: a term's weight exceeds the largest value
  * every later term together can take, so one more unit of an earlier term always wins.
  * Stage 1 loads the greedy CTE-first board optimally (a first schedule and the warm start);
- * stage 2 (`board`) solves the whole program from there; stage 3 (`loading`) fixes the best board
- * found and re-solves the loading alone, which the solver closes far faster than the whole.
+ * stage 2 (`search`) improves the board by large-neighbourhood search (src/board/lns.ts);
+ * stage 3 (`board`) solves the whole program from there, only while pathway placement is below
+ * its bound (on small schools it closes and proves the optimum; on large ones it rarely moves);
+ * stage 4 (`loading`) fixes the best board found and re-solves the loading alone.
  */
 import type { Strategy } from '../scenario/schema.js';
 import type { Expr } from '../model/builder.js';
@@ -12,8 +14,11 @@ import type { ObjectiveTerms } from '../model/formulation.js';
 
 export interface Stage {
   readonly name: string;
-  /** Which board to hold fixed while the rest is solved: the greedy one, the best so far, or none. */
-  readonly fixBoard: 'greedy' | 'incumbent' | 'none';
+  /**
+   * `greedy`: the greedy board held fixed, loading solved; `search`: large-neighbourhood search
+   * on the board; `whole`: the whole program; `loading`: the best board held fixed.
+   */
+  readonly kind: 'greedy' | 'search' | 'whole' | 'loading';
   /** Share of the remaining time this stage may use. */
   readonly timeShare: number;
 }
@@ -48,7 +53,8 @@ export function strategyObjective(strategy: Strategy, terms: ObjectiveTerms, ub:
 }
 
 export const STAGES: readonly Stage[] = [
-  { name: 'greedy board', fixBoard: 'greedy', timeShare: 0.15 },
-  { name: 'board', fixBoard: 'none', timeShare: 0.7 },
-  { name: 'loading', fixBoard: 'incumbent', timeShare: 1 },
+  { name: 'greedy board', kind: 'greedy', timeShare: 0.3 },
+  { name: 'search', kind: 'search', timeShare: 0.75 },
+  { name: 'board', kind: 'whole', timeShare: 0.7 },
+  { name: 'loading', kind: 'loading', timeShare: 1 },
 ];

@@ -1,0 +1,150 @@
+/**
+ * Large-neighbourhood search on the board (fix-and-optimize): from the incumbent schedule, free
+ * the board columns of one neighbourhood, hold every other section where it is, and re-solve the
+ * whole program (board part and loading) warm-started from the incumbent with a short limit. A
+ * step is kept only if it strictly improves the strategy's objective. Two neighbourhoods are
+ * solved at once, one per core; the better improving one is kept (ties: the earlier one).
+ *
+ * Determinism: the neighbourhood order and the acceptance rule depend only on the solutions,
+ * never on the clock, and HiGHS runs with a fixed seed; so the search is reproducible as long as
+ * each step's program is solved to optimality within its limit. A step cut by its time limit, or
+ * the search cut by the overall limit, may end at a different point on a slower or busier
+ * machine. The search stops when a whole pass over the neighbourhoods improves nothing.
+ */
+import type { MipModel } from '../../solver/mip.js';
+import type { MipProgress, MipResult } from '../../solver/backend.js';
+import type { BackendName } from '../../solver/capabilities.js';
+import { solveMip } from '../../solver/run.js';
+import { evaluate, type Formulation } from '../model/formulation.js';
+import type { Expr } from '../model/builder.js';
+import { neighbourhoods, type Neighbourhood } from './neighbourhoods.js';
+
+export interface LnsOptions {
+  readonly backend: BackendName;
+  readonly seed: number;
+  /** Seconds (from `now()`) after which no new step starts. */
+  readonly until: number;
+  readonly now: () => number;
+  /** Time limit of one step's program, in seconds. */
+  readonly stepSeconds: number;
+  /** Most board columns one step may free. */
+  readonly maxFree: number;
+  /** Most students one step may re-load. */
+  readonly maxTouched: number;
+  /** Steps solved at once (one per core). */
+  readonly parallel: number;
+  readonly signal?: AbortSignal;
+  /** A step was kept: the new incumbent and the neighbourhood that gave it. */
+  readonly onImprove?: (values: readonly number[], neighbourhood: string) => void;
+  readonly onProgress?: (p: MipProgress) => void;
+}
+
+export interface LnsOutcome {
+  readonly values: number[];
+  readonly steps: number;
+  readonly improvements: number;
+  /** Why the search ended. */
+  readonly stop: 'local-optimum' | 'time-limit' | 'interrupted';
+  /** Steps whose program was not solved to optimality within the step limit. */
+  readonly cutSteps: number;
+}
+
+/**
+ * The columns a step holds at the incumbent: board columns outside the neighbourhood, and the
+ * loading of every group that requests none of the freed courses (its sections cannot move, so
+ * its incumbent loading stays feasible; freeing it would only make the step's program larger).
+ */
+export function heldColumns(form: Formulation, boardColumns: ReadonlySet<number>, free: ReadonlySet<number>): Set<number> {
+  const courses = new Set<string>();
+  const pathwayGrades = new Set<string>();
+  for (const v of form.vars.teach) {
+    if (!free.has(v.col)) continue;
+    // A freed cohort section concerns only its pathway grade; regular students never sit in it.
+    if (!v.cohort) courses.add(v.course);
+    else {
+      const k = form.inst.cohorts.find((c) => c.id === v.cohort);
+      if (k) pathwayGrades.add(`${k.pathway}|${k.grade}`);
+    }
+  }
+  const held = new Set<number>();
+  for (const c of boardColumns) if (!free.has(c)) held.add(c);
+  for (const part of form.vars.parts) {
+    const g = form.inst.groups[part.group]!;
+    const touched = (g.pathway !== undefined && pathwayGrades.has(`${g.pathway}|${g.grade}`)) || g.requests.some((r) => r.choices.some((c) => courses.has(c)));
+    if (touched) continue;
+    for (const t of part.takes) held.add(t.col);
+    if (part.member !== undefined) held.add(part.member);
+    if (part.placed !== undefined) held.add(part.placed);
+  }
+  return held;
+}
+
+/** The model with the `held` columns fixed at their values in `values`. */
+export function holdColumns(model: MipModel, held: ReadonlySet<number>, values: readonly number[]): MipModel {
+  return {
+    ...model,
+    columns: model.columns.map((c, j) => {
+      if (!held.has(j)) return c;
+      const v = Math.round(values[j] ?? 0);
+      return { ...c, lb: v, ub: v };
+    }),
+  };
+}
+
+/** Improves the board of `start` by large-neighbourhood search; see the module comment. */
+export async function improveBoard(
+  form: Formulation,
+  model: MipModel,
+  objective: Expr,
+  boardColumns: ReadonlySet<number>,
+  start: readonly number[],
+  options: LnsOptions,
+): Promise<LnsOutcome> {
+  let values = [...start];
+  let score = evaluate(objective, values);
+  let steps = 0;
+  let improvements = 0;
+  let cutSteps = 0;
+  const tried = new Set<string>();
+  for (;;) {
+    if (options.signal?.aborted) return { values, steps, improvements, stop: 'interrupted', cutSteps };
+    // Neighbourhoods are recomputed from the incumbent; those tried since the last improvement are skipped.
+    const queue = neighbourhoods(form, values, options.maxFree, options.maxTouched).filter((n) => !tried.has(n.name));
+    if (queue.length === 0) return { values, steps, improvements, stop: 'local-optimum', cutSteps };
+    const batch: Neighbourhood[] = queue.slice(0, Math.max(1, options.parallel));
+    const left = options.until - options.now();
+    if (left < 0.5) return { values, steps, improvements, stop: 'time-limit', cutSteps };
+    const limit = Math.max(0.5, Math.min(options.stepSeconds, left));
+    const results: MipResult[] = await Promise.all(
+      batch.map((n) =>
+        solveMip(holdColumns(model, heldColumns(form, boardColumns, n.free), values), {
+          backend: options.backend,
+          timeLimitSeconds: limit,
+          mipGap: 0,
+          seed: options.seed,
+          start: values,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        }),
+      ),
+    );
+    steps += batch.length;
+    let best: { values: number[]; score: number; name: string } | undefined;
+    results.forEach((r, i) => {
+      if (r.termination !== 'optimal' && r.termination !== 'gap-reached') cutSteps++;
+      if (!r.values) return;
+      const s = evaluate(objective, r.values);
+      if (s > score + 0.5 && (!best || s > best.score)) best = { values: r.values, score: s, name: batch[i]!.name };
+    });
+    if (best) {
+      values = best.values;
+      score = best.score;
+      improvements++;
+      tried.clear();
+      options.onImprove?.(values, best.name);
+    } else {
+      for (const n of batch) tried.add(n.name);
+    }
+    if (results.some((r) => r.termination === 'interrupted')) return { values, steps, improvements, stop: 'interrupted', cutSteps };
+  }
+}
