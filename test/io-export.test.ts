@@ -1,0 +1,129 @@
+import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readScenarioFile } from '../src/scenario/parse.js';
+import { solve } from '../src/engine/solve.js';
+import type { Scenario } from '../src/scenario/schema.js';
+import type { Solution } from '../src/solution/schema.js';
+import { scheduleCsvFiles, SECTION_COLUMNS, SCHEDULE_COLUMNS } from '../src/io/export-csv.js';
+import { scheduleXlsx, SCHEDULE_SHEETS } from '../src/io/export-xlsx.js';
+import { ONEROSTER_HEADERS, oneRosterFiles } from '../src/io/oneroster.js';
+import { exportProgram, importProgramSolution, scenarioProgram } from '../src/io/model-files.js';
+import { solveMip } from '../solver/run.js';
+import { shutdownSolverWorkers } from '../solver/worker-pool.js';
+
+const root = resolve(import.meta.dirname, '..');
+const readCsv = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
+const headerOf = (text: string) => (parse(text, { to_line: 1 }) as string[][])[0];
+
+let scenario: Scenario;
+let solution: Solution;
+
+beforeAll(async () => {
+  scenario = readScenarioFile(join(root, 'fixtures/tiny-ab.json'));
+  const outcome = await solve(scenario, { timeLimitSeconds: 4 });
+  if (outcome.status !== 'scheduled') throw new Error(`tiny-ab did not solve: ${outcome.status}`);
+  solution = outcome.solution;
+}, 30_000);
+afterAll(async () => shutdownSolverWorkers());
+
+describe('schedule CSV export', () => {
+  it('writes every section and every enrolment, readable back', () => {
+    const files = scheduleCsvFiles(scenario, solution);
+    const sections = readCsv(files.get('sections.csv') ?? '');
+    expect(headerOf(files.get('sections.csv') ?? '')).toEqual([...SECTION_COLUMNS]);
+    expect(sections.map((s) => s['section']).sort()).toEqual(solution.sections.map((s) => s.id).sort());
+    for (const row of sections) {
+      const s = solution.sections.find((x) => x.id === row['section']);
+      expect(row['slots']?.split(' ')).toEqual(s?.slots);
+      expect(Number(row['enrolled'])).toBe(Object.values(solution.enrollments).filter((ids) => ids.includes(row['section'] ?? '')).length);
+    }
+    const lines = readCsv(files.get('student-schedules.csv') ?? '');
+    expect(headerOf(files.get('student-schedules.csv') ?? '')).toEqual([...SCHEDULE_COLUMNS]);
+    expect(lines.length).toBe(Object.values(solution.enrollments).reduce((n, ids) => n + ids.length, 0));
+  });
+});
+
+describe('XLSX schedule export', () => {
+  it('has the master board, room board, student schedules and report sheets, with every section on the boards', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await scheduleXlsx(scenario, solution)).buffer as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual([...SCHEDULE_SHEETS]);
+    for (const name of ['Master board', 'Room board']) {
+      const sheet = book.getWorksheet(name);
+      const text: string[] = [];
+      sheet?.eachRow((row) => row.eachCell((cell) => text.push(String(cell.value))));
+      const all = text.join('\n');
+      for (const s of solution.sections) expect(all).toContain(s.id);
+    }
+    const master = book.getWorksheet('Master board');
+    expect(master?.rowCount).toBe(scenario.teachers.length + 1);
+    const report = book.getWorksheet('Report');
+    expect(String(report?.getRow(1).getCell(1).value)).toContain('Schedule report');
+  });
+});
+
+describe('OneRoster 1.2 CSV export', () => {
+  it('writes the manifest and files with the 1.2 headers, and every reference resolves', () => {
+    const files = oneRosterFiles(scenario, solution, { schoolYear: 2028 });
+    const manifest = Object.fromEntries(readCsv(files.get('manifest.csv') ?? '').map((r) => [r['propertyName'], r['value']]));
+    expect(manifest['oneroster.version']).toBe('1.2');
+    expect(manifest['manifest.version']).toBe('1.0');
+    for (const [name, header] of Object.entries(ONEROSTER_HEADERS)) {
+      expect(headerOf(files.get(name) ?? '')).toEqual([...header]);
+      expect(manifest[`file.${name.replace('.csv', '')}`]).toBe('bulk');
+    }
+    expect(manifest['file.results']).toBe('absent');
+    const sessions = readCsv(files.get('academicSessions.csv') ?? '');
+    expect(sessions[0]).toMatchObject({ type: 'schoolYear', startDate: '2027-08-15', endDate: '2028-06-10', schoolYear: '2028' });
+    const classes = readCsv(files.get('classes.csv') ?? '');
+    const users = new Set(readCsv(files.get('users.csv') ?? '').map((u) => u['sourcedId']));
+    const courses = new Set(readCsv(files.get('courses.csv') ?? '').map((c) => c['sourcedId']));
+    const sessionIds = new Set(sessions.map((s) => s['sourcedId']));
+    expect(classes.length).toBe(solution.sections.length);
+    for (const c of classes) {
+      expect(courses.has(c['courseSourcedId'])).toBe(true);
+      expect(c['classType']).toBe('scheduled');
+      for (const t of (c['termSourcedIds'] ?? '').split(',')) expect(sessionIds.has(t)).toBe(true);
+      for (const g of (c['grades'] ?? '').split(',')) expect(g).toMatch(/^(09|10|11|12)$/);
+    }
+    const classIds = new Set(classes.map((c) => c['sourcedId']));
+    const enrollments = readCsv(files.get('enrollments.csv') ?? '');
+    for (const e of enrollments) {
+      expect(classIds.has(e['classSourcedId'])).toBe(true);
+      expect(users.has(e['userSourcedId'])).toBe(true);
+      expect(['student', 'teacher']).toContain(e['role']);
+      expect(['true', 'false']).toContain(e['primary']);
+    }
+    const studentEnrolments = enrollments.filter((e) => e['role'] === 'student').length;
+    expect(studentEnrolments).toBe(Object.values(solution.enrollments).reduce((n, ids) => n + ids.length, 0));
+    const roles = readCsv(files.get('roles.csv') ?? '');
+    expect(roles.length).toBe(scenario.teachers.length + scenario.students.length);
+    for (const r of roles) expect(users.has(r['userSourcedId'])).toBe(true);
+  });
+});
+
+describe('integer program export and solver solution import', () => {
+  it('writes MPS and LP with a column map, and a solver solution file decodes into a checked schedule', async () => {
+    const mps = exportProgram(scenario, 'mps');
+    const lp = exportProgram(scenario, 'lp');
+    expect(mps.text).toMatch(/^NAME/m);
+    expect(lp.text).toMatch(/^Maximize|^maximize/im);
+    expect(mps.map.columns.length).toBe(scenarioProgram(scenario).columns.length);
+    // Stand in for CBC/Gurobi: solve the exported program, write a `name value` solution file.
+    const result = await solveMip(scenarioProgram(scenario), { backend: 'highs', timeLimitSeconds: 4, mipGap: 0, seed: 1 });
+    expect(result.values).not.toBeNull();
+    const sol = ['Model status', 'Optimal', '', '# Primal solution values', ...mps.map.columns.map((name, j) => `${name} ${result.values?.[j] ?? 0}`)].join('\n');
+    const back = importProgramSolution(scenario, mps.map, sol);
+    expect(back.unknownNames).toEqual([]);
+    expect(back.check.violations).toEqual([]);
+    expect(back.solution.sections.length).toBeGreaterThan(0);
+    expect(back.solution.report?.figures.requestsMet.count).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('refuses a column map that does not match the scenario’s program', () => {
+    const { map } = exportProgram(scenario, 'mps');
+    expect(() => importProgramSolution(scenario, { ...map, columns: map.columns.slice(1) }, '')).toThrow(/does not match/);
+  });
+});
