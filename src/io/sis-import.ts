@@ -64,7 +64,9 @@ export function importSis(folder: string, mapping: SisMapping): SisImport {
   ];
   if (problems.length > 0) throw new InputError(folder, problems);
   const notes: string[] = [];
-  const blockNames = Object.keys(m.blocks);
+  // Integer-like keys ("3") come first in a JS object: list blocks in bell order instead.
+  const bell = (b: string) => m.calendar.periods.indexOf(m.blocks[b] ?? '');
+  const blockNames = Object.keys(m.blocks).sort((a, b) => bell(a) - bell(b));
 
   // Courses.
   interface Listed {
