@@ -30,8 +30,10 @@ export interface ComparisonRow {
   /** Why there are no figures (failed, infeasible, no schedule, interrupted). */
   readonly message?: string;
   readonly metrics: Metrics | null;
-  /** True when a time limit cut the solve short (the best schedule found is compared). */
-  readonly partial?: boolean;
+  /** `optimal` when the schedule is proven best; `feasible` when it is the best found (e.g. at the time limit). */
+  readonly schedule?: 'optimal' | 'feasible';
+  /** Why the solve stopped (`optimal`, `time-limit`, ...). */
+  readonly termination?: string;
   readonly solution?: Solution;
 }
 
@@ -71,13 +73,14 @@ function teacherLoad(scenario: Scenario, solution: Solution): Tally {
 export function rowOf(name: string, scenario: Scenario, outcome: SolveOutcome, aborted: boolean): ComparisonRow {
   if (outcome.status === 'scheduled') {
     const f = outcome.check.figures;
-    const partial = outcome.solution.report.solver.partial;
-    if (aborted && partial && outcome.solution.report.solver.termination === 'interrupted') return { name, status: 'interrupted', message: 'stopped before the solve finished', metrics: null };
+    const solver = outcome.solution.report.solver;
+    if (aborted && solver.termination === 'interrupted') return { name, status: 'interrupted', message: 'stopped before the solve finished', metrics: null };
     return {
       name,
       status: 'scheduled',
       metrics: { pathwayPlaced: f.pathwayPlaced, fullyScheduled: f.fullyScheduled, requestsMet: f.requestsMet, agOnTrack: f.agOnTrack, teamsWithCpt: f.teamsWithCpt, sections: f.sections, teacherLoad: teacherLoad(scenario, outcome.solution) },
-      partial,
+      schedule: solver.schedule === 'optimal' ? 'optimal' : 'feasible',
+      termination: solver.termination,
       solution: outcome.solution,
     };
   }

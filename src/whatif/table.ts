@@ -31,7 +31,7 @@ function cells(m: Metrics, base: Metrics | null, isBase: boolean): string[] {
 }
 
 function statusCell(r: ComparisonRow): string {
-  if (r.status === 'scheduled') return r.partial ? 'best found (time limit)' : 'optimal';
+  if (r.status === 'scheduled') return r.schedule === 'optimal' ? 'optimal' : r.termination === 'time-limit' ? 'best found (time limit)' : 'best found';
   return `${r.status}: ${r.message ?? ''}`.trim();
 }
 
