@@ -56,6 +56,9 @@ export type SolveOutcome =
   | { readonly status: 'infeasible'; readonly rules: readonly string[]; readonly solver: SolverFigures }
   | { readonly status: 'no-schedule'; readonly message: string; readonly solver: SolverFigures };
 
+/** Programs up to this many columns go to the whole-program stage before the search. */
+const SMALL_MODEL_COLUMNS = 8000;
+
 interface StageRun {
   readonly name: string;
   readonly result: MipResult;
@@ -124,7 +127,11 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   const onBoard = new Set(greedy.map((g) => `${g.course}|${g.teacher}|${g.pattern.key}|${g.cohort ?? ''}`));
   for (const v of form.vars.teach) greedyFix.set(v.col, onBoard.has(`${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`) ? 1 : 0);
 
-  for (const stage of STAGES) {
+  // A small program can be closed by the solver: there the whole program runs before the search.
+  const small = model.columns.length <= SMALL_MODEL_COLUMNS;
+  const rank = { greedy: 0, whole: 1, search: 2, loading: 3 } as const;
+  const order = small ? [...STAGES].sort((a, b) => rank[a.kind] - rank[b.kind]) : STAGES;
+  for (const stage of order) {
     if (options.signal?.aborted) {
       interrupted = true;
       break;
@@ -132,7 +139,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
     // Keep a little time for loading, rooms and checking after the last stage.
     const remaining = Math.max(0.5, limit * 0.95 - elapsed());
     if (stage.kind === 'search') {
-      if (!values) continue;
+      if (!values || reached(values) && small || runs.some((r) => r.name === 'board' && r.result.termination === 'optimal')) continue;
       const t0 = elapsed();
       const lns = await improveBoard(form, model, goal.objective, teachColumns, values, {
         backend,
