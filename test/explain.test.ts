@@ -1,0 +1,156 @@
+/**
+ * Explanations as data, rendered in school words and verified against the schedule: each kind on
+ * the hand school, a tampered cause caught by the verifier, and every explanation of real solves
+ * (the tiny-ab fixture and tiny random schools) confirmed.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { explainSchedule, formatExplanations, renderExplanations, verifyExplanations, type Cause, type Explanations } from '../src/explain/index.js';
+import { readScenarioFile, parseScenario } from '../src/scenario/parse.js';
+import { solve } from '../src/engine/solve.js';
+import { shutdownSolverWorkers } from '../solver/worker-pool.js';
+import { handScenario, handSchedule, sectionOf } from './helpers/hand-school.js';
+import { tinySchool, tinySchoolShape } from './helpers/tiny-school.js';
+
+const seed = Number(process.env['FC_SEED'] ?? Date.now() % 1_000_000);
+console.log(`fast-check seed ${seed} (replay with FC_SEED=${seed})`);
+
+afterAll(async () => {
+  await shutdownSolverWorkers();
+});
+
+/** BIO-1 moved to A.3, where the HEALTH cohort has English 10; S1 and S2 cannot take it. */
+function clashSchedule() {
+  const schedule = handSchedule();
+  sectionOf(schedule, 'BIO-1').slots = ['A.3'];
+  schedule.enrollments['S1'] = ['HS1-1', 'ENG10-1'];
+  schedule.enrollments['S2'] = ['HS1-1', 'ENG10-1'];
+  return schedule;
+}
+
+/** BIO seats 2 and holds S1 and S2: S3's request finds it full. */
+function fullSchedule() {
+  const schedule = handSchedule();
+  schedule.enrollments['S3'] = ['ENG10-2'];
+  return schedule;
+}
+
+const causesOf = (e: Explanations, student: string) => [...e.students, ...e.requests].filter((x) => x.student === student).flatMap((x) => x.causes);
+
+/** The explanations with one cause replaced. */
+function tamper(e: Explanations, student: string, from: Cause, to: Cause): Explanations {
+  const swap = (c: Cause) => (c === from ? to : c);
+  return { students: e.students.map((s) => (s.student === student ? { ...s, causes: s.causes.map(swap) } : s)), requests: e.requests.map((r) => (r.student === student ? { ...r, causes: r.causes.map(swap) } : r)) };
+}
+
+describe('explainSchedule on the hand school', () => {
+  it('names the clashing sections and slot, and the section that could still run', () => {
+    const scenario = handScenario();
+    const schedule = clashSchedule();
+    const e = explainSchedule(scenario, schedule);
+    expect(e.students.map((s) => s.student)).toEqual(['S1', 'S2']);
+    expect(e.requests.map((r) => `${r.student}:${r.request}`)).toEqual(['S1:BIO', 'S2:BIO']);
+    const s1 = causesOf(e, 'S1');
+    expect(s1).toContainEqual({ kind: 'clash', request: 'BIO', section: 'BIO-1', blocker: 'ENG10-1', slots: ['A.3'] });
+    expect(s1).toContainEqual({ kind: 'section-count', request: 'BIO', course: 'BIO', sections: 1, teacher: 'T3', room: 'R1', slots: ['A.4'] });
+    expect(s1).toContainEqual({ kind: 'ag-shortfall', subject: 'd', years: 0, needed: 1 });
+    expect(causesOf(e, 'S2')).toContainEqual({ kind: 'not-offered', request: 'BIO', courses: ['CHEM'] });
+    expect(verifyExplanations(scenario, schedule, e)).toEqual([]);
+    const words = renderExplanations(scenario, schedule, e);
+    expect(words.students[0]?.reasons).toContain('English 10 cohort section ENG10-1 (HEALTH-10-1) and Biology section BIO-1 both meet in A.3');
+    expect(formatExplanations(scenario, schedule, e)).toContain('S1 (HEALTH, grade 10)');
+  });
+
+  it('the verifier rejects a clash in a slot the sections do not share, or with a section the student is not in', () => {
+    const scenario = handScenario();
+    const schedule = clashSchedule();
+    const e = explainSchedule(scenario, schedule);
+    const clash = causesOf(e, 'S1').find((c) => c.kind === 'clash')!;
+    const wrongSlot = verifyExplanations(scenario, schedule, tamper(e, 'S1', clash, { ...clash, slots: ['A.4'] } as Cause));
+    expect(wrongSlot.map((p) => p.problem)).toContain('BIO-1 and ENG10-1 do not both meet in A.4');
+    const wrongBlocker = verifyExplanations(scenario, schedule, tamper(e, 'S1', clash, { ...clash, blocker: 'ENG10-2' } as Cause));
+    expect(wrongBlocker.map((p) => p.problem)).toContain('the student is not in ENG10-2');
+  });
+
+  it('names a full section with its size, and the verifier checks the count', () => {
+    const scenario = handScenario((s) => {
+      s.courses[2]!.capacity = 2;
+    });
+    const schedule = fullSchedule();
+    const e = explainSchedule(scenario, schedule);
+    const full: Cause = { kind: 'full', request: 'BIO', section: 'BIO-1', enrolled: 2, size: 2 };
+    expect(causesOf(e, 'S3')).toContainEqual(full);
+    expect(verifyExplanations(scenario, schedule, e)).toEqual([]);
+    const wrong = verifyExplanations(scenario, schedule, tamper(e, 'S3', causesOf(e, 'S3').find((c) => c.kind === 'full')!, { ...full, enrolled: 1 }));
+    expect(wrong.map((p) => p.problem)).toEqual(['BIO-1 holds 2 of 2, not 1 of 2']);
+  });
+
+  it('reports a teacher shortage when every qualified teacher is at their maximum', () => {
+    const scenario = handScenario((s) => {
+      s.courses[2]!.capacity = 2;
+      s.teachers[2]!.maxSections = 1;
+    });
+    const schedule = fullSchedule();
+    const e = explainSchedule(scenario, schedule);
+    expect(causesOf(e, 'S3')).toContainEqual({ kind: 'teacher-shortage', request: 'BIO', course: 'BIO', teachers: ['T3'] });
+    expect(verifyExplanations(scenario, schedule, e)).toEqual([]);
+    // The same claim is false once T3 may teach another section.
+    const roomier = handScenario((s) => {
+      s.courses[2]!.capacity = 2;
+    });
+    expect(verifyExplanations(roomier, schedule, e).map((p) => p.cause.kind)).toEqual(['teacher-shortage']);
+  });
+
+  it('reports a room shortage when a teacher is free but every room of the type is taken', () => {
+    const scenario = handScenario((s) => {
+      s.courses[2]!.capacity = 2;
+      s.courses[2]!.roomType = 'health-lab';
+      s.teachers[2]!.unavailable = ['A.3', 'A.4', 'B.1', 'B.3', 'B.4'];
+    });
+    const schedule = fullSchedule();
+    sectionOf(schedule, 'BIO-1').room = 'LAB';
+    const e = explainSchedule(scenario, schedule);
+    expect(causesOf(e, 'S3')).toContainEqual({ kind: 'room-shortage', request: 'BIO', course: 'BIO', roomType: 'health-lab', placements: ['A.1', 'A.2'] });
+    expect(verifyExplanations(scenario, schedule, e)).toEqual([]);
+  });
+
+  it('reports no cohort seat when the pathway grade has more members than its cohorts hold', () => {
+    const scenario = handScenario((s) => {
+      s.students.push({ id: 'S4', grade: 10, pathway: 'HEALTH', requests: ['HS1', 'ENG10', 'BIO'], agCompleted: { a: 1, b: 1, c: 2, e: 1 } });
+    });
+    const schedule = handSchedule();
+    schedule.enrollments['S4'] = ['BIO-1'];
+    const e = explainSchedule(scenario, schedule);
+    expect(causesOf(e, 'S4')).toContainEqual({ kind: 'no-cohort-seat', pathway: 'HEALTH', grade: 10, cohorts: ['HEALTH-10-1'], seated: 2, members: 3, cohortSize: 2 });
+    expect(verifyExplanations(scenario, schedule, e)).toEqual([]);
+  });
+});
+
+describe('explanations of real solves are borne out by the schedule', () => {
+  it('on the tiny-ab fixture', async () => {
+    const scenario = readScenarioFile('fixtures/tiny-ab.json');
+    const outcome = await solve(scenario, { timeLimitSeconds: 20 });
+    expect(outcome.status).toBe('scheduled');
+    if (outcome.status !== 'scheduled') return;
+    const e = explainSchedule(scenario, outcome.solution);
+    expect(e.students.length).toBe(outcome.check.figures.pathwayPlaced.total - outcome.check.figures.pathwayPlaced.count);
+    expect(e.requests.length).toBe(outcome.check.figures.requestsMet.total - outcome.check.figures.requestsMet.count);
+    for (const x of [...e.students, ...e.requests]) expect(x.causes.length).toBeGreaterThan(0);
+    expect(verifyExplanations(scenario, outcome.solution, e)).toEqual([]);
+  });
+
+  it('on tiny random schools', async () => {
+    await fc.assert(
+      fc.asyncProperty(tinySchoolShape, async (shape) => {
+        const scenario = parseScenario(tinySchool(shape));
+        const outcome = await solve(scenario, { timeLimitSeconds: 20 });
+        if (outcome.status !== 'scheduled') return;
+        const e = explainSchedule(scenario, outcome.solution);
+        expect(e.students.map((s) => s.student)).toEqual(outcome.solution.report.notPlaced.map((n) => n.student));
+        for (const x of [...e.students, ...e.requests]) expect(x.causes.length).toBeGreaterThan(0);
+        expect(verifyExplanations(scenario, outcome.solution, e)).toEqual([]);
+      }),
+      { numRuns: 20, seed },
+    );
+  });
+});
