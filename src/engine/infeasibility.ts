@@ -52,7 +52,7 @@ type Budget = { readonly deadline: number };
 const remaining = (b: Budget) => (b.deadline - performance.now()) / 1000;
 
 /** The model without objective, with every row of `relaxed` groups dropped. */
-function withRelaxed(model: MipModel, relaxed: ReadonlySet<string>): MipModel {
+export function withRelaxed(model: MipModel, relaxed: ReadonlySet<string>): MipModel {
   return { sense: 'min', columns: model.columns.map((c) => ({ ...c, obj: 0 })), rows: model.rows.filter((r) => !r.group || !relaxed.has(r.group)) };
 }
 
@@ -144,8 +144,11 @@ export function analysisModel(scenario: Scenario): MipModel {
   }
   const base = m.build('min', []);
   const rows: MipRow[] = base.rows.filter((r) => !r.name.startsWith('prep['));
+  // A double period occupies two slots of one row: its column's coefficients add up.
   const add = (name: string, expr: Expr, lb: number, ub: number, group: string) => {
-    if (expr.length > 0) rows.push({ name, group, cols: expr.map(([c]) => c), coefs: expr.map(([, v]) => v), lb, ub });
+    const merged = new Map<number, number>();
+    for (const [c, v] of expr) merged.set(c, (merged.get(c) ?? 0) + v);
+    if (merged.size > 0) rows.push({ name, group, cols: [...merged.keys()], coefs: [...merged.values()], lb, ub });
   };
   for (const t of scenario.teachers) {
     const off = new Set(t.unavailable ?? []);
