@@ -10,7 +10,11 @@ import { scheduleCsvFiles, SECTION_COLUMNS, SCHEDULE_COLUMNS } from '../src/io/e
 import { scheduleXlsx, SCHEDULE_SHEETS } from '../src/io/export-xlsx.js';
 import { ONEROSTER_HEADERS, oneRosterFiles } from '../src/io/oneroster.js';
 import { exportProgram, importProgramSolution, scenarioProgram } from '../src/io/model-files.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { solveMip } from '../solver/run.js';
+import { handScenario } from './helpers/hand-school.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -111,11 +115,13 @@ describe('integer program export and solver solution import', () => {
     expect(mps.text).toMatch(/^NAME/m);
     expect(lp.text).toMatch(/^Maximize|^maximize/im);
     expect(mps.map.columns.length).toBe(scenarioProgram(scenario).columns.length);
-    // Stand in for CBC/Gurobi: solve the exported program, write a `name value` solution file.
-    const result = await solveMip(scenarioProgram(scenario), { backend: 'highs', timeLimitSeconds: 4, mipGap: 0, seed: 1 });
-    expect(result.values).not.toBeNull();
-    const sol = ['Model status', 'Optimal', '', '# Primal solution values', ...mps.map.columns.map((name, j) => `${name} ${result.values?.[j] ?? 0}`)].join('\n');
-    const back = importProgramSolution(scenario, mps.map, sol);
+    // Stand in for Gurobi/HiGHS: solve a small school's exported program, write a `name value` solution file.
+    const school = handScenario();
+    const small = exportProgram(school, 'mps');
+    const result = await solveMip(scenarioProgram(school), { backend: 'highs', timeLimitSeconds: 20, mipGap: 0, seed: 1 });
+    expect(result.termination).toBe('optimal');
+    const sol = ['Model status', 'Optimal', '', '# Primal solution values', ...small.map.columns.map((name, j) => `${name} ${result.values?.[j] ?? 0}`)].join('\n');
+    const back = importProgramSolution(school, small.map, sol);
     expect(back.unknownNames).toEqual([]);
     expect(back.check.violations).toEqual([]);
     expect(back.solution.sections.length).toBeGreaterThan(0);
@@ -126,4 +132,21 @@ describe('integer program export and solver solution import', () => {
     const { map } = exportProgram(scenario, 'mps');
     expect(() => importProgramSolution(scenario, { ...map, columns: map.columns.slice(1) }, '')).toThrow(/does not match/);
   });
+});
+
+const hasCbc = existsSync('/usr/bin/cbc');
+describe.skipIf(!hasCbc)(hasCbc ? 'with CBC' : 'with CBC (skipped: /usr/bin/cbc is absent)', () => {
+  it('CBC solves the exported MPS of a small school to optimality and its solution reads back into a schedule the checker accepts', () => {
+    const school = handScenario();
+    const dir = mkdtempSync(join(tmpdir(), 'ps-cbc-'));
+    const { text, map } = exportProgram(school, 'mps');
+    writeFileSync(join(dir, 'model.mps'), text);
+    const run = spawnSync('/usr/bin/cbc', [join(dir, 'model.mps'), 'max', 'solve', 'solu', join(dir, 'model.sol')], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(0);
+    const back = importProgramSolution(school, map, readFileSync(join(dir, 'model.sol'), 'utf8'));
+    expect(back.status).toMatch(/^Optimal/);
+    expect(back.unknownNames).toEqual([]);
+    expect(back.check.violations).toEqual([]);
+    expect(back.solution.report?.figures.requestsMet.count).toBeGreaterThan(0);
+  }, 30_000);
 });
