@@ -1,0 +1,187 @@
+/**
+ * What-if comparisons: JSON Patch variants (every bad operation reported with its path), the pool
+ * of solves (a crashing or throwing variant fails alone, the other rows equal solo solves), the
+ * same table for the same inputs and seed, stopping early keeps finished rows, and the command.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { applyPatch, compareScenarios, formatComparison, rowOf, variantFromJson, type Variant } from '../src/whatif/index.js';
+import { solve, type SolveOutcome } from '../src/engine/solve.js';
+import { parseScenario } from '../src/scenario/parse.js';
+import { InputError } from '../src/scenario/problems.js';
+import type { Scenario, ScenarioInput } from '../src/scenario/schema.js';
+import { solveMip } from '../solver/run.js';
+import { shutdownSolverWorkers } from '../solver/worker-pool.js';
+import { tinySchool, type TinySchoolShape } from './helpers/tiny-school.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pathway-whatif-'));
+});
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await shutdownSolverWorkers();
+});
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const shape: TinySchoolShape = {
+  capacities: [3, 3, 3, 3],
+  labCourse: 0,
+  teachers: [
+    { courses: [true, true, false, false], maxSections: 2, unavailable: [false, false, false] },
+    { courses: [false, false, true, true], maxSections: 2, unavailable: [false, false, true] },
+  ],
+  cohortSize: 3,
+  team: [true, true, false],
+  commonPlanning: 1,
+  members: [
+    [true, false],
+    [true, true],
+    [false, true],
+  ],
+  others: [
+    [true, true, false],
+    [false, true, true],
+  ],
+  labs: 1,
+};
+const baseInput = (): ScenarioInput => tinySchool(shape);
+const base = (): Scenario => parseScenario(baseInput());
+const patched = (name: string, patch: unknown): Variant => variantFromJson(baseInput(), patch, `${name}.patch.json`);
+
+describe('JSON Patch variants', () => {
+  it('applies a valid patch to a copy of the base', () => {
+    const input = baseInput();
+    const v = patched('more', [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }]);
+    expect(v.name).toBe('more');
+    expect(v.scenario.teachers[1]?.maxSections).toBe(3);
+    expect(input.teachers[1]?.maxSections).toBe(2);
+  });
+
+  it('reports every bad operation with its index and JSON pointer', () => {
+    const patch = [
+      { op: 'replace', path: '/teachers/9/maxSections', value: 3 },
+      { op: 'frob', path: '/name' },
+      { op: 'replace', path: '/name', value: 'fine' },
+      { op: 'remove', path: '/nothing' },
+      { op: 'add', path: '/rooms/-' },
+    ];
+    let error: unknown;
+    try {
+      applyPatch(baseInput(), patch, 'bad.patch.json');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const problems = (error as InputError).problems;
+    expect(problems.map((p) => p.path)).toEqual(['[0] (/teachers/9/maxSections)', '[1] (/name)', '[3] (/nothing)', '[4] (/rooms/-)']);
+    expect(problems[0]?.message).toBe('the path does not exist in the scenario');
+    expect(problems[3]?.message).toBe('this op needs a value');
+  });
+
+  it('refuses a patch that is not an array, and a patched scenario that breaks the schema', () => {
+    expect(() => applyPatch(baseInput(), { op: 'add' }, 'x.patch.json')).toThrow(/must be an array/);
+    expect(() => patched('neg', [{ op: 'replace', path: '/teachers/0/maxSections', value: -1 }])).toThrow(/teachers\[0\]\.maxSections/);
+  });
+
+  it('takes a full scenario as it is', () => {
+    const other = { ...baseInput(), name: 'other school' };
+    expect(variantFromJson(baseInput(), other, 'dir/other.json').scenario.name).toBe('other school');
+  });
+});
+
+/** A tiny model whose worker is made to exit, as a crashing solve would. */
+async function crashingSolve(): Promise<SolveOutcome> {
+  const result = await solveMip({ sense: 'max', columns: [{ name: 'x', kind: 'binary', lb: 0, ub: 1, obj: 1 }], rows: [] }, { backend: 'highs', timeLimitSeconds: 5, mipGap: 0, seed: 1, testCrash: 'exit' });
+  throw new Error(result.message ?? `solver ${result.termination}`);
+}
+
+describe('compareScenarios', () => {
+  it('a variant whose worker crashes, or whose solve throws, fails alone', async () => {
+    const variants: Variant[] = [
+      patched('more-teaching', [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }]),
+      { name: 'crash', scenario: base() },
+      { name: 'throws', scenario: base() },
+      patched('no-cpt', [{ op: 'replace', path: '/pathways/0/commonPlanning', value: 0 }]),
+    ];
+    const comparison = await compareScenarios(base(), variants, {
+      concurrency: 2,
+      timeLimitSeconds: 10,
+      solveScenario: (scenario, options, name) => (name === 'crash' ? crashingSolve() : name === 'throws' ? Promise.reject(new Error('no memory left')) : solve(scenario, options)),
+    });
+    expect(comparison.rows.map((r) => r.name)).toEqual(['base', 'more-teaching', 'crash', 'throws', 'no-cpt']);
+    expect(comparison.rows.map((r) => r.status)).toEqual(['scheduled', 'scheduled', 'failed', 'failed', 'scheduled']);
+    expect(comparison.rows[2]?.message).toMatch(/worker exited unexpectedly/);
+    expect(comparison.rows[3]?.message).toBe('no memory left');
+    const table = formatComparison(comparison);
+    expect(table).toMatch(/crash .*failed: the highs worker exited unexpectedly/);
+    expect(table).toContain('failed: no memory left');
+    // The rows that ran are exactly what each scenario gives when solved on its own.
+    for (const [i, v] of [[1, variants[0]!], [4, variants[3]!]] as const) {
+      const solo = await solve(v.scenario, { timeLimitSeconds: 10 });
+      expect(solo.status).toBe('scheduled');
+      if (solo.status === 'scheduled') expect(comparison.rows[i]?.metrics?.pathwayPlaced).toEqual(solo.check.figures.pathwayPlaced);
+    }
+  });
+
+  it('the same inputs and seed give the same table', async () => {
+    const variants = [patched('more-teaching', [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }]), patched('no-cpt', [{ op: 'replace', path: '/pathways/0/commonPlanning', value: 0 }])];
+    const first = formatComparison(await compareScenarios(base(), variants, { seed: 3, timeLimitSeconds: 10 }));
+    const second = formatComparison(await compareScenarios(base(), variants, { seed: 3, timeLimitSeconds: 10, concurrency: 1 }));
+    expect(second).toBe(first);
+    expect(first.split('\n')[0]).toMatch(/^ {2}Scenario +Pathway placed +Fully scheduled +Requests met +A–G on track +Teams with CPT +Sections +Teacher load +Status$/);
+  });
+
+  it('stopping keeps the rows already finished and marks the rest interrupted', async () => {
+    const controller = new AbortController();
+    const comparison = await compareScenarios(base(), [patched('a', []), patched('b', [])], {
+      concurrency: 1,
+      timeLimitSeconds: 10,
+      signal: controller.signal,
+      onRow: () => controller.abort(),
+    });
+    expect(comparison.interrupted).toBe(true);
+    expect(comparison.rows.map((r) => r.status)).toEqual(['scheduled', 'interrupted', 'interrupted']);
+    expect(formatComparison(comparison)).toContain('Stopped early');
+  });
+
+  it('a solve that ends with a solver error is a failed row', () => {
+    const outcome: SolveOutcome = {
+      status: 'no-schedule',
+      message: 'the highs worker crashed',
+      solver: { backend: 'highs', strategy: 'cte-first', seed: 1, termination: 'error', schedule: 'none', partial: false, objective: null, bound: null, gap: null, placementBound: null, seconds: 0, stages: [] },
+    };
+    expect(rowOf('v', base(), outcome, false)).toEqual({ name: 'v', status: 'failed', message: 'the highs worker crashed', metrics: null });
+  });
+});
+
+describe('pathway-scheduler whatif', () => {
+  it('exits 2 and lists every bad operation before solving anything', () => {
+    writeFileSync(join(dir, 'base.json'), JSON.stringify(baseInput()));
+    writeFileSync(join(dir, 'bad.patch.json'), JSON.stringify([{ op: 'replace', path: '/teachers/7/maxSections', value: 1 }, { op: 'move', path: '/name' }]));
+    const r = cli('whatif', 'base.json', 'bad.patch.json', '-o', 'out-bad');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[0] (/teachers/7/maxSections)');
+    expect(r.stderr).toContain('[1] (/name)');
+    expect(existsSync(join(dir, 'out-bad'))).toBe(false);
+  });
+
+  it('writes each solution and the comparison', () => {
+    writeFileSync(join(dir, 'base.json'), JSON.stringify(baseInput()));
+    writeFileSync(join(dir, 'more.patch.json'), JSON.stringify([{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }]));
+    const r = cli('whatif', 'base.json', 'more.patch.json', '-o', 'out', '--time-limit', '10', '--seed', '2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\n {2}more +\d+\/3/);
+    for (const f of ['base.solution.json', 'more.solution.json', 'comparison.txt', 'comparison.json']) expect(existsSync(join(dir, 'out', f))).toBe(true);
+    expect(readFileSync(join(dir, 'out', 'comparison.txt'), 'utf8')).toBe(r.stdout);
+  });
+});
