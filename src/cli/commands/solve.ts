@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../output.js';
 import { EXIT } from '../errors.js';
 import { progressReporter } from '../progress.js';
 import { validateArgs } from '../args.js';
+import { reportHtml } from '../../html/report-page.js';
 
 const argsSchema = z.object({
   scenario: z.string().min(1),
@@ -18,6 +19,7 @@ const argsSchema = z.object({
   seed: z.number().int().min(0).optional(),
   gap: z.number().min(0).max(1).optional(),
   json: z.boolean(),
+  html: z.string().min(1).optional(),
 });
 
 export function solveCommand(y: Argv): Argv {
@@ -33,7 +35,8 @@ export function solveCommand(y: Argv): Argv {
         .option('strategy', { choices: STRATEGIES, describe: 'cte-first (default) or academic-first' })
         .option('seed', { type: 'number', describe: 'random seed (default: policy, else 1)' })
         .option('gap', { type: 'number', describe: 'relative MIP gap at which to stop (default 0)' })
-        .option('json', { type: 'boolean', default: false, describe: 'print the report as JSON instead of a table' }),
+        .option('json', { type: 'boolean', default: false, describe: 'print the report as JSON instead of a table' })
+        .option('html', { type: 'string', describe: 'also write the self-contained HTML report to this file' }),
     async (argv) => {
       const args = validateArgs(argsSchema, argv);
       const scenario = readScenarioFile(args.scenario);
@@ -65,6 +68,7 @@ export function solveCommand(y: Argv): Argv {
           return;
         }
         writeFileAtomic(args.output, `${JSON.stringify(outcome.solution, null, 2)}\n`);
+        if (args.html) writeFileAtomic(args.html, reportHtml(scenario, outcome.solution));
         if (args.json) process.stdout.write(`${JSON.stringify(outcome.solution.report, null, 2)}\n`);
         else process.stdout.write(`${formatReport(outcome.solution.report, scenario)}\n`);
         const partial = outcome.solution.report.solver.partial ? ' (best found before the solve was stopped)' : '';
