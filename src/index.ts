@@ -22,6 +22,7 @@ export { generateScenario } from './generate/index.js';
 export { generateOptionsSchema, type GenerateOptions } from './generate/options.js';
 export { shutdownSolverWorkers } from '../solver/worker-pool.js';
 export * from './explain/index.js';
+export { explainNotPlacedWithCauses } from './report/explain.js';
 export { analyse, REPORT_KINDS, type ReportKind, type AnalyseOptions, conflictMatrix, tallies, balance, teacherLoads, roomUse, equity, explanationTable, diagnosisTable, renderAnalysis, REPORT_FORMATS, type AnalysisTable, type ReportFormat } from './analysis/index.js';
 export * from './whatif/index.js';
 export { diagnoseInfeasibility, formatDiagnosis, describeRuleGroup, type InfeasibilityDiagnosis, type RuleGroup, type RuleKind } from './engine/infeasibility.js';

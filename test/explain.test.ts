@@ -154,3 +154,14 @@ describe('explanations of real solves are borne out by the schedule', () => {
     );
   });
 });
+
+describe('explainNotPlacedWithCauses', () => {
+  it('lists the same students as explainNotPlaced, with the computed causes in school words', async () => {
+    const { explainNotPlaced, explainNotPlacedWithCauses } = await import('../src/report/explain.js');
+    const scenario = handScenario();
+    const schedule = clashSchedule();
+    const rich = explainNotPlacedWithCauses(scenario, schedule);
+    expect(rich.map((n) => n.student)).toEqual(explainNotPlaced(scenario, schedule).map((n) => n.student));
+    expect(rich[0]?.reasons).toContain('the schedule runs 1 section of Biology (BIO); one more with T3 (C. Cruz) in R1 at A.4 would fit the student');
+  });
+});

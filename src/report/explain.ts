@@ -9,6 +9,8 @@ import { courseLabel, lookup, rosterOf, seatLimit, standing, timetableOf, type L
 import type { Scenario, Student } from '../scenario/schema.js';
 import type { NotPlaced, Section } from '../solution/schema.js';
 import type { Schedule } from '../checker/violation.js';
+import { explainSchedule } from '../explain/compute.js';
+import { renderCause } from '../explain/render.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -165,4 +167,19 @@ export function explainRequest(scenario: Scenario, solution: Schedule, studentId
   const st = standing(book, student);
   const line = st.unmet.find((l) => l.course === course);
   return line ? requestReasons(book, student, line) : [];
+}
+
+/**
+ * Every pathway student not successfully placed, with reasons rendered from the computed
+ * explanations ({@link explainSchedule}): the same clashes, full sections and cohort seats as
+ * {@link explainNotPlaced}, plus, when every section of a course is blocked, whether a qualified
+ * teacher and a room were free to run another one. Each reason can be verified with
+ * `verifyExplanations`.
+ */
+export function explainNotPlacedWithCauses(scenario: Scenario, solution: Schedule): NotPlaced[] {
+  const book = lookup(scenario, solution);
+  return explainSchedule(scenario, solution).students.map((s) => {
+    const reasons = [...new Set(s.causes.map((c) => renderCause(book, c)))];
+    return { student: s.student, pathway: s.pathway, grade: s.grade, reasons: reasons.length > 0 ? reasons : ['not placed, though no single cause was found on the board'] };
+  });
 }
