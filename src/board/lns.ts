@@ -37,6 +37,8 @@ export interface LnsOptions {
   /** A step was kept: the new incumbent and the neighbourhood that gave it. */
   readonly onImprove?: (values: readonly number[], neighbourhood: string) => void;
   readonly onProgress?: (p: MipProgress) => void;
+  /** After every batch of steps, with the incumbent (for progress display). */
+  readonly onStep?: (values: readonly number[]) => void;
 }
 
 export interface LnsOutcome {
@@ -145,6 +147,7 @@ export async function improveBoard(
     } else {
       for (const n of batch) tried.add(n.name);
     }
+    options.onStep?.(values);
     if (results.some((r) => r.termination === 'interrupted')) return { values, steps, improvements, stop: 'interrupted', cutSteps };
   }
 }

@@ -8,13 +8,22 @@ import type { SolveProgress } from '../engine/solve.js';
 const QUIET_FOR_SECONDS = 2;
 const LINE_EVERY_SECONDS = 5;
 
-function describe(p: SolveProgress): { incumbent: string; bound: string; gap: string } {
+/**
+ * The figures a person waits on: pathway students placed by the incumbent, the bound on that
+ * count, and the gap between them (not the solver's weighted objective, which means nothing to
+ * a counselor).
+ */
+export function describeProgress(p: SolveProgress): { incumbent: string; bound: string; gap: string } {
+  const bound = p.placementBound ?? null;
+  const gap = p.incumbent !== null && bound !== null && bound > 0 ? (bound - p.incumbent) / bound : null;
   return {
     incumbent: p.incumbent === null ? '-' : String(Math.round(p.incumbent)),
-    bound: p.bound === null ? '-' : String(Math.round(p.bound * 100) / 100),
-    gap: p.gap === null ? '-' : `${(p.gap * 100).toFixed(1)}%`,
+    bound: bound === null ? '-' : String(bound),
+    gap: gap === null ? '-' : `${(Math.max(0, gap) * 100).toFixed(1)}%`,
   };
 }
+
+const describe = describeProgress;
 
 export interface ProgressReporter {
   readonly update: (p: SolveProgress) => void;
@@ -29,7 +38,7 @@ export function progressReporter(limitSeconds: number, stream: NodeJS.WriteStrea
         if (p.seconds < QUIET_FOR_SECONDS) return;
         if (!bar) {
           bar = new cliProgress.SingleBar(
-            { stream, format: '{stage} |{bar}| {elapsed}s of {limit}s  incumbent {incumbent}  bound {bound}  gap {gap}', hideCursor: true, clearOnComplete: true },
+            { stream, format: '{stage} |{bar}| {elapsed}s of {limit}s  pathway placed {incumbent} of ≤ {bound}  gap {gap}', hideCursor: true, clearOnComplete: true },
             cliProgress.Presets.shades_classic,
           );
           bar.start(Math.ceil(limitSeconds), 0, { stage: p.stage, elapsed: 0, limit: limitSeconds, ...describe(p) });
@@ -50,7 +59,7 @@ export function progressReporter(limitSeconds: number, stream: NodeJS.WriteStrea
       last = p.seconds;
       lastStage = p.stage;
       const d = describe(p);
-      stream.write(`[${p.seconds.toFixed(0)}s] ${p.stage}: incumbent ${d.incumbent}, bound ${d.bound}, gap ${d.gap}\n`);
+      stream.write(`[${p.seconds.toFixed(0)}s] ${p.stage}: pathway placed ${d.incumbent} (bound ${d.bound}, gap ${d.gap})\n`);
     },
     stop() {},
   };

@@ -15,9 +15,12 @@ import { evaluate, formulate, type Formulation } from '../model/formulation.js';
 import { decode } from '../model/decode.js';
 import { greedyBoard } from '../board/greedy.js';
 import { improveBoard } from '../board/lns.js';
+import { greedyCteFirstSchedule } from '../board/baseline.js';
+import { scheduleToValues } from '../board/incumbent.js';
+import { checkFeasibility } from '../../solver/feasibility.js';
 import { combinatorialPlacementBound, type PlacementBound } from '../board/placement-bound.js';
 import { STAGES, strategyObjective, type StrategyObjective } from './stages.js';
-import { buildSchedule } from './schedule.js';
+import { buildSchedule, type Schedule } from './schedule.js';
 import { findInfeasibleRules } from './infeasibility.js';
 
 /** Options of {@link solve}; each defaults to the scenario's `policy`. */
@@ -126,6 +129,13 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   const greedyFix = new Map<number, number>();
   const onBoard = new Set(greedy.map((g) => `${g.course}|${g.teacher}|${g.pattern.key}|${g.cohort ?? ''}`));
   for (const v of form.vars.teach) greedyFix.set(v.col, onBoard.has(`${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`) ? 1 : 0);
+  // The greedy CTE-first loader's schedule, read back as a solution, is the first incumbent.
+  const loaderSchedule = greedyCteFirstSchedule(scenario);
+  const loader = scheduleToValues(form, loaderSchedule, model.columns.length);
+  if (checkFeasibility(model, loader, 1e-6).feasible) {
+    values = loader;
+    report('greedy loader', values, { bound: null, gap: null });
+  }
 
   // A small program can be closed by the solver: there the whole program runs before the search.
   const small = model.columns.length <= SMALL_MODEL_COLUMNS;
@@ -152,6 +162,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
         parallel: 2,
         ...(options.signal ? { signal: options.signal } : {}),
         onImprove: (v) => report(stage.name, v, { bound: null, gap: null }),
+        onStep: (v) => report(stage.name, v, { bound: null, gap: null }),
       });
       values = lns.values;
       const z = evaluate(goal.objective, values);
@@ -212,8 +223,9 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
     return { status: 'no-schedule', message, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: interrupted, placementBound }) };
   }
 
-  const schedule = buildSchedule(inst, decode(form, values));
-  const checked = check(scenario, schedule);
+  // Named students may realise fewer placements than the program's counts promise (loading is a
+  // relaxation there); the checker compares with the greedy loader's schedule and the better one is kept.
+  const { schedule, checked } = better(strategy, candidate(scenario, buildSchedule(inst, decode(form, values))), candidate(scenario, loaderSchedule));
   const partial = interrupted || runs.some((r) => r.result.termination === 'interrupted') || runs.some((r) => r.name !== 'search' && r.result.termination === 'time-limit');
   const figures = solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial, placementBound });
   // The program is a relaxation: its optimum is the schedule's optimum only if the checked count reaches the bound.
@@ -222,6 +234,26 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   const solution = { format: SOLUTION_FORMAT as typeof SOLUTION_FORMAT, scenario: scenario.name, ...schedule };
   const reportOut = buildReport(checked.figures, explainNotPlaced(scenario, solution), solver);
   return { status: 'scheduled', solution: { ...solution, report: reportOut }, check: checked };
+}
+
+interface Candidate {
+  readonly schedule: Schedule;
+  readonly checked: CheckResult;
+}
+
+function candidate(scenario: Scenario, schedule: Schedule): Candidate {
+  return { schedule, checked: check(scenario, schedule) };
+}
+
+/** The better of two schedules by the checker, in the strategy's order; ties keep the program's. */
+function better(strategy: Strategy, program: Candidate, other: Candidate): Candidate {
+  if (program.checked.valid !== other.checked.valid) return program.checked.valid ? program : other;
+  const a = program.checked.figures;
+  const b = other.checked.figures;
+  const key = (f: typeof a) => (strategy === 'cte-first' ? [f.pathwayPlaced.count, f.requestsMet.count] : [f.requestsMet.count, f.pathwayPlaced.count]);
+  const [a1, a2] = key(a);
+  const [b1, b2] = key(b);
+  return b1! > a1! || (b1 === a1 && b2! > a2!) ? other : program;
 }
 
 /**

@@ -53,7 +53,7 @@ export function strategyObjective(strategy: Strategy, terms: ObjectiveTerms, ub:
 }
 
 export const STAGES: readonly Stage[] = [
-  { name: 'greedy board', kind: 'greedy', timeShare: 0.3 },
+  { name: 'greedy board', kind: 'greedy', timeShare: 0.2 },
   { name: 'search', kind: 'search', timeShare: 0.75 },
   { name: 'board', kind: 'whole', timeShare: 0.7 },
   { name: 'loading', kind: 'loading', timeShare: 1 },
