@@ -61,6 +61,13 @@ export type SolveOutcome =
 
 /** Programs up to this many columns go to the whole-program stage before the search. */
 const SMALL_MODEL_COLUMNS = 8000;
+/**
+ * Above this many columns neither the greedy board's full loading nor the whole program returns
+ * anything within minutes (measured on the 2,500-student school: nothing in 27 s and 15 s); the
+ * greedy loader's schedule is the start and the search gets all the time (each of its steps
+ * already solves the loading of the students it touches).
+ */
+const LARGE_MODEL_COLUMNS = 100_000;
 
 interface StageRun {
   readonly name: string;
@@ -139,6 +146,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
 
   // A small program can be closed by the solver: there the whole program runs before the search.
   const small = model.columns.length <= SMALL_MODEL_COLUMNS;
+  const large = model.columns.length > LARGE_MODEL_COLUMNS;
   const rank = { greedy: 0, whole: 1, search: 2, loading: 3 } as const;
   const order = small ? [...STAGES].sort((a, b) => rank[a.kind] - rank[b.kind]) : STAGES;
   for (const stage of order) {
@@ -155,10 +163,10 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
         backend,
         seed,
         now: elapsed,
-        until: elapsed() + remaining * stage.timeShare,
-        stepSeconds: Math.max(2, Math.min(15, limit * 0.06)),
+        until: elapsed() + remaining * (large ? 1 : stage.timeShare),
+        stepSeconds: Math.max(2, Math.min(20, limit * 0.1)),
         maxFree: Math.max(80, Math.round(form.vars.teach.length * 0.2)),
-        maxTouched: Math.max(40, Math.round(scenario.students.length * 0.15)),
+        maxTouched: Math.max(40, Math.min(120, Math.round(scenario.students.length * 0.1))),
         parallel: 2,
         ...(options.signal ? { signal: options.signal } : {}),
         onImprove: (v) => report(stage.name, v, { bound: null, gap: null }),
@@ -178,6 +186,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
       continue;
     }
     if (stage.kind === 'whole' && (reached(values) || remaining < 1)) continue;
+    if (values && large) continue;
     const fixed = stage.kind === 'greedy' ? greedyFix : stage.kind === 'loading' && values ? new Map([...boardColumns].map((c) => [c, values![c] ?? 0])) : null;
     if (stage.kind === 'loading' && !values) break;
     const timeLimitSeconds = stage.kind === 'loading' ? remaining : Math.max(0.5, remaining * stage.timeShare);
