@@ -1,0 +1,88 @@
+/**
+ * The board search's parts: the combinatorial placement bound is a real bound, the greedy
+ * CTE-first loader's schedule passes the checker and reads back as a feasible solution of the
+ * program, and the neighbourhoods free only board columns and are a function of the solution.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseScenario } from '../src/scenario/parse.js';
+import { buildInstance } from '../src/model/instance.js';
+import { formulate, evaluate } from '../src/model/formulation.js';
+import { check } from '../src/checker/index.js';
+import { combinatorialPlacementBound } from '../src/board/placement-bound.js';
+import { greedyCteFirstSchedule } from '../src/board/baseline.js';
+import { scheduleToValues } from '../src/board/incumbent.js';
+import { neighbourhoods } from '../src/board/neighbourhoods.js';
+import { heldColumns } from '../src/board/lns.js';
+import { checkFeasibility } from '../solver/feasibility.js';
+import { tinySchool, tinySchoolShape } from './helpers/tiny-school.js';
+import { bruteForcePlaced } from './helpers/brute-force.js';
+
+const seed = Number(process.env['FC_SEED'] ?? Date.now() % 1_000_000);
+console.log(`fast-check seed ${seed} (replay with FC_SEED=${seed})`);
+
+const fixture = (name: string) => parseScenario(JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')));
+
+describe('combinatorial placement bound', () => {
+  it('is never below the brute-force optimum on tiny schools', () => {
+    fc.assert(
+      fc.property(tinySchoolShape, (shape) => {
+        const scenario = parseScenario(tinySchool(shape));
+        const bound = combinatorialPlacementBound(buildInstance(scenario));
+        expect(bound?.value ?? 0).toBeGreaterThanOrEqual(bruteForcePlaced(scenario));
+      }),
+      { numRuns: 30, seed },
+    );
+  });
+
+  it('counts every member when all can be placed and names its source', () => {
+    const scenario = fixture('valley-ab-150.json');
+    const members = scenario.students.filter((s) => s.pathway).length;
+    const bound = combinatorialPlacementBound(buildInstance(scenario));
+    expect(bound).not.toBeNull();
+    expect(bound!.value).toBeLessThanOrEqual(members);
+    expect(bound!.source).toMatch(/pathway students/);
+  });
+});
+
+describe('greedy CTE-first loader', () => {
+  for (const name of ['tiny-ab.json', 'valley-ab-150.json', 'sierra-4x4-400.json']) {
+    it(`gives a schedule the checker accepts and the program reads back as feasible (${name})`, () => {
+      const scenario = fixture(name);
+      const schedule = greedyCteFirstSchedule(scenario);
+      const checked = check(scenario, schedule);
+      expect(checked.violations).toEqual([]);
+      const bound = combinatorialPlacementBound(buildInstance(scenario));
+      expect(checked.figures.pathwayPlaced.count).toBeLessThanOrEqual(bound?.value ?? 0);
+
+      const form = formulate(buildInstance(scenario));
+      const model = form.builder.build('max', []);
+      const values = scheduleToValues(form, schedule, model.columns.length);
+      expect(checkFeasibility(model, values, 1e-6).feasible).toBe(true);
+      // The program counts a student placed only under its own (stricter or equal) rule.
+      expect(evaluate(form.terms.placed, values)).toBeLessThanOrEqual(checked.figures.pathwayPlaced.count);
+    });
+  }
+});
+
+describe('neighbourhoods of the board search', () => {
+  it('free only board columns, respect the size limit, and depend only on the solution', () => {
+    const scenario = fixture('valley-ab-150.json');
+    const form = formulate(buildInstance(scenario));
+    const model = form.builder.build('max', []);
+    const values = scheduleToValues(form, greedyCteFirstSchedule(scenario), model.columns.length);
+    const board = new Set(form.vars.teach.map((v) => v.col));
+    const first = neighbourhoods(form, values, 60, 40);
+    const again = neighbourhoods(form, values, 60, 40);
+    expect(again.map((n) => [n.name, [...n.free]])).toEqual(first.map((n) => [n.name, [...n.free]]));
+    expect(first.length).toBeGreaterThan(0);
+    expect(first[0]!.name).toMatch(/^pathway /);
+    for (const n of first) {
+      expect(n.free.size).toBeLessThanOrEqual(60);
+      for (const c of n.free) expect(board.has(c)).toBe(true);
+      const held = heldColumns(form, board, n.free);
+      for (const c of n.free) expect(held.has(c)).toBe(false);
+    }
+  });
+});
