@@ -13,11 +13,11 @@ function gap(r: RunRecord): string {
   return `${((100 * (r.placementBound - r.placed.count)) / r.placementBound).toFixed(1)}%`;
 }
 
-export function renderResults(stored: { runs: Record<string, RunRecord>; native: Record<string, NativeRecord>; commands: string[] }, machine: string): string {
+export function renderResults(stored: { runs: Record<string, RunRecord>; native: Record<string, NativeRecord>; commands: string[] }, machine: string, notes = ''): string {
   const out: string[] = [];
   out.push('# Benchmark results', '');
   out.push(`Machine: ${machine}. Solver: HiGHS (WebAssembly, in worker threads) unless the row says otherwise; seed 1.`, '');
-  out.push('Reproduce everything with one command (it takes about an hour): `npm run build && node dist/benchmarks/run.js --all`.');
+  out.push('Reproduce everything with one command (about 45 minutes): `npm run build && npm run bench` (= `node dist/benchmarks/run.js`, all rows, the curve and the native comparison; it starts from the stored `benchmarks/results.json`, delete it for a clean run).');
   out.push(`Commands that produced the rows below: ${stored.commands.map((c) => `\`${c}\``).join(', ')}.`, '');
   out.push(
     'Every figure comes from the independent checker on the schedule the row produced (`valid` = no rule broken). Gap = (placement bound − placed) / bound, on pathway students placed; the bound is the report\'s `placementBound` (a combinatorial bound: members, cohort seats, members whose requests cannot all run; tightened by the whole program\'s solver bound when that stage ran). Peak RSS is the child process\'s `maxRSS` (main thread and solver workers). Wall is the whole run (generation excluded) against the limit in the school label; "first" is when the first schedule existed.',
@@ -52,5 +52,6 @@ export function renderResults(stored: { runs: Record<string, RunRecord>; native:
     out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const n of natives) for (const m of n.models) out.push(`| ${n.school} | ${m.model} | ${m.columns} | ${m.rows} | ${m.nonzeros} | ${m.highs.status} | ${sec(m.highs.seconds)} | ${num(m.highs.objective)} | ${num(m.highs.bound)} | ${m.cbc.status} | ${sec(m.cbc.seconds)} | ${num(m.cbc.objective)} | ${num(m.cbc.bound)} |`);
   }
+  if (notes.trim()) out.push('', notes.trim());
   return `${out.join('\n')}\n`;
 }

@@ -6,7 +6,8 @@
  * from all of them after every run.
  *
  * Options: `--schools S,M,...` (default: all), `--methods cte-first,...`, `--curve` (the scaling
- * curve only), `--native` (HiGHS vs native CBC only), `--all` (table, curve and native).
+ * curve only), `--native` (HiGHS vs native CBC only), `--all` (table, curve and native),
+ * `--render` (only rewrite RESULTS.md from results.json and notes.md).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const all = argv.includes('--all');
+  // No options: everything (so `npm run bench` reproduces the whole of RESULTS.md).
+  const all = argv.includes('--all') || argv.length === 0;
   const onlyCurve = argv.includes('--curve');
   const onlyNative = argv.includes('--native');
   const schools = opt('--schools')?.split(',') ?? SCHOOLS.map((s) => s.id);
@@ -69,6 +71,10 @@ async function main(): Promise<void> {
   if (all || onlyNative) for (const s of ['S', 'M', 'mesa']) jobs.push({ school: s, method: 'cbc' });
 
   const stored = load();
+  if (argv.includes('--render')) {
+    writeFileSync(RESULTS_MD, renderResults(stored, machine(), notes()));
+    return;
+  }
   const command = `node ${fromSource ? '--import tsx benchmarks/run.ts' : 'dist/benchmarks/run.js'} ${argv.join(' ')}`.trim();
   if (!stored.commands.includes(command)) stored.commands.push(command);
   const bench = new Bench({ iterations: 1, time: 0, warmup: false });
@@ -79,12 +85,18 @@ async function main(): Promise<void> {
       if ('models' in rec) stored.native[job.school] = rec;
       else stored.runs[`${job.school}|${job.method}`] = rec;
       writeFileSync(RESULTS_JSON, `${JSON.stringify(stored, null, 1)}\n`);
-      writeFileSync(RESULTS_MD, renderResults(stored, machine()));
+      writeFileSync(RESULTS_MD, renderResults(stored, machine(), notes()));
       process.stderr.write(`${job.school} ${job.method}: ${'models' in rec ? 'native done' : `${rec.status} ${rec.placed ? `${rec.placed.count}/${rec.placed.total} placed` : ''} ${rec.wall.toFixed(1)} s`}\n`);
     });
   }
   await bench.run();
-  writeFileSync(RESULTS_MD, renderResults(stored, machine()));
+  writeFileSync(RESULTS_MD, renderResults(stored, machine(), notes()));
+}
+
+/** Hand-written findings (benchmarks/notes.md), appended to RESULTS.md. */
+function notes(): string {
+  const file = `${ROOT}/benchmarks/notes.md`;
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
 function machine(): string {
