@@ -1,6 +1,6 @@
 /** benchmarks/RESULTS.md from the stored records. */
 import type { NativeRecord, RunRecord, Tally } from './record.js';
-import { CURVE, SCHOOLS } from './schools.js';
+import { CURVE, CURVE_LIMIT, SCHOOLS } from './schools.js';
 
 const pct = (t: Tally | null) => (t && t.total > 0 ? `${((100 * t.count) / t.total).toFixed(1)}%` : '–');
 const frac = (t: Tally | null) => (t ? `${t.count}/${t.total}` : '–');
@@ -35,7 +35,7 @@ export function renderResults(stored: { runs: Record<string, RunRecord>; native:
   const curve = CURVE.map((s) => ({ s, r: stored.runs[`${s.id}|cte-first`] })).filter((x) => x.r);
   if (curve.length > 0) {
     out.push('', '## Scaling: wall time against student count', '');
-    out.push('Engine `cte-first`, A/B 8-block, pathways growing with the school, 60 s limit each. "First schedule" is the greedy board loaded by the program (stage 1); the rest of the limit goes to the search and the final loading.', '');
+    out.push(`Engine \`cte-first\`, A/B 8-block, pathways growing with the school, ${CURVE_LIMIT} s limit each. "First schedule" is when the first schedule existed (the greedy CTE-first loader's, read back as the program's first incumbent); the rest of the limit goes to the board stages and the search.`, '');
     out.push('| students | first schedule s | wall s | pathway placed | placed % | bound | requests met % | peak RSS MB | valid |');
     out.push('|---|---|---|---|---|---|---|---|---|');
     for (const { s, r } of curve) out.push(`| ${s.generate?.students ?? '?'} | ${sec(r!.firstSchedule)} | ${sec(r!.wall)} | ${frac(r!.placed)} | ${pct(r!.placed)} | ${r!.placementBound ?? '–'} | ${pct(r!.requests)} | ${Math.round(r!.rssMb)} | ${r!.valid ? 'yes' : 'no'} |`);

@@ -31,11 +31,14 @@ export const SCHOOLS: readonly School[] = [
   { id: 'mesa', label: 'fixtures/mesa-7p-600.json', limit: 30, file: 'fixtures/mesa-7p-600.json' },
 ];
 
+/** Time limit of every point of the scaling curve, seconds. */
+export const CURVE_LIMIT = 30;
+
 /** Schools of the scaling curve: A/B 8-block, pathways growing with the school. */
 export const CURVE: readonly School[] = [300, 600, 1200, 1800, 2500, 3500].map((students) => ({
   id: `curve-${students}`,
   label: `${students} students, A/B 8-block`,
-  limit: 60,
+  limit: CURVE_LIMIT,
   generate: { students, calendar: 'ab8', pathways: Math.min(8, Math.max(2, Math.round(students / 450))), seed: SCHOOL_SEED },
 }));
 
