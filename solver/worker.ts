@@ -8,7 +8,6 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { Backend, MipResult } from './backend.js';
 import type { BackendName } from './capabilities.js';
-import type { MipModel } from './mip.js';
 import { jobSchema, modelShapeProblem, type WorkerApi, type WorkerEvent, type WorkerReply } from './protocol.js';
 import { highsPoisoned } from '../wasm/highs.js';
 

@@ -9,7 +9,7 @@ import { explainSchedule, formatExplanations, renderExplanations, verifyExplanat
 import { readScenarioFile, parseScenario } from '../src/scenario/parse.js';
 import { solve } from '../src/engine/solve.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
-import { handScenario, handSchedule, sectionOf } from './helpers/hand-school.js';
+import { clashSchedule, handScenario, handSchedule, sectionOf } from './helpers/hand-school.js';
 import { tinySchool, tinySchoolShape } from './helpers/tiny-school.js';
 
 const seed = Number(process.env['FC_SEED'] ?? Date.now() % 1_000_000);
@@ -18,15 +18,6 @@ console.log(`fast-check seed ${seed} (replay with FC_SEED=${seed})`);
 afterAll(async () => {
   await shutdownSolverWorkers();
 });
-
-/** BIO-1 moved to A.3, where the HEALTH cohort has English 10; S1 and S2 cannot take it. */
-function clashSchedule() {
-  const schedule = handSchedule();
-  sectionOf(schedule, 'BIO-1').slots = ['A.3'];
-  schedule.enrollments['S1'] = ['HS1-1', 'ENG10-1'];
-  schedule.enrollments['S2'] = ['HS1-1', 'ENG10-1'];
-  return schedule;
-}
 
 /** BIO seats 2 and holds S1 and S2: S3's request finds it full. */
 function fullSchedule() {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/checker/index.js';
 import { buildReport, explainNotPlaced, explainRequest, formatCheck, formatReport, formatTable } from '../src/report/index.js';
 import type { SolverFigures } from '../src/solution/schema.js';
-import { handScenario, handSchedule, sectionOf } from './helpers/hand-school.js';
+import { clashSchedule, handScenario, handSchedule, sectionOf } from './helpers/hand-school.js';
 
 const solver: SolverFigures = {
   backend: 'highs',
@@ -18,15 +18,6 @@ const solver: SolverFigures = {
   seconds: 1.25,
   stages: [{ name: 'board', status: 'optimal', seconds: 1.25, objective: 1234.5, bound: 1234.5 }],
 };
-
-/** BIO-1 moved to A.3, where the HEALTH cohort has English 10; S1 and S2 cannot take it. */
-function clashSchedule() {
-  const schedule = handSchedule();
-  sectionOf(schedule, 'BIO-1').slots = ['A.3'];
-  schedule.enrollments['S1'] = ['HS1-1', 'ENG10-1'];
-  schedule.enrollments['S2'] = ['HS1-1', 'ENG10-1'];
-  return schedule;
-}
 
 describe('explainNotPlaced', () => {
   it('names both sections, the course and the shared slot of a clash', () => {

@@ -4,8 +4,7 @@
  * and students merged into groups of identical students. Pure domain: nothing here knows a solver.
  */
 import { allSlots, coursePatterns, type Pattern, type Slot } from '../calendar/slots.js';
-import type { Course, Priority, Scenario, Teacher } from '../scenario/schema.js';
-import { agShortfall, onTrackReachable } from './ag.js';
+import type { Course, Scenario, Teacher } from '../scenario/schema.js';
 import { groupStudents, type StudentGroup } from './aggregate.js';
 
 export interface CourseInfo {
@@ -124,4 +123,3 @@ function buildCohorts(scenario: Scenario): CohortInfo[] {
   return cohorts;
 }
 
-export { agShortfall, onTrackReachable };

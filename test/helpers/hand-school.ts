@@ -94,3 +94,12 @@ export function enrollmentOf(schedule: HandSchedule, student: string): string[] 
   if (!list) throw new Error(`hand schedule has no enrollment for ${student}`);
   return list;
 }
+
+/** BIO-1 moved to A.3, where the HEALTH cohort has English 10; S1 and S2 cannot take it. */
+export function clashSchedule(): HandSchedule {
+  const schedule = handSchedule();
+  sectionOf(schedule, 'BIO-1').slots = ['A.3'];
+  schedule.enrollments['S1'] = ['HS1-1', 'ENG10-1'];
+  schedule.enrollments['S2'] = ['HS1-1', 'ENG10-1'];
+  return schedule;
+}
