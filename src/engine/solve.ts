@@ -35,6 +35,11 @@ export interface SolveOptions {
   readonly onProgress?: (p: SolveProgress) => void;
   /** Abort (e.g. on Ctrl-C) to stop and get the best schedule found so far, marked partial. */
   readonly signal?: AbortSignal;
+  /**
+   * Solver workers this solve may keep busy at once (default 2, one per core of the target
+   * machine); a caller running several solves side by side gives each 1.
+   */
+  readonly parallel?: number;
 }
 
 export interface SolveProgress {
@@ -167,7 +172,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
         stepSeconds: Math.max(2, Math.min(20, limit * 0.1)),
         maxFree: Math.max(80, Math.round(form.vars.teach.length * 0.2)),
         maxTouched: Math.max(40, Math.min(120, Math.round(scenario.students.length * 0.1))),
-        parallel: 2,
+        parallel: Math.max(1, options.parallel ?? 2),
         ...(options.signal ? { signal: options.signal } : {}),
         onImprove: (v) => report(stage.name, v, { bound: null, gap: null }),
         onStep: (v) => report(stage.name, v, { bound: null, gap: null }),
