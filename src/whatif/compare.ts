@@ -1,14 +1,16 @@
 /**
- * Solving a base scenario and its variants side by side, with bounded parallelism: at most
- * `concurrency` solves run at once (default: the machine's cores), each MIP in its own solver
- * worker thread. A variant whose solve throws or whose worker crashes becomes a `failed` row and
- * the others go on; aborting stops every running solve and keeps the rows already finished.
+ * Solving a base scenario and its variants side by side: each scenario's whole engine solve runs
+ * in its own variant worker thread, at most `concurrency` at once (default: the machine's cores).
+ * A variant whose solve throws or whose worker crashes becomes a `failed` row and the others go
+ * on; aborting terminates every running worker and keeps the rows already finished.
  */
 import { availableParallelism } from 'node:os';
 import { solve, type SolveOptions, type SolveOutcome } from '../engine/solve.js';
 import type { Scenario, SolverName } from '../scenario/schema.js';
 import type { Solution, Tally } from '../solution/schema.js';
 import type { Variant } from './variant.js';
+import { runVariantPool, type PoolResult, type PoolTask } from './pool.js';
+import type { VariantSolveOptions, VariantTestCrash } from './variant-messages.js';
 
 /** The figures compared across scenarios. */
 export interface Metrics {
@@ -52,15 +54,26 @@ export interface CompareOptions {
   readonly solver?: SolverName;
   /** Solves running at once (default: `os.availableParallelism()`). */
   readonly concurrency?: number;
-  /** Aborting stops every running solve; finished rows are kept. */
+  /** Aborting stops every running solve (its worker is terminated); finished rows are kept. */
   readonly signal?: AbortSignal;
   /** Called as each row finishes (in completion order). */
   readonly onRow?: (row: ComparisonRow, index: number) => void;
   /**
-   * The solve to run for each scenario (default {@link solve}); lets tests and embedders wrap it.
-   * Its exceptions are contained in the row.
+   * The solve to run for each scenario, in this thread, instead of {@link solve} in variant
+   * workers; lets tests and embedders wrap it. Its exceptions are contained in the row.
    */
   readonly solveScenario?: (scenario: Scenario, options: SolveOptions, name: string) => Promise<SolveOutcome>;
+  /**
+   * For tests only: variants, by name, whose worker crashes on purpose (`exit`: exit code 3,
+   * `throw`: an uncaught error, `hang`: blocks until the watchdog stops it). Ignored with
+   * `solveScenario`.
+   */
+  readonly testCrash?: Readonly<Record<string, VariantTestCrash>>;
+  /**
+   * Seconds after a solve's start at which its worker, if it has not answered, is stopped and the
+   * row fails (default: twice the solve's time limit plus 60 s, room for a solve that overruns).
+   */
+  readonly watchdogSeconds?: number;
 }
 
 function teacherLoad(scenario: Scenario, solution: Solution): Tally {
@@ -74,7 +87,7 @@ export function rowOf(name: string, scenario: Scenario, outcome: SolveOutcome, a
   if (outcome.status === 'scheduled') {
     const f = outcome.check.figures;
     const solver = outcome.solution.report.solver;
-    if (aborted && solver.termination === 'interrupted') return { name, status: 'interrupted', message: 'stopped before the solve finished', metrics: null };
+    if (aborted && solver.termination === 'interrupted') return { name, status: 'interrupted', message: INTERRUPTED, metrics: null };
     return {
       name,
       status: 'scheduled',
@@ -85,21 +98,55 @@ export function rowOf(name: string, scenario: Scenario, outcome: SolveOutcome, a
     };
   }
   if (outcome.status === 'infeasible') return { name, status: 'infeasible', message: `hard rules conflict: ${outcome.rules.join(' + ')}`, metrics: null };
-  if (aborted || outcome.solver.termination === 'interrupted') return { name, status: 'interrupted', message: 'stopped before the solve finished', metrics: null };
+  if (aborted || outcome.solver.termination === 'interrupted') return { name, status: 'interrupted', message: INTERRUPTED, metrics: null };
   // A solver worker that crashed ends the solve with an error termination: the row failed.
   if (outcome.solver.termination === 'error') return { name, status: 'failed', message: outcome.message, metrics: null };
   return { name, status: 'no-schedule', message: outcome.message, metrics: null };
 }
 
+const INTERRUPTED = 'stopped before the solve finished';
+const NOT_STARTED = 'not started before the comparison was stopped';
+
+/** The row of a variant worker's result. */
+function rowOfPoolResult(job: Variant, result: PoolResult, aborted: boolean): ComparisonRow {
+  if (result.kind === 'outcome') return rowOf(job.name, job.scenario, result.outcome, aborted);
+  if (result.kind === 'failed') return { name: job.name, status: 'failed', message: result.message, metrics: null };
+  return { name: job.name, status: 'interrupted', message: result.started ? INTERRUPTED : NOT_STARTED, metrics: null };
+}
+
 /**
- * Solves the base and every variant and returns their figures side by side (base first).
- * Same scenarios, options and seed give the same rows, whatever order the solves finish in.
+ * Solves the base and every variant and returns their figures side by side (base first). Each
+ * solve runs in a variant worker thread of a pool of `concurrency`; with more than one at once,
+ * each solve keeps one solver worker busy (`parallel: 1`) so the pool does not oversubscribe the
+ * cores. Same scenarios, options and seed give the same rows, whatever order the solves finish in.
  */
 export async function compareScenarios(base: Scenario, variants: readonly Variant[], options: CompareOptions = {}): Promise<Comparison> {
   const jobs: Variant[] = [{ name: 'base', scenario: base }, ...variants];
+  const concurrency = Math.max(1, Math.min(jobs.length, Math.floor(options.concurrency ?? availableParallelism())));
+  if (options.solveScenario) return compareInThread(jobs, concurrency, options.solveScenario, options);
+  const solveOptions: VariantSolveOptions = {
+    ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.solver !== undefined ? { solver: options.solver } : {}),
+    ...(concurrency > 1 ? { parallel: 1 } : {}),
+  };
+  const tasks: PoolTask[] = jobs.map((job) => {
+    const crash = options.testCrash?.[job.name];
+    const limit = options.timeLimitSeconds ?? job.scenario.policy.timeLimitSeconds;
+    return { scenario: job.scenario, options: solveOptions, watchdogSeconds: options.watchdogSeconds ?? 2 * limit + 60, ...(crash ? { testCrash: crash } : {}) };
+  });
+  const aborted = () => options.signal?.aborted ?? false;
+  const results = await runVariantPool(tasks, {
+    size: concurrency,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onResult: (result, i) => options.onRow?.(rowOfPoolResult(jobs[i]!, result, aborted()), i),
+  });
+  return { rows: results.map((r, i) => rowOfPoolResult(jobs[i]!, r, aborted())), interrupted: aborted() };
+}
+
+/** The comparison with a caller's solve, run as concurrent calls in this thread. */
+async function compareInThread(jobs: readonly Variant[], concurrency: number, run: NonNullable<CompareOptions['solveScenario']>, options: CompareOptions): Promise<Comparison> {
   const rows: Array<ComparisonRow | undefined> = new Array(jobs.length).fill(undefined);
-  const concurrency = Math.max(1, Math.min(jobs.length, options.concurrency ?? availableParallelism()));
-  const run = options.solveScenario ?? ((scenario: Scenario, o: SolveOptions) => solve(scenario, o));
   let next = 0;
   const worker = async () => {
     for (;;) {
@@ -107,13 +154,14 @@ export async function compareScenarios(base: Scenario, variants: readonly Varian
       const job = jobs[i];
       if (!job) return;
       if (options.signal?.aborted) {
-        rows[i] = { name: job.name, status: 'interrupted', message: 'not started before the comparison was stopped', metrics: null };
+        rows[i] = { name: job.name, status: 'interrupted', message: NOT_STARTED, metrics: null };
         continue;
       }
       const solveOptions: SolveOptions = {
         ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(options.solver !== undefined ? { solver: options.solver } : {}),
+        ...(concurrency > 1 ? { parallel: 1 } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       };
       let row: ComparisonRow;
@@ -127,5 +175,5 @@ export async function compareScenarios(base: Scenario, variants: readonly Varian
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { rows: rows.map((r, i) => r ?? { name: jobs[i]?.name ?? '?', status: 'interrupted', metrics: null }), interrupted: options.signal?.aborted ?? false };
+  return { rows: rows.map((r, i) => r ?? { name: jobs[i]?.name ?? '?', status: 'interrupted', message: NOT_STARTED, metrics: null }), interrupted: options.signal?.aborted ?? false };
 }

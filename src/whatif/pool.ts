@@ -1,0 +1,153 @@
+/**
+ * A pool of variant worker threads, each running whole engine solves one at a time. Every
+ * pending answer is raced against its worker's crash, a watchdog and the abort signal, so no
+ * task can hang the pool; a worker that crashed or was stopped is replaced for the next task.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SolveOutcome } from '../engine/solve.js';
+import type { Scenario } from '../scenario/schema.js';
+import { readVariantReply, type VariantJob, type VariantSolveOptions, type VariantTestCrash } from './variant-messages.js';
+
+/** One scenario to solve in a variant worker. */
+export interface PoolTask {
+  readonly scenario: Scenario;
+  readonly options: VariantSolveOptions;
+  /** Seconds after which a worker that has not answered is stopped and the task fails. */
+  readonly watchdogSeconds: number;
+  /** For tests only: make this task's worker crash on purpose. */
+  readonly testCrash?: VariantTestCrash;
+}
+
+/**
+ * How a task ended: the solve's outcome; `failed` with the reason (the solve threw, the worker
+ * crashed or exited, or the watchdog stopped it); or `interrupted` by the abort signal, `started`
+ * telling whether its solve had begun.
+ */
+export type PoolResult =
+  | { readonly kind: 'outcome'; readonly outcome: SolveOutcome }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'interrupted'; readonly started: boolean };
+
+export interface PoolOptions {
+  /** Worker threads at once (at least 1, at most the number of tasks). */
+  readonly size: number;
+  /** Aborting terminates every running worker; results already in are kept. */
+  readonly signal?: AbortSignal;
+  /** Called as each started task ends, in completion order. */
+  readonly onResult?: (result: PoolResult, index: number) => void;
+}
+
+interface VariantWorker {
+  readonly worker: Worker;
+  /** Settles with the reason once the thread fails or ends; never rejects. */
+  readonly failure: Promise<string>;
+  dead: boolean;
+}
+
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./variant-worker.js', import.meta.url));
+  // From sources (vitest, tsx) the entry is TypeScript; as in solver/worker-pool.ts, a bootstrap
+  // registers tsx's ESM hooks inside the worker (Node 20 does not pass `--import tsx` to it).
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./variant-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+function spawnVariantWorker(): VariantWorker {
+  const worker = startWorker();
+  let settle: (reason: string) => void = () => undefined;
+  const failure = new Promise<string>((resolve) => {
+    settle = resolve;
+  });
+  const handle: VariantWorker = { worker, failure, dead: false };
+  const fail = (reason: string) => {
+    handle.dead = true;
+    settle(reason);
+  };
+  worker.on('error', (error) => fail(`the variant worker crashed: ${error instanceof Error ? error.message : String(error)}`));
+  worker.on('messageerror', (error) => fail(`the variant worker sent a message that could not be read: ${error.message}`));
+  worker.on('exit', (code) => fail(`the variant worker exited with code ${code} before the solve finished`));
+  return handle;
+}
+
+function stopWorker(handle: VariantWorker): Promise<void> {
+  handle.dead = true;
+  return handle.worker.terminate().then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** Runs one task on a worker; resolves (never rejects) with the first of answer, crash, watchdog or abort. */
+async function runOnWorker(handle: VariantWorker, task: PoolTask, jobId: number, signal: AbortSignal | undefined): Promise<PoolResult> {
+  const cleanups: Array<() => void> = [];
+  let answered = false;
+  const answer = new Promise<PoolResult>((resolve) => {
+    const onMessage = (raw: unknown) => {
+      const reply = readVariantReply(raw);
+      if (reply.type === 'invalid') {
+        resolve({ kind: 'failed', message: `the variant worker answered with an invalid message: ${reply.message}` });
+        return;
+      }
+      if (reply.jobId !== jobId) return;
+      answered = true;
+      resolve(reply.type === 'outcome' ? { kind: 'outcome', outcome: reply.outcome } : { kind: 'failed', message: reply.message });
+    };
+    handle.worker.on('message', onMessage);
+    cleanups.push(() => handle.worker.off('message', onMessage));
+  });
+  const crashed = handle.failure.then((message): PoolResult => ({ kind: 'failed', message }));
+  const watchdog = new Promise<PoolResult>((resolve) => {
+    const timer = setTimeout(() => resolve({ kind: 'failed', message: `no answer ${task.watchdogSeconds} s after the start; the variant worker was stopped` }), task.watchdogSeconds * 1000);
+    cleanups.push(() => clearTimeout(timer));
+  });
+  const aborted = new Promise<PoolResult>((resolve) => {
+    const onAbort = () => resolve({ kind: 'interrupted', started: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    cleanups.push(() => signal?.removeEventListener('abort', onAbort));
+  });
+  const job: VariantJob = { type: 'solve', jobId, scenario: task.scenario, options: task.options, ...(task.testCrash ? { testCrash: task.testCrash } : {}) };
+  handle.worker.postMessage(job);
+  const result = await Promise.race([answer, crashed, watchdog, aborted]);
+  for (const c of cleanups) c();
+  // A worker that has not answered (watchdog, abort, unreadable reply) must not take another task.
+  if (!answered && !handle.dead) await stopWorker(handle);
+  return result;
+}
+
+/**
+ * Solves each task in a pool of `size` variant worker threads and returns the results in task
+ * order. It never rejects: a task whose solve throws or whose worker crashes fails alone (the
+ * worker is replaced and the pool goes on); after an abort, every running worker is terminated and
+ * the tasks not yet finished are `interrupted`. Every worker is terminated before it returns.
+ */
+export async function runVariantPool(tasks: readonly PoolTask[], options: PoolOptions): Promise<PoolResult[]> {
+  const results: Array<PoolResult | undefined> = new Array(tasks.length).fill(undefined);
+  const size = Math.max(1, Math.min(tasks.length, Math.floor(options.size)));
+  let next = 0;
+  const slot = async () => {
+    let handle: VariantWorker | undefined;
+    try {
+      for (;;) {
+        const i = next++;
+        const task = tasks[i];
+        if (!task) return;
+        if (options.signal?.aborted) {
+          results[i] = { kind: 'interrupted', started: false };
+          continue;
+        }
+        if (!handle || handle.dead) handle = spawnVariantWorker();
+        const result = await runOnWorker(handle, task, i, options.signal);
+        results[i] = result;
+        options.onResult?.(result, i);
+      }
+    } finally {
+      if (handle && !handle.dead) await stopWorker(handle);
+    }
+  };
+  await Promise.all(Array.from({ length: size }, slot));
+  return results.map((r) => r ?? { kind: 'interrupted', started: false });
+}
