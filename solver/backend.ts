@@ -13,6 +13,11 @@ export interface MipSolveOptions {
   readonly seed: number;
   /** A MIP start (one value per column), used when the backend supports warm starts. */
   readonly start?: readonly number[];
+  /**
+   * Most branch-and-bound nodes to process, a work limit that (unlike the time limit) gives the
+   * same answer on any machine; ignored by backends without {@link BackendCapabilities.nodeLimit}.
+   */
+  readonly nodeLimit?: number;
 }
 
 export interface BackendCapabilities {
@@ -26,14 +31,17 @@ export interface BackendCapabilities {
   readonly progress: boolean;
   /** Can be asked to stop and return its best solution so far. */
   readonly interrupt: boolean;
+  /** Honours {@link MipSolveOptions.nodeLimit}. */
+  readonly nodeLimit: boolean;
 }
 
 /**
  * Why the solver stopped. `optimal` and `gap-reached` mean the returned values are proven
- * within the requested gap; `time-limit` and `interrupted` may still carry a feasible solution
- * (see {@link MipResult.values}); `infeasible`/`unbounded` carry none.
+ * within the requested gap; `time-limit`, `node-limit` (the {@link MipSolveOptions.nodeLimit}
+ * work limit) and `interrupted` may still carry a feasible solution (see
+ * {@link MipResult.values}); `infeasible`/`unbounded` carry none.
  */
-export type MipTermination = 'optimal' | 'gap-reached' | 'time-limit' | 'interrupted' | 'infeasible' | 'unbounded' | 'error';
+export type MipTermination = 'optimal' | 'gap-reached' | 'time-limit' | 'node-limit' | 'interrupted' | 'infeasible' | 'unbounded' | 'error';
 
 export interface MipResult {
   readonly termination: MipTermination;

@@ -15,6 +15,7 @@ export const HIGHS_CAPABILITIES: BackendCapabilities = {
   warmStart: true,
   progress: true,
   interrupt: true,
+  nodeLimit: true,
 };
 
 /** glpk.js reports neither a bound nor a gap and has no MIP callback; `tmlim` overshoots up to 2×. */
@@ -25,6 +26,7 @@ export const GLPK_CAPABILITIES: BackendCapabilities = {
   warmStart: false,
   progress: false,
   interrupt: false,
+  nodeLimit: false,
 };
 
 /** javascript-lp-solver: no bound, and its `timeout` covers branch-and-bound only. */
@@ -35,6 +37,7 @@ export const JSL_CAPABILITIES: BackendCapabilities = {
   warmStart: false,
   progress: false,
   interrupt: false,
+  nodeLimit: false,
 };
 
 const BY_NAME: Readonly<Record<BackendName, BackendCapabilities>> = {

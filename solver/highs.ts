@@ -62,7 +62,7 @@ function toModelData(highs: Highs, model: MipModel): ModelData {
   };
 }
 
-function terminationOf(highs: Highs, status: ModelStatusCode, gap: number | null): { termination: MipTermination; message?: string } {
+function terminationOf(highs: Highs, status: ModelStatusCode, gap: number | null, nodeLimited: boolean): { termination: MipTermination; message?: string } {
   const s = highs.constants.modelStatus;
   switch (status) {
     case s.optimal:
@@ -77,8 +77,11 @@ function terminationOf(highs: Highs, status: ModelStatusCode, gap: number | null
       return { termination: 'time-limit' };
     case s.interrupted:
       return { termination: 'interrupted' };
-    case s.iterationLimit:
     case s.solutionLimit:
+      // HiGHS reports its node and leaf limits as a solution limit; no solution-count limit is set.
+      if (nodeLimited) return { termination: 'node-limit' };
+      return { termination: 'time-limit', message: `HiGHS stopped on a limit (model status ${status})` };
+    case s.iterationLimit:
     case s.objectiveBound:
     case s.objectiveTarget:
       return { termination: 'time-limit', message: `HiGHS stopped on a limit (model status ${status})` };
@@ -133,6 +136,7 @@ export const highsBackend: Backend = {
         time_limit: options.timeLimitSeconds,
         mip_rel_gap: options.mipGap,
         random_seed: options.seed,
+        ...(options.nodeLimit !== undefined ? { mip_max_nodes: options.nodeLimit } : {}),
       });
       const isMip = model.columns.some((c) => c.kind !== 'continuous');
       if (options.start !== undefined) {
@@ -190,7 +194,7 @@ export const highsBackend: Backend = {
         bound = objective;
         gap = 0;
       }
-      const { termination, message } = terminationOf(h, status, gap);
+      const { termination, message } = terminationOf(h, status, gap, options.nodeLimit !== undefined);
       if (message !== undefined) notes.push(message);
       return {
         termination,

@@ -20,6 +20,7 @@ export const jobSchema = z.object({
     mipGap: z.number().nonnegative(),
     seed: z.number().int().nonnegative(),
     start: z.array(z.number()).optional(),
+    nodeLimit: z.number().int().nonnegative().optional(),
   }),
   testCrash: z.enum(TEST_CRASHES).optional(),
 });

@@ -21,6 +21,11 @@ export interface SolveMipOptions {
   readonly seed: number;
   /** A MIP start, one value per column (ignored by backends without warm starts). */
   readonly start?: readonly number[];
+  /**
+   * Most branch-and-bound nodes (a reproducible work limit; the time limit stays as a safety
+   * cap); ignored by backends without the `nodeLimit` capability.
+   */
+  readonly nodeLimit?: number;
   /** Called with each incumbent and progress report as they arrive. */
   readonly onProgress?: (p: MipProgress) => void;
   /** Aborting asks the solver to stop, waits {@link INTERRUPT_GRACE_MS}, then terminates it. */
@@ -57,8 +62,9 @@ function describe(error: unknown): string {
  * @throws TypeError for invalid options (a programming error).
  */
 export async function solveMip(model: MipModel, options: SolveMipOptions): Promise<MipResult> {
-  if (!(options.timeLimitSeconds > 0) || !(options.mipGap >= 0) || !Number.isInteger(options.seed) || options.seed < 0) {
-    throw new TypeError(`solveMip: invalid options (timeLimitSeconds ${options.timeLimitSeconds}, mipGap ${options.mipGap}, seed ${options.seed})`);
+  const badNodes = options.nodeLimit !== undefined && !(Number.isInteger(options.nodeLimit) && options.nodeLimit >= 0);
+  if (!(options.timeLimitSeconds > 0) || !(options.mipGap >= 0) || !Number.isInteger(options.seed) || options.seed < 0 || badNodes) {
+    throw new TypeError(`solveMip: invalid options (timeLimitSeconds ${options.timeLimitSeconds}, mipGap ${options.mipGap}, seed ${options.seed}, nodeLimit ${options.nodeLimit})`);
   }
   const capabilities = backendCapabilities(options.backend);
   const started = performance.now();
@@ -72,6 +78,7 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
       mipGap: options.mipGap,
       seed: options.seed,
       ...(options.start !== undefined ? { start: [...options.start] } : {}),
+      ...(options.nodeLimit !== undefined && capabilities.nodeLimit ? { nodeLimit: options.nodeLimit } : {}),
     },
     ...(options.testCrash !== undefined ? { testCrash: options.testCrash } : {}),
   };
@@ -142,7 +149,7 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
       const { result, poisoned } = outcome.reply;
       if (poisoned) discardWorker(handle);
       else releaseWorker(handle);
-      const cutShort = result.termination === 'time-limit' || result.termination === 'interrupted' || result.termination === 'error';
+      const cutShort = result.termination === 'time-limit' || result.termination === 'node-limit' || result.termination === 'interrupted' || result.termination === 'error';
       if (result.values === null && best !== undefined && cutShort) {
         return { ...result, values: best.values, objective: best.objective, gap: gapOf(best.objective, result.bound), seconds: seconds() };
       }

@@ -49,10 +49,10 @@ const api: WorkerApi = {
       }
       const backend = await loadBackend(job.backend);
       const post = (event: WorkerEvent): void => port.postMessage(event);
-      const { start, ...rest } = job.options;
+      const { start, nodeLimit, ...rest } = job.options;
       const result = await backend.solve(
         model,
-        start === undefined ? rest : { ...rest, start },
+        { ...rest, ...(start !== undefined ? { start } : {}), ...(nodeLimit !== undefined ? { nodeLimit } : {}) },
         (p) => post({ type: 'progress', jobId: job.jobId, ...p }),
         shouldStop,
         (i) => post({ type: 'incumbent', jobId: job.jobId, ...i }),

@@ -85,6 +85,23 @@ describe.each(BACKEND_NAMES)('backend %s', (backend) => {
     expect(seen.length).toBeGreaterThan(0);
   });
 
+  it.runIf(caps.nodeLimit)('stops a hard MIP at its node limit with a feasible incumbent, not proven optimal', async () => {
+    const model = m.hardKnapsack();
+    const r = await solve(model, backend, { timeLimitSeconds: 60, nodeLimit: 1, start: model.columns.map(() => 0) });
+    expect(r.termination).toBe('node-limit');
+    expectIntegralFeasible(model, r.values);
+    if (caps.bound) expect(r.gap ?? 0).toBeGreaterThan(0);
+    // A work limit gives the same answer every time.
+    const again = await solve(model, backend, { timeLimitSeconds: 60, nodeLimit: 1, start: model.columns.map(() => 0) });
+    expect(again.values).toEqual(r.values);
+  });
+
+  it.runIf(!caps.nodeLimit)('ignores a node limit it cannot honour', async () => {
+    const r = await solve(m.knapsack, backend, { nodeLimit: 1 });
+    expect(r.termination).toBe('optimal');
+    expect(r.objective).toBeCloseTo(m.KNAPSACK_OPTIMUM, 6);
+  });
+
   it.runIf(caps.interrupt)('returns the best solution so far when aborted', async () => {
     const model = m.hardKnapsack();
     const controller = new AbortController();
