@@ -67,6 +67,7 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
     throw new TypeError(`solveMip: invalid options (timeLimitSeconds ${options.timeLimitSeconds}, mipGap ${options.mipGap}, seed ${options.seed}, nodeLimit ${options.nodeLimit})`);
   }
   const capabilities = backendCapabilities(options.backend);
+  if (model.columns.length === 0) return solveEmpty(model, options.backend);
   const started = performance.now();
   const seconds = (): number => (performance.now() - started) / 1000;
   const jobId = nextJobId++;
@@ -170,6 +171,18 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
       discardWorker(handle);
       return fromIncumbent('interrupted', `interrupted; the ${options.backend} worker was terminated after ${seconds().toFixed(1)} s`);
   }
+}
+
+/**
+ * A model without columns (a submodel whose columns are all held) is decided here: the rows are
+ * constants, and the backends reject a model with no columns.
+ */
+function solveEmpty(model: MipModel, backend: string): MipResult {
+  const feasible = checkFeasibility(model, []).feasible;
+  const objective = model.objOffset ?? 0;
+  return feasible
+    ? { termination: 'optimal', values: [], objective, bound: objective, gap: 0, seconds: 0, backend }
+    : { termination: 'infeasible', values: null, objective: null, bound: null, gap: null, seconds: 0, backend };
 }
 
 function gapOf(objective: number, bound: number | null): number | null {

@@ -1,20 +1,26 @@
 /**
  * Large-neighbourhood search on the board (fix-and-optimize): from the incumbent schedule, free
  * the board columns of one neighbourhood, hold every other section where it is, and re-solve the
- * whole program (board part and loading) warm-started from the incumbent with a short limit. A
- * step is kept only if it strictly improves the strategy's objective. Two neighbourhoods are
- * solved at once, one per core; the better improving one is kept (ties: the earlier one).
+ * program (board part and loading) warm-started from the incumbent with a short limit. Only the
+ * step's submodel (its free columns and the rows that touch them, solver/submodel.ts) goes to the
+ * solver worker, not the whole program: on the largest schools that is a few thousand columns
+ * instead of over a hundred thousand, in memory and in transfer. A step is kept only if it
+ * strictly improves the strategy's objective. Two neighbourhoods are solved at once, one per
+ * core; the better improving one is kept (ties: the earlier one).
  *
  * Determinism: the neighbourhood order and the acceptance rule depend only on the solutions,
- * never on the clock, and HiGHS runs with a fixed seed; so the search is reproducible as long as
- * each step's program is solved to optimality within its limit. A step cut by its time limit, or
- * the search cut by the overall limit, may end at a different point on a slower or busier
- * machine. The search stops when a whole pass over the neighbourhoods improves nothing.
+ * never on the clock, and HiGHS runs with a fixed seed. With a node limit per step
+ * (`stepNodes`) and a step budget (`maxSteps`), the result depends on no timing at all as long
+ * as no step reaches its safety time cap (counted in `timeCutSteps`) and the overall `until`
+ * does not fire. Without a node limit a step cut by its time limit, or the search cut by the
+ * overall limit, may end at a different point on a slower or busier machine. The search stops
+ * when a whole pass over the neighbourhoods improves nothing.
  */
 import type { MipModel } from '../../solver/mip.js';
 import type { MipProgress, MipResult } from '../../solver/backend.js';
 import type { BackendName } from '../../solver/capabilities.js';
 import { solveMip } from '../../solver/run.js';
+import { extractSubmodel } from '../../solver/submodel.js';
 import { evaluate, type Formulation } from '../model/formulation.js';
 import type { Expr } from '../model/builder.js';
 import { neighbourhoods, type Neighbourhood } from './neighbourhoods.js';
@@ -25,8 +31,15 @@ export interface LnsOptions {
   /** Seconds (from `now()`) after which no new step starts. */
   readonly until: number;
   readonly now: () => number;
-  /** Time limit of one step's program, in seconds. */
+  /**
+   * Time limit of one step's program, in seconds; with `stepNodes` only a safety cap (a step
+   * stopped by it is counted in {@link LnsOutcome.timeCutSteps}).
+   */
   readonly stepSeconds: number;
+  /** Branch-and-bound nodes per step (a reproducible work limit; HiGHS only, others ignore it). */
+  readonly stepNodes?: number;
+  /** Steps after which the search stops (`step-limit`). */
+  readonly maxSteps?: number;
   /** Most board columns one step may free. */
   readonly maxFree: number;
   /** Most students one step may re-load. */
@@ -39,6 +52,8 @@ export interface LnsOptions {
   readonly onProgress?: (p: MipProgress) => void;
   /** After every batch of steps, with the incumbent (for progress display). */
   readonly onStep?: (values: readonly number[]) => void;
+  /** Before each step's program is sent, with its size. */
+  readonly onStepSize?: (size: LnsStepSize) => void;
 }
 
 export interface LnsOutcome {
@@ -46,9 +61,20 @@ export interface LnsOutcome {
   readonly steps: number;
   readonly improvements: number;
   /** Why the search ended. */
-  readonly stop: 'local-optimum' | 'time-limit' | 'interrupted';
-  /** Steps whose program was not solved to optimality within the step limit. */
+  readonly stop: 'local-optimum' | 'time-limit' | 'step-limit' | 'interrupted';
+  /** Steps whose program was not solved to optimality within the step's limits (nodes or time). */
   readonly cutSteps: number;
+  /** Of those, steps stopped by the time limit: the ones whose outcome depends on the machine. */
+  readonly timeCutSteps: number;
+}
+
+/** Sizes of one step's program, before and after extracting its submodel (for logs and benchmarks). */
+export interface LnsStepSize {
+  readonly neighbourhood: string;
+  readonly fullColumns: number;
+  readonly fullRows: number;
+  readonly columns: number;
+  readonly rows: number;
 }
 
 /**
@@ -81,7 +107,10 @@ export function heldColumns(form: Formulation, boardColumns: ReadonlySet<number>
   return held;
 }
 
-/** The model with the `held` columns fixed at their values in `values`. */
+/**
+ * The model with the `held` columns fixed at their values in `values` (the whole model; a step
+ * sends {@link extractSubmodel}'s smaller equivalent instead).
+ */
 export function holdColumns(model: MipModel, held: ReadonlySet<number>, values: readonly number[]): MipModel {
   return {
     ...model,
@@ -91,6 +120,30 @@ export function holdColumns(model: MipModel, held: ReadonlySet<number>, values: 
       return { ...c, lb: v, ub: v };
     }),
   };
+}
+
+/** The outcome of one step, as a full value vector. */
+interface StepResult {
+  readonly termination: MipResult['termination'];
+  readonly values: number[] | null;
+}
+
+async function solveStep(model: MipModel, name: string, held: ReadonlySet<number>, values: readonly number[], limit: number, options: LnsOptions): Promise<StepResult> {
+  const sub = extractSubmodel(model, held, values);
+  options.onStepSize?.({ neighbourhood: name, fullColumns: model.columns.length, fullRows: model.rows.length, columns: sub.model.columns.length, rows: sub.model.rows.length });
+  // The incumbent satisfies every row, so a violated all-held row means a broken incumbent; no step can help.
+  if (sub.violatedRow !== undefined) return { termination: 'infeasible', values: null };
+  const r = await solveMip(sub.model, {
+    backend: options.backend,
+    timeLimitSeconds: limit,
+    mipGap: 0,
+    seed: options.seed,
+    start: sub.restrict(values),
+    ...(options.stepNodes !== undefined ? { nodeLimit: options.stepNodes } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return { termination: r.termination, values: r.values ? sub.expand(r.values) : null };
 }
 
 /** Improves the board of `start` by large-neighbourhood search; see the module comment. */
@@ -107,33 +160,31 @@ export async function improveBoard(
   let steps = 0;
   let improvements = 0;
   let cutSteps = 0;
+  let timeCutSteps = 0;
   const tried = new Set<string>();
+  const outcome = (stop: LnsOutcome['stop']): LnsOutcome => ({ values, steps, improvements, stop, cutSteps, timeCutSteps });
   for (;;) {
-    if (options.signal?.aborted) return { values, steps, improvements, stop: 'interrupted', cutSteps };
+    if (options.signal?.aborted) return outcome('interrupted');
+    if (options.maxSteps !== undefined && steps >= options.maxSteps) return outcome('step-limit');
     // Neighbourhoods are recomputed from the incumbent; those tried since the last improvement are skipped.
     const queue = neighbourhoods(form, values, options.maxFree, options.maxTouched).filter((n) => !tried.has(n.name));
-    if (queue.length === 0) return { values, steps, improvements, stop: 'local-optimum', cutSteps };
-    const batch: Neighbourhood[] = queue.slice(0, Math.max(1, options.parallel));
+    if (queue.length === 0) return outcome('local-optimum');
+    const room = options.maxSteps !== undefined ? options.maxSteps - steps : Infinity;
+    const batch: Neighbourhood[] = queue.slice(0, Math.max(1, Math.min(options.parallel, room)));
     const left = options.until - options.now();
-    if (left < 0.5) return { values, steps, improvements, stop: 'time-limit', cutSteps };
-    const limit = Math.max(0.5, Math.min(options.stepSeconds, left));
-    const results: MipResult[] = await Promise.all(
+    if (left < 0.5) return outcome('time-limit');
+    // Under a node limit the clock must not shape a step: the step limit is then a fixed safety cap.
+    const limit = options.stepNodes !== undefined ? Math.max(0.5, options.stepSeconds) : Math.max(0.5, Math.min(options.stepSeconds, left));
+    const results = await Promise.all(
       batch.map((n) =>
-        solveMip(holdColumns(model, heldColumns(form, boardColumns, n.free), values), {
-          backend: options.backend,
-          timeLimitSeconds: limit,
-          mipGap: 0,
-          seed: options.seed,
-          start: values,
-          ...(options.signal ? { signal: options.signal } : {}),
-          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        }),
+        solveStep(model, n.name, heldColumns(form, boardColumns, n.free), values, limit, options),
       ),
     );
     steps += batch.length;
     let best: { values: number[]; score: number; name: string } | undefined;
     results.forEach((r, i) => {
       if (r.termination !== 'optimal' && r.termination !== 'gap-reached') cutSteps++;
+      if (r.termination === 'time-limit') timeCutSteps++;
       if (!r.values) return;
       const s = evaluate(objective, r.values);
       if (s > score + 0.5 && (!best || s > best.score)) best = { values: r.values, score: s, name: batch[i]!.name };
@@ -148,6 +199,6 @@ export async function improveBoard(
       for (const n of batch) tried.add(n.name);
     }
     options.onStep?.(values);
-    if (results.some((r) => r.termination === 'interrupted')) return { values, steps, improvements, stop: 'interrupted', cutSteps };
+    if (results.some((r) => r.termination === 'interrupted')) return outcome('interrupted');
   }
 }
