@@ -4,7 +4,7 @@
  * program, and the neighbourhoods free only board columns and are a function of the solution.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseScenario } from '../src/scenario/parse.js';
 import { buildInstance } from '../src/model/instance.js';
@@ -14,13 +14,18 @@ import { combinatorialPlacementBound } from '../src/board/placement-bound.js';
 import { greedyCteFirstSchedule } from '../src/board/baseline.js';
 import { scheduleToValues } from '../src/board/incumbent.js';
 import { neighbourhoods } from '../src/board/neighbourhoods.js';
-import { heldColumns } from '../src/board/lns.js';
+import { heldColumns, improveBoard, type LnsOptions, type LnsStepSize } from '../src/board/lns.js';
+import { strategyObjective } from '../src/engine/stages.js';
 import { checkFeasibility } from '../solver/feasibility.js';
+import { shutdownSolverWorkers } from '../solver/index.js';
+import type { MipModel } from '../solver/mip.js';
 import { tinySchool, tinySchoolShape } from './helpers/tiny-school.js';
 import { bruteForcePlaced } from './helpers/brute-force.js';
 
 const seed = Number(process.env['FC_SEED'] ?? Date.now() % 1_000_000);
 console.log(`fast-check seed ${seed} (replay with FC_SEED=${seed})`);
+
+afterAll(() => shutdownSolverWorkers());
 
 const fixture = (name: string) => parseScenario(JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')));
 
@@ -85,4 +90,33 @@ describe('neighbourhoods of the board search', () => {
       for (const c of n.free) expect(held.has(c)).toBe(false);
     }
   });
+});
+
+describe('large-neighbourhood search under work limits', () => {
+  it('with a node limit per step and a step budget gives the same values on every run, from submodels only', async () => {
+    const scenario = fixture('tiny-ab.json');
+    const form = formulate(buildInstance(scenario));
+    const base = form.builder.build('max', []);
+    const goal = strategyObjective('cte-first', form.terms, (c) => base.columns[c]?.ub ?? 0);
+    const obj = new Map<number, number>();
+    for (const [c, v] of goal.objective) obj.set(c, (obj.get(c) ?? 0) + v);
+    const model: MipModel = { ...base, columns: base.columns.map((c, j) => ({ ...c, obj: obj.get(j) ?? 0 })) };
+    const start = scheduleToValues(form, greedyCteFirstSchedule(scenario), model.columns.length);
+    expect(checkFeasibility(model, start, 1e-6).feasible).toBe(true);
+    const board = new Set(form.vars.teach.map((v) => v.col));
+    const sizes: LnsStepSize[] = [];
+    // A clock that never moves: only the work limits can end a step or the search.
+    const options: LnsOptions = { backend: 'highs', seed: 1, until: 1, now: () => 0, stepSeconds: 60, stepNodes: 5, maxSteps: 3, maxFree: 40, maxTouched: 30, parallel: 2, onStepSize: (s) => sizes.push(s) };
+    const first = await improveBoard(form, model, goal.objective, board, start, options);
+    const second = await improveBoard(form, model, goal.objective, board, start, options);
+    expect(first.stop).toBe('step-limit');
+    expect(first.steps).toBe(3);
+    expect(first.timeCutSteps).toBe(0);
+    expect(first.improvements).toBeGreaterThan(0);
+    expect(second).toEqual(first);
+    expect(checkFeasibility(model, first.values, 1e-6).feasible).toBe(true);
+    expect(evaluate(goal.objective, first.values)).toBeGreaterThanOrEqual(evaluate(goal.objective, start));
+    expect(sizes).toHaveLength(6);
+    for (const s of sizes) expect(s.columns).toBeLessThan(s.fullColumns);
+  }, 55_000);
 });
