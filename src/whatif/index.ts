@@ -4,4 +4,5 @@
  */
 export { compareScenarios, rowOf, type Comparison, type ComparisonRow, type CompareOptions, type Metrics, type RowStatus } from './compare.js';
 export { formatComparison } from './table.js';
+export type { VariantTestCrash } from './variant-messages.js';
 export { applyPatch, readVariantFile, variantFromJson, variantName, type Variant } from './variant.js';

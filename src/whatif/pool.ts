@@ -110,8 +110,14 @@ async function runOnWorker(handle: VariantWorker, task: PoolTask, jobId: number,
     cleanups.push(() => signal?.removeEventListener('abort', onAbort));
   });
   const job: VariantJob = { type: 'solve', jobId, scenario: task.scenario, options: task.options, ...(task.testCrash ? { testCrash: task.testCrash } : {}) };
-  handle.worker.postMessage(job);
-  const result = await Promise.race([answer, crashed, watchdog, aborted]);
+  let result: PoolResult;
+  try {
+    handle.worker.postMessage(job);
+    result = await Promise.race([answer, crashed, watchdog, aborted]);
+  } catch (err: unknown) {
+    // The job could not be copied to the thread (e.g. a value structured clone refuses).
+    result = { kind: 'failed', message: `the scenario could not be sent to a variant worker: ${err instanceof Error ? err.message : String(err)}` };
+  }
   for (const c of cleanups) c();
   // A worker that has not answered (watchdog, abort, unreadable reply) must not take another task.
   if (!answered && !handle.dead) await stopWorker(handle);
