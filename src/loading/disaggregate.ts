@@ -1,56 +1,18 @@
 /**
  * Turning the program's counts (so many students of a group take course C at placement P)
- * into named students in named sections. Each student gets one placement per request such that
- * none overlap; the first students of a part get complete schedules so that any shortfall falls
- * on as few students as possible, and seats are spread evenly over interchangeable sections.
+ * into named students in named sections. Each part of a group (its members of one cohort, or
+ * those in none) is split by {@link assignPart}: the students the program places get complete
+ * timetables first, the others share what is left; seats are then spread evenly over
+ * interchangeable sections (same course, same slots).
  */
 import type { Instance } from '../model/instance.js';
 import type { PartPlan, PlannedSection } from './board.js';
+import { assignPart, type PartItem } from './part-assignment.js';
 import { Roster } from './roster.js';
 
-interface Option {
+interface Item extends PartItem {
   readonly course: string;
   readonly pattern: string;
-  readonly slots: readonly string[];
-  left: number;
-}
-
-const SEARCH_NODES = 5000;
-
-/**
- * Chooses one option per request for one student, maximising the number of requests given,
- * within a bounded search.
- */
-function chooseFor(requests: Option[][], blocked: ReadonlySet<string>): Array<Option | null> {
-  const order = requests.map((_, i) => i).sort((a, b) => requests[a]!.length - requests[b]!.length);
-  let best: Array<Option | null> = requests.map(() => null);
-  let bestCount = -1;
-  let nodes = 0;
-  const current: Array<Option | null> = requests.map(() => null);
-  const used = new Set(blocked);
-  const dfs = (depth: number, given: number): boolean => {
-    if (given + (order.length - depth) <= bestCount) return false;
-    if (depth === order.length) {
-      bestCount = given;
-      best = [...current];
-      return given === order.length;
-    }
-    if (++nodes > SEARCH_NODES) return false;
-    const r = order[depth]!;
-    const options = requests[r]!.filter((o) => o.left > 0).sort((a, b) => b.left - a.left);
-    for (const o of options) {
-      if (o.slots.some((s) => used.has(s))) continue;
-      for (const s of o.slots) used.add(s);
-      current[r] = o;
-      const done = dfs(depth + 1, given + 1);
-      for (const s of o.slots) used.delete(s);
-      current[r] = null;
-      if (done) return true;
-    }
-    return dfs(depth + 1, given);
-  };
-  dfs(0, 0);
-  return best;
 }
 
 /** Builds the roster from the board and the loading plan. */
@@ -59,8 +21,9 @@ export function disaggregate(inst: Instance, sections: readonly PlannedSection[]
   const cohortSections = new Map<string, PlannedSection[]>();
   const pooled = new Map<string, PlannedSection[]>();
   for (const s of sections) {
-    if (s.cohort) (cohortSections.get(s.cohort) ?? cohortSections.set(s.cohort, []).get(s.cohort)!).push(s);
-    else (pooled.get(`${s.course}|${s.pattern}`) ?? pooled.set(`${s.course}|${s.pattern}`, []).get(`${s.course}|${s.pattern}`)!).push(s);
+    const key = s.cohort ?? `${s.course}|${s.pattern}`;
+    const into = s.cohort ? cohortSections : pooled;
+    (into.get(key) ?? into.set(key, []).get(key)!).push(s);
   }
 
   const nextOfGroup = new Map<number, number>();
@@ -73,23 +36,27 @@ export function disaggregate(inst: Instance, sections: readonly PlannedSection[]
     const students = group.students.slice(start, start + part.count);
     nextOfGroup.set(part.group, start + part.count);
 
-    const cohortBusy = new Set<string>();
     const own = part.cohort ? (cohortSections.get(part.cohort) ?? []) : [];
-    for (const s of own) for (const x of s.slots) cohortBusy.add(x);
+    const blocked = new Set(own.flatMap((s) => s.slots));
+    const items: Item[] = [];
+    for (const [request, takes] of [...part.takes].sort((a, b) => a[0] - b[0])) {
+      const safe = new Set(group.requests[request]?.safe ?? []);
+      for (const t of takes) items.push({ request, slots: t.slots, count: t.count, safe: safe.has(t.course), course: t.course, pattern: t.pattern });
+    }
+    // Only cohort members can be placed; they need every request their cohort does not meet.
+    const placing = part.cohort ? group.requests.flatMap((r, i) => (r.cohort ? [] : [i])) : [];
+    const timetables = assignPart({ students: students.length, items, placing, blocked });
 
-    const requests: Option[][] = group.requests.map((_, ri) => (part.takes.get(ri) ?? []).map((t) => ({ ...t, left: t.count })));
-    for (const student of students) {
+    students.forEach((student, i) => {
       for (const s of own) roster.enroll(student, s.id);
-      const choice = chooseFor(requests, cohortBusy);
-      for (const o of choice) {
-        if (!o) continue;
-        const candidates = (pooled.get(`${o.course}|${o.pattern}`) ?? []).filter((s) => roster.fits(student, s.id));
+      for (const k of timetables[i] ?? []) {
+        const item = items[k]!;
+        const candidates = (pooled.get(`${item.course}|${item.pattern}`) ?? []).filter((s) => roster.fits(student, s.id));
         if (candidates.length === 0) continue;
         const roomiest = candidates.reduce((a, b) => (roster.seatsLeft(b.id) > roster.seatsLeft(a.id) ? b : a));
         roster.enroll(student, roomiest.id);
-        o.left--;
       }
-    }
+    });
   }
   return roster;
 }

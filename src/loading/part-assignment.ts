@@ -1,0 +1,226 @@
+/**
+ * Splitting one part's counts (so many of its identical students take this request at that
+ * placement) into one timetable per student. First as many students as possible get a complete
+ * timetable that places them (one counting item for every request the placement needs), chosen
+ * so the items left over still fit the students left over; then the others take the leftovers one
+ * student at a time, each covering every request and slot that would otherwise overflow.
+ *
+ * With single-slot items this is exact: once no request and no slot holds more items than there
+ * are students left, the leftovers form a bipartite multigraph (requests × slots) whose largest
+ * degree is at most the number of students, so by König's edge-colouring theorem each student can
+ * take a matching that covers every vertex of largest degree and all items are handed out. Items
+ * spanning several slots (double periods, every-day courses on an A/B calendar) make it a packing
+ * problem; the same search then loses as little as its budget finds.
+ */
+
+/** So many seats of one placement for one request. */
+export interface PartItem {
+  readonly request: number;
+  readonly slots: readonly string[];
+  readonly count: number;
+  /** Meeting the request with this item counts towards the student's placement. */
+  readonly safe: boolean;
+}
+
+export interface PartProblem {
+  /** Students in the part (identical, interchangeable). */
+  readonly students: number;
+  readonly items: readonly PartItem[];
+  /** Requests a placed student needs met by a safe item; empty when the part places nobody. */
+  readonly placing: readonly number[];
+  /** Slots no student of the part may use (their cohort's sections). */
+  readonly blocked: ReadonlySet<string>;
+}
+
+/** Complete timetables enumerated per part, at most. */
+const PATTERN_CAP = 3000;
+/** Work units (pattern checks) the search for complete timetables may spend per part. */
+const COMPLETE_WORK = 400_000;
+/** Search nodes per leftover student. */
+const STUDENT_NODES = 4000;
+
+interface Counts {
+  readonly left: number[];
+  readonly byRequest: Map<number, number>;
+  readonly bySlot: Map<string, number>;
+  readonly safeByRequest: Map<number, number>;
+}
+
+function countsOf(problem: PartProblem): Counts {
+  const counts: Counts = { left: problem.items.map((i) => Math.max(0, i.count)), byRequest: new Map(), bySlot: new Map(), safeByRequest: new Map() };
+  problem.items.forEach((_, k) => change(problem, counts, k, 0));
+  for (const r of problem.placing) if (!counts.safeByRequest.has(r)) counts.safeByRequest.set(r, 0);
+  return counts;
+}
+
+/** Adds `delta` uses of item k (negative: hands them out); with 0 only registers the item's initial count. */
+function change(problem: PartProblem, counts: Counts, k: number, delta: number): void {
+  const item = problem.items[k]!;
+  const by = delta === 0 ? counts.left[k]! : delta;
+  if (delta !== 0) counts.left[k] = counts.left[k]! + delta;
+  counts.byRequest.set(item.request, (counts.byRequest.get(item.request) ?? 0) + by);
+  if (item.safe) counts.safeByRequest.set(item.request, (counts.safeByRequest.get(item.request) ?? 0) + by);
+  for (const s of item.slots) counts.bySlot.set(s, (counts.bySlot.get(s) ?? 0) + by);
+}
+
+/** Items that cannot be handed to `students` students however they are split: a lower bound on the loss. */
+function overflow(counts: Counts, students: number): number {
+  let requests = 0;
+  let slots = 0;
+  for (const v of counts.byRequest.values()) requests += Math.max(0, v - students);
+  for (const v of counts.bySlot.values()) slots += Math.max(0, v - students);
+  return Math.max(requests, slots);
+}
+
+/** Every complete timetable: one safe item per placing request, no two sharing a slot. */
+function completeTimetables(problem: PartProblem): number[][] {
+  const byRequest = problem.placing.map((r) =>
+    problem.items
+      .map((item, k) => ({ item, k }))
+      .filter(({ item }) => item.request === r && item.safe && item.count > 0 && item.slots.every((s) => !problem.blocked.has(s)))
+      .sort((a, b) => b.item.count - a.item.count || a.k - b.k)
+      .map(({ k }) => k),
+  );
+  if (byRequest.some((list) => list.length === 0)) return [];
+  const order = byRequest.map((_, i) => i).sort((a, b) => byRequest[a]!.length - byRequest[b]!.length || a - b);
+  const out: number[][] = [];
+  const used = new Set<string>();
+  const chosen: number[] = [];
+  const walk = (depth: number): void => {
+    if (out.length >= PATTERN_CAP) return;
+    if (depth === order.length) {
+      out.push([...chosen]);
+      return;
+    }
+    for (const k of byRequest[order[depth]!]!) {
+      const slots = problem.items[k]!.slots;
+      if (slots.some((s) => used.has(s))) continue;
+      for (const s of slots) used.add(s);
+      chosen.push(k);
+      walk(depth + 1);
+      chosen.pop();
+      for (const s of slots) used.delete(s);
+    }
+  };
+  walk(0);
+  return out;
+}
+
+/**
+ * The most complete timetables the counts allow (within the work budget), and among those the
+ * choice whose leftovers overflow the other students least.
+ */
+function placeStudents(problem: PartProblem, counts: Counts): number[][] {
+  if (problem.placing.length === 0 || problem.students === 0) return [];
+  const patterns = completeTimetables(problem);
+  if (patterns.length === 0) return [];
+  const n = problem.students;
+  const safeMin = () => Math.min(...problem.placing.map((r) => counts.safeByRequest.get(r) ?? 0));
+  const ceiling = Math.min(n, safeMin());
+  let best = { placed: 0, loss: overflow(counts, n), chosen: [] as number[] };
+  const chosen: number[] = [];
+  let work = 0;
+  let done = false;
+  const available = (p: readonly number[]) => p.every((k) => counts.left[k]! > 0);
+  // Timetables in non-decreasing index order: each multiset is visited once.
+  const walk = (from: number, depth: number): void => {
+    const loss = overflow(counts, n - depth);
+    if (depth > best.placed || (depth === best.placed && loss < best.loss)) best = { placed: depth, loss, chosen: [...chosen] };
+    if (depth === ceiling && loss === 0) {
+      done = true;
+      return;
+    }
+    if (depth === n) return;
+    const reach = depth + Math.min(n - depth, safeMin());
+    if (reach < best.placed || (reach === best.placed && best.loss === 0)) return;
+    for (let i = from; i < patterns.length && !done; i++) {
+      if (++work > COMPLETE_WORK) return;
+      const p = patterns[i]!;
+      if (!available(p)) continue;
+      for (const k of p) change(problem, counts, k, -1);
+      chosen.push(i);
+      walk(i, depth + 1);
+      chosen.pop();
+      for (const k of p) change(problem, counts, k, 1);
+    }
+  };
+  walk(0, 0);
+  const out = best.chosen.map((i) => [...patterns[i]!]);
+  for (const p of out) for (const k of p) change(problem, counts, k, -1);
+  return out;
+}
+
+/**
+ * One leftover student's timetable: cover every request and slot that would overflow the
+ * students after this one, then take as many items as fit.
+ */
+function leftoverTimetable(problem: PartProblem, counts: Counts, studentsLeft: number): number[] {
+  const tightRequest = (r: number) => (counts.byRequest.get(r) ?? 0) >= studentsLeft;
+  const tightSlots = new Set([...counts.bySlot].filter(([, v]) => v >= studentsLeft).map(([s]) => s));
+  const requests = [...new Set(problem.items.map((i) => i.request))];
+  const options = new Map<number, number[]>();
+  for (const r of requests) {
+    const list = problem.items
+      .map((item, k) => ({ item, k }))
+      .filter(({ item, k }) => item.request === r && counts.left[k]! > 0 && item.slots.every((s) => !problem.blocked.has(s)))
+      .sort(
+        (a, b) =>
+          b.item.slots.filter((s) => tightSlots.has(s)).length - a.item.slots.filter((s) => tightSlots.has(s)).length ||
+          counts.left[b.k]! - counts.left[a.k]! ||
+          a.item.slots.length - b.item.slots.length ||
+          a.k - b.k,
+      )
+      .map(({ k }) => k);
+    if (list.length > 0) options.set(r, list);
+  }
+  const order = [...options.keys()].sort(
+    (a, b) => Number(tightRequest(b)) - Number(tightRequest(a)) || options.get(a)!.length - options.get(b)!.length || a - b,
+  );
+  let best = { uncovered: Infinity, taken: -1, chosen: [] as number[] };
+  const chosen: number[] = [];
+  const used = new Set<string>();
+  let nodes = 0;
+  let done = false;
+  const walk = (depth: number, skippedTight: number): void => {
+    if (done) return;
+    if (depth === order.length) {
+      let uncovered = skippedTight;
+      for (const s of tightSlots) if (!used.has(s)) uncovered++;
+      if (uncovered < best.uncovered || (uncovered === best.uncovered && chosen.length > best.taken)) {
+        best = { uncovered, taken: chosen.length, chosen: [...chosen] };
+        if (uncovered === 0 && chosen.length === order.length) done = true;
+      }
+      return;
+    }
+    if (skippedTight > best.uncovered || (skippedTight === best.uncovered && chosen.length + order.length - depth <= best.taken)) return;
+    if (++nodes > STUDENT_NODES) return;
+    const r = order[depth]!;
+    for (const k of options.get(r)!) {
+      const slots = problem.items[k]!.slots;
+      if (slots.some((s) => used.has(s))) continue;
+      for (const s of slots) used.add(s);
+      chosen.push(k);
+      walk(depth + 1, skippedTight);
+      chosen.pop();
+      for (const s of slots) used.delete(s);
+      if (done) return;
+    }
+    walk(depth + 1, skippedTight + (tightRequest(r) ? 1 : 0));
+  };
+  walk(0, 0);
+  for (const k of best.chosen) change(problem, counts, k, -1);
+  return best.chosen;
+}
+
+/**
+ * Splits a part's counts into one timetable per student (item indices, no two sharing a slot or
+ * a request, none in a blocked slot, no item used more often than its count). Students who get a
+ * complete (placing) timetable come first. Deterministic: the same problem gives the same split.
+ */
+export function assignPart(problem: PartProblem): number[][] {
+  const counts = countsOf(problem);
+  const placed = placeStudents(problem, counts);
+  const out = placed.map((p) => [...p].sort((a, b) => a - b));
+  for (let i = out.length; i < problem.students; i++) out.push(leftoverTimetable(problem, counts, problem.students - i).sort((a, b) => a - b));
+  return out;
+}
