@@ -61,7 +61,7 @@ describe('compareScenarios in variant workers', () => {
     // Same inputs and seed through the pool: the same rows and table.
     expect(figures(again)).toEqual(figures(without));
     expect(formatComparison(again)).toBe(formatComparison(without));
-    for (const r of without.rows) expect(r.solution?.report.solver.seed).toBe(4);
+    for (const r of without.rows) expect(r.solution?.report?.solver.seed).toBe(4);
   });
 
   it('aborting terminates a running worker: finished rows kept, the rest interrupted', async () => {

@@ -1,10 +1,12 @@
 /**
  * What-if comparisons: JSON Patch variants (every bad operation reported with its path), the pool
  * of solves (a crashing or throwing variant fails alone, the other rows equal solo solves), the
- * same table for the same inputs and seed, stopping early keeps finished rows, and the command.
+ * same table for the same inputs and seed, stopping early keeps finished rows, and the command
+ * (Ctrl-C keeps the finished rows and their solutions). The variant worker pool's own cases are in
+ * whatif-pool.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,7 +108,7 @@ async function crashingSolve(): Promise<SolveOutcome> {
 }
 
 describe('compareScenarios', () => {
-  it('a variant whose worker crashes, or whose solve throws, fails alone', async () => {
+  it('with solveScenario (in this thread), a variant whose solver worker crashes, or whose solve throws, fails alone', async () => {
     const variants: Variant[] = [
       patched('more-teaching', [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }]),
       { name: 'crash', scenario: base() },
@@ -183,5 +185,30 @@ describe('pathway-scheduler whatif', () => {
     expect(r.stdout).toMatch(/\n {2}more +\d+\/3/);
     for (const f of ['base.solution.json', 'more.solution.json', 'comparison.txt', 'comparison.json']) expect(existsSync(join(dir, 'out', f))).toBe(true);
     expect(readFileSync(join(dir, 'out', 'comparison.txt'), 'utf8')).toBe(r.stdout);
+  });
+
+  it('Ctrl-C stops the running solves, prints the finished rows and writes their solutions', async () => {
+    const valley = join(root, 'fixtures/valley-ab-150.json');
+    writeFileSync(join(dir, 'same.patch.json'), '[]');
+    writeFileSync(join(dir, 'cpt.patch.json'), JSON.stringify([{ op: 'replace', path: '/pathways/0/commonPlanning', value: 0 }]));
+    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), 'whatif', valley, 'same.patch.json', 'cpt.patch.json', '-o', 'out-int', '--time-limit', '3', '--concurrency', '1'], { cwd: dir });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      // The base has finished; the next solve (limited to 3 s) is running.
+      if (stderr.includes('base: scheduled') && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('Stopping every solve');
+    expect(stdout).toMatch(/\n {2}base +\d+\/42 /);
+    expect(stdout).toMatch(/\n {2}same +– .*interrupted: stopped before the solve finished/);
+    expect(stdout).toMatch(/\n {2}cpt +– .*interrupted: not started before the comparison was stopped/);
+    expect(stdout).toContain('Stopped early');
+    expect(existsSync(join(dir, 'out-int', 'base.solution.json'))).toBe(true);
+    expect(existsSync(join(dir, 'out-int', 'same.solution.json'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'out-int', 'comparison.json'), 'utf8')).interrupted).toBe(true);
   });
 });
