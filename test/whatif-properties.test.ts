@@ -7,6 +7,8 @@
  *   course's section count held at the base's plan. The removal argument is that the base's
  *   schedule, less the student, stays valid; it fails when ceil(members / cohortSize) drops (the
  *   example below) and, in general, when a section count derived from requests drops.
+ * And of the variant worker pool: whatever mix of healthy, exiting and throwing workers and pool
+ * size, each task gets its own result in task order and the healthy ones the same figures.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -17,6 +19,7 @@ import type { Scenario, ScenarioInput } from '../src/scenario/schema.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 import { tinySchool, tinySchoolShape } from './helpers/tiny-school.js';
 import { bruteForcePlaced } from './helpers/brute-force.js';
+import { runVariantPool } from '../src/whatif/pool.js';
 
 const seed = Number(process.env['FC_SEED'] ?? Date.now() % 1_000_000);
 console.log(`fast-check seed ${seed} (replay with FC_SEED=${seed})`);
@@ -122,5 +125,28 @@ describe('removing a pathway student: why the cohort count must not change', () 
     const after = await placedAtOptimum(parseScenario({ ...input, students: input.students.filter((s) => s.id !== 'M4') }), false);
     expect(before?.placed).toBe(4);
     expect(after?.placed).toBe(2);
+  });
+});
+
+describe('the variant worker pool', () => {
+  it('gives every task its own result, in task order, whatever crashes and pool size', async () => {
+    const scenario = parseScenario(tinySchool(fc.sample(tinySchoolShape, { numRuns: 1, seed })[0]!));
+    const expected = { ok: 'scheduled', exit: 'the variant worker exited with code 3 before the solve finished', throw: 'the variant worker crashed: simulated crash of the variant worker (test)' } as const;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom('ok', 'exit', 'throw'), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 2 }), async (kinds, size) => {
+        const ended: number[] = [];
+        const results = await runVariantPool(
+          kinds.map((k) => ({ scenario, options: { timeLimitSeconds: 5, seed: 2 }, watchdogSeconds: 60, ...(k === 'ok' ? {} : { testCrash: k }) })),
+          { size, onResult: (_, i) => ended.push(i) },
+        );
+        expect([...ended].sort()).toEqual(kinds.map((_, i) => i));
+        const said = results.map((r) => (r.kind === 'outcome' ? r.outcome.status : r.kind === 'failed' ? r.message : 'interrupted'));
+        // A tiny school is scheduled or proven infeasible; either way every healthy task says the same.
+        expect(said).toEqual(kinds.map((k) => (k === 'ok' ? said[kinds.indexOf('ok')] : expected[k])));
+        const figures = results.flatMap((r) => (r.kind === 'outcome' && r.outcome.status === 'scheduled' ? [r.outcome.check.figures] : []));
+        for (const f of figures) expect(f).toEqual(figures[0]);
+      }),
+      { numRuns: 4, seed },
+    );
   });
 });
