@@ -76,6 +76,9 @@ export interface CompareOptions {
   readonly watchdogSeconds?: number;
 }
 
+const INTERRUPTED = 'stopped before the solve finished';
+const NOT_STARTED = 'not started before the comparison was stopped';
+
 function teacherLoad(scenario: Scenario, solution: Solution): Tally {
   const max = scenario.teachers.reduce((n, t) => n + t.maxSections, 0);
   const taught = solution.sections.length;
@@ -103,9 +106,6 @@ export function rowOf(name: string, scenario: Scenario, outcome: SolveOutcome, a
   if (outcome.solver.termination === 'error') return { name, status: 'failed', message: outcome.message, metrics: null };
   return { name, status: 'no-schedule', message: outcome.message, metrics: null };
 }
-
-const INTERRUPTED = 'stopped before the solve finished';
-const NOT_STARTED = 'not started before the comparison was stopped';
 
 /** The row of a variant worker's result. */
 function rowOfPoolResult(job: Variant, result: PoolResult, aborted: boolean): ComparisonRow {
@@ -136,12 +136,18 @@ export async function compareScenarios(base: Scenario, variants: readonly Varian
     return { scenario: job.scenario, options: solveOptions, watchdogSeconds: options.watchdogSeconds ?? 2 * limit + 60, ...(crash ? { testCrash: crash } : {}) };
   });
   const aborted = () => options.signal?.aborted ?? false;
+  // Each row is made once, as its task ends, so the row passed to onRow is the row returned.
+  const rows: Array<ComparisonRow | undefined> = new Array(jobs.length).fill(undefined);
   const results = await runVariantPool(tasks, {
     size: concurrency,
     ...(options.signal ? { signal: options.signal } : {}),
-    onResult: (result, i) => options.onRow?.(rowOfPoolResult(jobs[i]!, result, aborted()), i),
+    onResult: (result, i) => {
+      const row = rowOfPoolResult(jobs[i]!, result, aborted());
+      rows[i] = row;
+      options.onRow?.(row, i);
+    },
   });
-  return { rows: results.map((r, i) => rowOfPoolResult(jobs[i]!, r, aborted())), interrupted: aborted() };
+  return { rows: results.map((r, i) => rows[i] ?? rowOfPoolResult(jobs[i]!, r, aborted())), interrupted: aborted() };
 }
 
 /** The comparison with a caller's solve, run as concurrent calls in this thread. */
