@@ -10,4 +10,5 @@ export { writeLp, type WrittenModel } from './lp-format.js';
 export { writeMps, type MpsStyle } from './mps-format.js';
 export { readSolutionFile, type SolutionFileValues } from './solution-file.js';
 export type { BackendCapabilities, MipProgress, MipResult, MipTermination, MipIncumbent } from './backend.js';
+export { extractSubmodel, type Submodel } from './submodel.js';
 export { modelSize, type MipModel, type MipColumn, type MipRow, type VarKind } from './mip.js';
