@@ -38,6 +38,12 @@ const PATTERN_CAP = 3000;
 const COMPLETE_WORK = 400_000;
 /** Search nodes per leftover student. */
 const STUDENT_NODES = 4000;
+/** Alternative choices of complete timetables tried when the leftovers do not all fit. */
+const ALTERNATIVES = 6;
+/** Timetables kept per leftover student for the search to go back to. */
+const CANDIDATES = 3;
+/** Leftover students the search may visit per part before it only follows first choices. */
+const LEFTOVER_STEPS = 200;
 
 interface Counts {
   readonly left: number[];
@@ -107,17 +113,17 @@ function completeTimetables(problem: PartProblem): number[][] {
 }
 
 /**
- * The most complete timetables the counts allow (within the work budget), and among those the
- * choice whose leftovers overflow the other students least.
+ * The most complete timetables the counts allow (within the work budget): a few alternative
+ * choices of them, those whose leftovers overflow the other students least first.
  */
-function placeStudents(problem: PartProblem, counts: Counts): number[][] {
-  if (problem.placing.length === 0 || problem.students === 0) return [];
+function placeStudents(problem: PartProblem, counts: Counts): number[][][] {
+  if (problem.placing.length === 0 || problem.students === 0) return [[]];
   const patterns = completeTimetables(problem);
-  if (patterns.length === 0) return [];
+  if (patterns.length === 0) return [[]];
   const n = problem.students;
   const safeMin = () => Math.min(...problem.placing.map((r) => counts.safeByRequest.get(r) ?? 0));
   const ceiling = Math.min(n, safeMin());
-  let best = { placed: 0, loss: overflow(counts, n), chosen: [] as number[] };
+  let best = { placed: 0, loss: overflow(counts, n), choices: [[]] as number[][] };
   const chosen: number[] = [];
   let work = 0;
   let done = false;
@@ -125,14 +131,15 @@ function placeStudents(problem: PartProblem, counts: Counts): number[][] {
   // Timetables in non-decreasing index order: each multiset is visited once.
   const walk = (from: number, depth: number): void => {
     const loss = overflow(counts, n - depth);
-    if (depth > best.placed || (depth === best.placed && loss < best.loss)) best = { placed: depth, loss, chosen: [...chosen] };
-    if (depth === ceiling && loss === 0) {
+    if (depth > best.placed || (depth === best.placed && loss < best.loss)) best = { placed: depth, loss, choices: [[...chosen]] };
+    else if (depth === best.placed && loss === best.loss && depth > 0 && best.choices.length < ALTERNATIVES) best.choices.push([...chosen]);
+    if (depth === ceiling && loss === 0 && best.choices.length >= ALTERNATIVES) {
       done = true;
       return;
     }
     if (depth === n) return;
     const reach = depth + Math.min(n - depth, safeMin());
-    if (reach < best.placed || (reach === best.placed && best.loss === 0)) return;
+    if (reach < best.placed || (reach === best.placed && best.loss === 0 && best.choices.length >= ALTERNATIVES)) return;
     for (let i = from; i < patterns.length && !done; i++) {
       if (++work > COMPLETE_WORK) return;
       const p = patterns[i]!;
@@ -145,16 +152,20 @@ function placeStudents(problem: PartProblem, counts: Counts): number[][] {
     }
   };
   walk(0, 0);
-  const out = best.chosen.map((i) => [...patterns[i]!]);
-  for (const p of out) for (const k of p) change(problem, counts, k, -1);
-  return out;
+  return best.choices.map((c) => c.map((i) => [...patterns[i]!]));
+}
+
+interface Candidate {
+  /** Requests and slots that would overflow the students after this one and this timetable leaves uncovered. */
+  readonly uncovered: number;
+  readonly chosen: readonly number[];
 }
 
 /**
- * One leftover student's timetable: cover every request and slot that would overflow the
- * students after this one, then take as many items as fit.
+ * The best few timetables for one leftover student: those covering every request and slot that
+ * would otherwise overflow the students after this one first, then those taking most items.
  */
-function leftoverTimetable(problem: PartProblem, counts: Counts, studentsLeft: number): number[] {
+function leftoverCandidates(problem: PartProblem, counts: Counts, studentsLeft: number): Candidate[] {
   const tightRequest = (r: number) => (counts.byRequest.get(r) ?? 0) >= studentsLeft;
   const tightSlots = new Set([...counts.bySlot].filter(([, v]) => v >= studentsLeft).map(([s]) => s));
   const requests = [...new Set(problem.items.map((i) => i.request))];
@@ -176,40 +187,129 @@ function leftoverTimetable(problem: PartProblem, counts: Counts, studentsLeft: n
   const order = [...options.keys()].sort(
     (a, b) => Number(tightRequest(b)) - Number(tightRequest(a)) || options.get(a)!.length - options.get(b)!.length || a - b,
   );
-  let best = { uncovered: Infinity, taken: -1, chosen: [] as number[] };
+  const better = (a: Candidate, b: Candidate) => a.uncovered - b.uncovered || b.chosen.length - a.chosen.length;
+  let kept: Candidate[] = [];
   const chosen: number[] = [];
   const used = new Set<string>();
   let nodes = 0;
-  let done = false;
+  let perfect = 0;
+  const worst = () => (kept.length < CANDIDATES ? undefined : kept[kept.length - 1]);
   const walk = (depth: number, skippedTight: number): void => {
-    if (done) return;
+    if (perfect >= CANDIDATES) return;
     if (depth === order.length) {
       let uncovered = skippedTight;
       for (const s of tightSlots) if (!used.has(s)) uncovered++;
-      if (uncovered < best.uncovered || (uncovered === best.uncovered && chosen.length > best.taken)) {
-        best = { uncovered, taken: chosen.length, chosen: [...chosen] };
-        if (uncovered === 0 && chosen.length === order.length) done = true;
-      }
+      const c = { uncovered, chosen: [...chosen] };
+      const w = worst();
+      if (w && better(c, w) >= 0) return;
+      kept = [...kept, c].sort(better).slice(0, CANDIDATES);
+      if (uncovered === 0 && chosen.length === order.length) perfect++;
       return;
     }
-    if (skippedTight > best.uncovered || (skippedTight === best.uncovered && chosen.length + order.length - depth <= best.taken)) return;
+    const w = worst();
+    if (w && (skippedTight > w.uncovered || (skippedTight === w.uncovered && chosen.length + order.length - depth <= w.chosen.length))) return;
     if (++nodes > STUDENT_NODES) return;
     const r = order[depth]!;
     for (const k of options.get(r)!) {
       const slots = problem.items[k]!.slots;
-      if (slots.some((s) => used.has(s))) continue;
-      for (const s of slots) used.add(s);
+      if (slots.some((x) => used.has(x))) continue;
+      for (const x of slots) used.add(x);
       chosen.push(k);
       walk(depth + 1, skippedTight);
       chosen.pop();
-      for (const s of slots) used.delete(s);
-      if (done) return;
+      for (const x of slots) used.delete(x);
+      if (perfect >= CANDIDATES) return;
     }
     walk(depth + 1, skippedTight + (tightRequest(r) ? 1 : 0));
   };
   walk(0, 0);
-  for (const k of best.chosen) change(problem, counts, k, -1);
-  return best.chosen;
+  return kept;
+}
+
+/**
+ * Timetables for the leftover students. Each takes its best candidate; when a student cannot
+ * cover what would overflow (items spanning several slots can corner it), the search goes back
+ * to earlier students' other candidates, within a budget, and keeps the split handing out most.
+ */
+function leftoverTimetables(problem: PartProblem, counts: Counts, students: number): number[][] {
+  let best: number[][] = [];
+  let bestGiven = -1;
+  const path: number[][] = [];
+  let steps = 0;
+  let done = false;
+  const open = () => counts.left.reduce((sum, v, k) => sum + (problem.items[k]!.slots.some((x) => problem.blocked.has(x)) ? 0 : v), 0);
+  const walk = (given: number): void => {
+    if (given + open() <= bestGiven) return;
+    if (path.length === students) {
+      if (given > bestGiven) {
+        best = path.map((t) => [...t]);
+        bestGiven = given;
+      }
+      if (open() === 0) done = true;
+      return;
+    }
+    const candidates = leftoverCandidates(problem, counts, students - path.length);
+    // The first candidate is always followed; others only while a loss is still forced somewhere.
+    const tries = ++steps > LEFTOVER_STEPS ? candidates.slice(0, 1) : candidates;
+    for (const c of tries.length > 0 ? tries : [{ uncovered: 0, chosen: [] }]) {
+      for (const k of c.chosen) change(problem, counts, k, -1);
+      path.push([...c.chosen]);
+      walk(given + c.chosen.length);
+      path.pop();
+      for (const k of c.chosen) change(problem, counts, k, 1);
+      if (done) return;
+    }
+  };
+  walk(0);
+  for (const t of best) for (const k of t) change(problem, counts, k, -1);
+  return best;
+}
+
+/** Slots each student's items occupy, blocked slots included. */
+function busyOf(problem: PartProblem, timetable: readonly number[]): Set<string> {
+  const busy = new Set(problem.blocked);
+  for (const k of timetable) for (const s of problem.items[k]!.slots) busy.add(s);
+  return busy;
+}
+
+const fitsIn = (problem: PartProblem, timetable: readonly number[], busy: ReadonlySet<string>, k: number) =>
+  timetable.every((j) => problem.items[j]!.request !== problem.items[k]!.request) && problem.items[k]!.slots.every((s) => !busy.has(s));
+
+/**
+ * Items still left go to a student who has room for them, or to one whose single clashing item
+ * moves to another student with room for it (placed students keep their timetables).
+ */
+function handOutLeftovers(problem: PartProblem, counts: Counts, timetables: number[][], placed: number): void {
+  for (let k = 0; k < problem.items.length; k++) {
+    while (counts.left[k]! > 0 && problem.items[k]!.slots.every((s) => !problem.blocked.has(s))) {
+      if (!handOut(problem, timetables, placed, k)) break;
+      change(problem, counts, k, -1);
+    }
+  }
+}
+
+function handOut(problem: PartProblem, timetables: number[][], placed: number, k: number): boolean {
+  const item = problem.items[k]!;
+  const direct = timetables.findIndex((t) => fitsIn(problem, t, busyOf(problem, t), k));
+  if (direct >= 0) {
+    timetables[direct]!.push(k);
+    return true;
+  }
+  for (let s = placed; s < timetables.length; s++) {
+    const mine = timetables[s]!;
+    if (mine.some((j) => problem.items[j]!.request === item.request)) continue;
+    const clashing = mine.filter((j) => problem.items[j]!.slots.some((x) => item.slots.includes(x)));
+    if (clashing.length !== 1) continue;
+    const moved = clashing[0]!;
+    const rest = mine.filter((j) => j !== moved);
+    if (!fitsIn(problem, rest, busyOf(problem, rest), k)) continue;
+    const to = timetables.findIndex((t, i) => i !== s && fitsIn(problem, t, busyOf(problem, t), moved));
+    if (to < 0) continue;
+    timetables[to]!.push(moved);
+    timetables[s] = [...rest, k];
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -218,9 +318,21 @@ function leftoverTimetable(problem: PartProblem, counts: Counts, studentsLeft: n
  * complete (placing) timetable come first. Deterministic: the same problem gives the same split.
  */
 export function assignPart(problem: PartProblem): number[][] {
-  const counts = countsOf(problem);
-  const placed = placeStudents(problem, counts);
-  const out = placed.map((p) => [...p].sort((a, b) => a - b));
-  for (let i = out.length; i < problem.students; i++) out.push(leftoverTimetable(problem, counts, problem.students - i).sort((a, b) => a - b));
-  return out;
+  const initial = countsOf(problem);
+  let best: number[][] = [];
+  let bestGiven = -1;
+  for (const placed of placeStudents(problem, initial)) {
+    const counts = countsOf(problem);
+    const out = placed.map((p) => [...p]);
+    for (const p of out) for (const k of p) change(problem, counts, k, -1);
+    out.push(...leftoverTimetables(problem, counts, problem.students - out.length));
+    handOutLeftovers(problem, counts, out, placed.length);
+    const given = out.reduce((sum, t) => sum + t.length, 0);
+    if (given > bestGiven) {
+      best = out;
+      bestGiven = given;
+    }
+    if (counts.left.every((v, k) => v === 0 || problem.items[k]!.slots.some((s) => problem.blocked.has(s)))) break;
+  }
+  return best.map((t) => [...t].sort((a, b) => a - b));
 }
