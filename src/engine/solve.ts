@@ -22,6 +22,7 @@ import { combinatorialPlacementBound, type PlacementBound } from '../board/place
 import { STAGES, strategyObjective, type StrategyObjective } from './stages.js';
 import { buildSchedule, type Schedule } from './schedule.js';
 import { findInfeasibleRules } from './infeasibility.js';
+import { boardColumnsOf, fixColumns, placementProgram, searchPlacement, sectionKey } from './placement.js';
 
 /** Options of {@link solve}; each defaults to the scenario's `policy`. */
 export interface SolveOptions {
@@ -74,22 +75,14 @@ const SMALL_MODEL_COLUMNS = 8000;
  */
 const LARGE_MODEL_COLUMNS = 100_000;
 
+/** Node limit of one placement-search step (a pathway grade of the 300-student school closes in about 50). */
+const PLACEMENT_STEP_NODES = 500;
+
 interface StageRun {
   readonly name: string;
   readonly result: MipResult;
   /** Status shown in the report when it is not the solver's own (the search stages). */
   readonly status?: string;
-}
-
-/** The model with the given columns fixed at their (rounded) values. */
-function fixColumns(model: MipModel, fixed: ReadonlyMap<number, number>): MipModel {
-  return {
-    ...model,
-    columns: model.columns.map((c, j) => {
-      const v = fixed.get(j);
-      return v === undefined ? c : { ...c, lb: Math.round(v), ub: Math.round(v) };
-    }),
-  };
 }
 
 /**
@@ -113,7 +106,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   const objective = new Map<number, number>();
   for (const [c, v] of goal.objective) objective.set(c, (objective.get(c) ?? 0) + v);
   const model: MipModel = { ...base, columns: base.columns.map((c, j) => ({ ...c, obj: objective.get(j) ?? 0 })) };
-  const boardColumns = new Set([...form.vars.teach.map((v) => v.col), ...[...form.vars.cpt.values()].flat().map((v) => v.col)]);
+  const boardColumns = boardColumnsOf(form);
   const teachColumns = new Set(form.vars.teach.map((v) => v.col));
   const combinatorial = combinatorialPlacementBound(inst);
   const runs: StageRun[] = [];
@@ -139,8 +132,8 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   // The greedy CTE-first board, loaded optimally, is the first schedule and the warm start.
   const greedy = greedyBoard(inst);
   const greedyFix = new Map<number, number>();
-  const onBoard = new Set(greedy.map((g) => `${g.course}|${g.teacher}|${g.pattern.key}|${g.cohort ?? ''}`));
-  for (const v of form.vars.teach) greedyFix.set(v.col, onBoard.has(`${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`) ? 1 : 0);
+  const onBoard = new Set(greedy.map(sectionKey));
+  for (const v of form.vars.teach) greedyFix.set(v.col, onBoard.has(sectionKey(v)) ? 1 : 0);
   // The greedy CTE-first loader's schedule, read back as a solution, is the first incumbent.
   const loaderSchedule = greedyCteFirstSchedule(scenario);
   const loader = scheduleToValues(form, loaderSchedule, model.columns.length);
@@ -152,7 +145,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   // A small program can be closed by the solver: there the whole program runs before the search.
   const small = model.columns.length <= SMALL_MODEL_COLUMNS;
   const large = model.columns.length > LARGE_MODEL_COLUMNS;
-  const rank = { greedy: 0, whole: 1, search: 2, loading: 3 } as const;
+  const rank = { placement: 0, greedy: 1, whole: 2, search: 3, loading: 4 } as const;
   const order = small ? [...STAGES].sort((a, b) => rank[a.kind] - rank[b.kind]) : STAGES;
   for (const stage of order) {
     if (options.signal?.aborted) {
@@ -161,6 +154,58 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
     }
     // Keep a little time for loading, rooms and checking after the last stage.
     const remaining = Math.max(0.5, limit * 0.95 - elapsed());
+    if (stage.kind === 'placement') {
+      // Only where placement comes first, and only while it is below its bound.
+      if (goal.placedWeight === 0 || combinatorial === null || form.terms.placed.length === 0 || reached(values)) continue;
+      const t0 = elapsed();
+      const program = placementProgram(inst, model.columns.map((c) => c.name));
+      const found = await searchPlacement(program, values, model.columns.length, {
+        backend,
+        seed,
+        now: elapsed,
+        until: elapsed() + remaining * stage.timeShare,
+        // A step of the placement program takes seconds (measured: 9 s for a pathway grade of the 300-student school).
+        stepSeconds: Math.max(4, Math.min(20, limit * 0.15)),
+        // Steps end by themselves (the node limit is rarely reached) so the search does not depend on the clock.
+        stepNodes: PLACEMENT_STEP_NODES,
+        parallel: Math.max(1, options.parallel ?? 2),
+        target: combinatorial.value,
+        greedyBoard: onBoard,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onImprove: (placed) => options.onProgress?.({ stage: stage.name, seconds: elapsed(), incumbent: placed, placementBound: combinatorial.value, bound: null, gap: null }),
+      });
+      if (!found) continue;
+      runs.push({
+        name: stage.name,
+        status: `${found.placed} placed; ${found.lns.stop} after ${found.lns.steps} steps, ${found.lns.improvements} improving`,
+        result: { termination: found.lns.stop === 'interrupted' && options.signal?.aborted ? 'interrupted' : 'optimal', values: null, objective: found.placed, bound: null, gap: null, seconds: elapsed() - t0, backend },
+      });
+      if (options.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      // Every student loaded on that board; the placement-only solution is a feasible start.
+      const board = new Map([...boardColumns].map((c) => [c, found.values[c] ?? 0]));
+      const loaded = await solveMip(fixColumns(model, board), {
+        backend,
+        timeLimitSeconds: Math.max(0.5, limit * 0.95 - elapsed()) * 0.5,
+        mipGap,
+        seed,
+        start: found.values,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: streamProgress('placement loading'),
+      });
+      runs.push({ name: 'placement loading', result: loaded });
+      const better = [loaded.values, found.values].find((v) => v && checkFeasibility(model, v, 1e-6).feasible);
+      if (better && (!values || evaluate(goal.objective, better) > evaluate(goal.objective, values) + 1e-6)) values = better;
+      report(stage.name, values, { bound: loaded.bound, gap: loaded.gap });
+      if (loaded.termination === 'interrupted') {
+        interrupted = true;
+        break;
+      }
+      continue;
+    }
+    if (stage.kind === 'greedy' && runs.some((r) => r.name === 'placement loading')) continue;
     if (stage.kind === 'search') {
       if (!values || reached(values) && small || runs.some((r) => r.name === 'board' && r.result.termination === 'optimal')) continue;
       const t0 = elapsed();

@@ -2,8 +2,10 @@
  * The strategies as objectives and stages. Each strategy is one lexicographic order of objective
  * terms, combined with weights that provably dominate: a term's weight exceeds the largest value
  * every later term together can take, so one more unit of an earlier term always wins.
- * Stage 1 loads the greedy CTE-first board optimally (a first schedule and the warm start);
- * stage 2 (`search`) improves the board by large-neighbourhood search (src/board/lns.ts);
+ * Where placement comes first, stage 0 (`placement search`) searches for the board placing the
+ * most pathway students on the placement program, which leaves out the students outside pathways
+ * (src/engine/placement.ts), then loads every student on it. Otherwise stage 1 loads the greedy
+ * CTE-first board optimally (a first schedule and the warm start); stage 2 (`search`) improves the board by large-neighbourhood search (src/board/lns.ts);
  * stage 3 (`board`) solves the whole program from there, only while pathway placement is below
  * its bound (on small schools it closes and proves the optimum; on large ones it rarely moves);
  * stage 4 (`loading`) fixes the best board found and re-solves the loading alone.
@@ -15,10 +17,12 @@ import type { ObjectiveTerms } from '../model/formulation.js';
 export interface Stage {
   readonly name: string;
   /**
-   * `greedy`: the greedy board held fixed, loading solved; `search`: large-neighbourhood search
-   * on the board; `whole`: the whole program; `loading`: the best board held fixed.
+   * `placement`: search for the board placing the most pathway students, then every student
+   * loaded on it; `greedy`: the greedy board held fixed, loading solved; `search`:
+   * large-neighbourhood search on the board; `whole`: the whole program; `loading`: the best
+   * board held fixed.
    */
-  readonly kind: 'greedy' | 'search' | 'whole' | 'loading';
+  readonly kind: 'placement' | 'greedy' | 'search' | 'whole' | 'loading';
   /** Share of the remaining time this stage may use. */
   readonly timeShare: number;
 }
@@ -53,6 +57,7 @@ export function strategyObjective(strategy: Strategy, terms: ObjectiveTerms, ub:
 }
 
 export const STAGES: readonly Stage[] = [
+  { name: 'placement search', kind: 'placement', timeShare: 0.5 },
   { name: 'greedy board', kind: 'greedy', timeShare: 0.2 },
   { name: 'search', kind: 'search', timeShare: 0.75 },
   { name: 'board', kind: 'whole', timeShare: 0.7 },

@@ -1,0 +1,161 @@
+/**
+ * The placement program: the school's integer program with the students outside pathways left
+ * out and pathway students placed as its only objective.
+ *
+ * Why it bounds every schedule: placement depends on the board (which stays whole: every
+ * section, teacher, room, lock and CPT rule) and on the loading of pathway students. Students
+ * outside pathways only take seats, and none of their requests is a hard rule, so leaving them
+ * out removes no schedule's placement; the group counts are exact for single-slot placements and
+ * a relaxation for double periods. Its proven bound is therefore a bound on pathway students
+ * placed in any valid schedule, and its optimum is the best placement the school allows.
+ *
+ * Being far smaller than the whole program (the loading of most students is gone), it is closed
+ * to optimality on schools where the whole program is not; its board, loaded with every
+ * student, is then the engine's start for the requests.
+ */
+import type { MipModel } from '../../solver/mip.js';
+import type { BackendName } from '../../solver/capabilities.js';
+import { solveMip } from '../../solver/run.js';
+import type { Instance } from '../model/instance.js';
+import { evaluate, formulate, type Formulation } from '../model/formulation.js';
+import { improveBoard, type LnsOutcome } from '../board/lns.js';
+
+export interface PlacementProgram {
+  readonly form: Formulation;
+  /** Maximise pathway students placed. */
+  readonly model: MipModel;
+  /** The placement program's values of a full-program solution (same columns by name). */
+  fromFull(values: readonly number[]): number[];
+  /** A full-program solution from the placement program's: students outside pathways get no seat. */
+  toFull(values: readonly number[], columns: number): number[];
+}
+
+/**
+ * Builds the placement program of the instance whose full program has the column names
+ * `fullNames`. Groups keep their indices (students outside pathways keep their group with no
+ * requests), so every column of the placement program has the same name in the full one.
+ */
+export function placementProgram(inst: Instance, fullNames: readonly string[]): PlacementProgram {
+  const reduced: Instance = { ...inst, groups: inst.groups.map((g) => (g.pathway ? g : { ...g, requests: [] })) };
+  const form = formulate(reduced);
+  const model = form.builder.build('max', form.terms.placed);
+  const fullIndex = new Map(fullNames.map((n, j) => [n, j]));
+  const toFullIndex = model.columns.map((c) => {
+    const j = fullIndex.get(c.name);
+    if (j === undefined) throw new Error(`placement program column ${c.name} is not in the full program`);
+    return j;
+  });
+  return {
+    form,
+    model,
+    fromFull: (values) => toFullIndex.map((j) => values[j] ?? 0),
+    toFull: (values, columns) => {
+      const full = new Array<number>(columns).fill(0);
+      toFullIndex.forEach((j, i) => (full[j] = Math.round(values[i] ?? 0)));
+      return full;
+    },
+  };
+}
+
+/** Columns of a formulation's board (sections and CPT slots). */
+export function boardColumnsOf(form: Formulation): Set<number> {
+  return new Set([...form.vars.teach.map((v) => v.col), ...[...form.vars.cpt.values()].flat().map((v) => v.col)]);
+}
+
+/** The model with the given columns fixed at their (rounded) values. */
+export function fixColumns(model: MipModel, fixed: ReadonlyMap<number, number>): MipModel {
+  return {
+    ...model,
+    columns: model.columns.map((c, j) => {
+      const v = fixed.get(j);
+      return v === undefined ? c : { ...c, lb: Math.round(v), ub: Math.round(v) };
+    }),
+  };
+}
+
+/** Key of a section on a board, the same in every formulation of the school. */
+export const sectionKey = (v: { course: string; teacher: string; pattern: { key: string }; cohort?: string }) => `${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`;
+
+export interface PlacementSearchOptions {
+  readonly backend: BackendName;
+  readonly seed: number;
+  readonly now: () => number;
+  /** Seconds (from `now()`) after which no new step starts. */
+  readonly until: number;
+  readonly stepSeconds: number;
+  /** Most steps (the search's work limit, which keeps it reproducible). */
+  readonly maxSteps?: number;
+  /** Node limit of one step (with `maxSteps`, the search no longer depends on the clock). */
+  readonly stepNodes?: number;
+  readonly parallel: number;
+  /** Stop once this many students are placed (the bound: nothing better exists). */
+  readonly target: number | null;
+  /** Sections of a first board to try (see {@link sectionKey}). */
+  readonly greedyBoard: ReadonlySet<string>;
+  readonly signal?: AbortSignal;
+  readonly onImprove?: (placed: number) => void;
+}
+
+export interface PlacementSearchResult {
+  /** Pathway students the best board places (the placement program's count). */
+  readonly placed: number;
+  /** That board as a full-program solution, students outside pathways not yet loaded. */
+  readonly values: number[];
+  readonly lns: LnsOutcome;
+}
+
+/**
+ * Large-neighbourhood search for the board that places the most pathway students, on the
+ * placement program (its steps skip the loading of every student outside pathways, so they are
+ * several times cheaper than the whole program's). Starts from the better of `start` (a full
+ * solution) and the greedy board loaded with pathway students.
+ */
+export async function searchPlacement(program: PlacementProgram, start: readonly number[] | null, columns: number, options: PlacementSearchOptions): Promise<PlacementSearchResult | null> {
+  const { form, model } = program;
+  const placedOf = (v: readonly number[]) => Math.round(evaluate(form.terms.placed, v));
+  let best: number[] | null = start ? program.fromFull(start) : null;
+  const left = () => options.until - options.now();
+  if (left() > 1 && !options.signal?.aborted) {
+    const fixed = new Map(form.vars.teach.map((v) => [v.col, options.greedyBoard.has(sectionKey(v)) ? 1 : 0]));
+    const greedy = await solveMip(fixColumns(model, fixed), {
+      backend: options.backend,
+      timeLimitSeconds: Math.max(0.5, Math.min(options.stepSeconds, left() / 2)),
+      mipGap: 0,
+      seed: options.seed,
+      ...(options.stepNodes !== undefined ? { nodeLimit: options.stepNodes } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (greedy.values && (!best || placedOf(greedy.values) > placedOf(best))) best = greedy.values;
+  }
+  if (!best) return null;
+  options.onImprove?.(placedOf(best));
+  const stop = new AbortController();
+  const forward = () => stop.abort();
+  options.signal?.addEventListener('abort', forward, { once: true });
+  if (options.target !== null && placedOf(best) >= options.target) stop.abort();
+  const teach = new Set(form.vars.teach.map((v) => v.col));
+  try {
+    const lns = await improveBoard(form, model, form.terms.placed, teach, best, {
+      backend: options.backend,
+      seed: options.seed,
+      now: options.now,
+      until: options.until,
+      stepSeconds: options.stepSeconds,
+      ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
+      ...(options.stepNodes !== undefined ? { stepNodes: options.stepNodes } : {}),
+      maxFree: Math.max(80, Math.round(form.vars.teach.length * 0.2)),
+      maxTouched: 200,
+      parallel: options.parallel,
+      signal: stop.signal,
+      onImprove: (v) => {
+        const placed = placedOf(v);
+        options.onImprove?.(placed);
+        // The bound is reached: no board places more, so the search ends here.
+        if (options.target !== null && placed >= options.target) stop.abort();
+      },
+    });
+    return { placed: placedOf(lns.values), values: program.toFull(lns.values, columns), lns };
+  } finally {
+    options.signal?.removeEventListener('abort', forward);
+  }
+}
