@@ -91,6 +91,7 @@ describe('pathway-scheduler CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('the hard rules cannot all hold');
     expect(r.stdout).toContain(`lock ${course.id} in A.1`);
+    expect(r.stdout).toContain(`move or remove the lock of ${course.id} in A.1`);
     noStackTrace(r.stdout + r.stderr);
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });

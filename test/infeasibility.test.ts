@@ -78,6 +78,10 @@ describe('diagnoseInfeasibility', () => {
     if (outcome.status !== 'infeasible') return;
     expect(outcome.rules).toHaveLength(1);
     expect(['only 1 health-lab room', 'lock HS1 in A.1']).toContain(outcome.rules[0]);
+    // The same minimal set, described in school words with the ways to relax it.
+    expect(outcome.diagnosis.minimal).toBe(true);
+    expect(outcome.diagnosis.groups.map((g) => g.rule)).toEqual(outcome.rules);
+    expect(outcome.diagnosis.groups[0]?.fixes.length).toBeGreaterThan(0);
   });
 });
 

@@ -116,17 +116,6 @@ async function deletionFilter(model: MipModel, candidates: readonly string[], op
 }
 
 /**
- * A minimal set of rule groups of `model` whose relaxation makes it feasible (elastic relaxation,
- * then a deletion filter). Used by the engine on the model it solves.
- */
-export async function findInfeasibleRules(model: MipModel, options: InfeasibilityOptions): Promise<string[]> {
-  const budget = { deadline: performance.now() + options.timeLimitSeconds * 1000 };
-  const candidates = await elasticGroups(model, options, budget);
-  if (!candidates) return ['the hard rules conflict, but the elastic analysis found no relaxation in time'];
-  return (await deletionFilter(model, candidates, options, budget)).groups;
-}
-
-/**
  * The engine's program for the scenario, extended so that teacher unavailability is a rule that
  * can be relaxed: teachers get columns in every slot, and a row per unavailable slot (named
  * `T12 unavailable in A.4`) keeps them out again, including out of the team's common planning.

@@ -21,7 +21,7 @@ import { checkFeasibility } from '../../solver/feasibility.js';
 import { combinatorialPlacementBound, type PlacementBound } from '../board/placement-bound.js';
 import { STAGES, strategyObjective, type StrategyObjective } from './stages.js';
 import { buildSchedule, type Schedule } from './schedule.js';
-import { findInfeasibleRules } from './infeasibility.js';
+import { diagnoseInfeasibility, type InfeasibilityDiagnosis } from './infeasibility.js';
 import { boardColumnsOf, fixColumns, placementProgram, searchPlacement, sectionKey } from './placement.js';
 
 /** Options of {@link solve}; each defaults to the scenario's `policy`. */
@@ -62,7 +62,14 @@ export interface SolveProgress {
  */
 export type SolveOutcome =
   | { readonly status: 'scheduled'; readonly solution: Solution & { report: NonNullable<Solution['report']> }; readonly check: CheckResult }
-  | { readonly status: 'infeasible'; readonly rules: readonly string[]; readonly solver: SolverFigures }
+  | {
+      readonly status: 'infeasible';
+      /** The rule groups of {@link diagnosis}, as the model names them. */
+      readonly rules: readonly string[];
+      /** A minimal set of rule groups whose relaxation makes the scenario feasible, with fix options. */
+      readonly diagnosis: InfeasibilityDiagnosis;
+      readonly solver: SolverFigures;
+    }
   | { readonly status: 'no-schedule'; readonly message: string; readonly solver: SolverFigures };
 
 /** Programs up to this many columns go to the whole-program stage before the search. */
@@ -128,6 +135,13 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   const streamProgress = (stage: string) => (p: MipProgress) =>
     options.onProgress?.({ stage, seconds: elapsed(), incumbent: placedOf(p.objective), placementBound: combinatorial?.value ?? null, bound: p.bound, gap: p.gap });
   const reached = (v: readonly number[] | null) => combinatorial !== null && v !== null && (placedAt(v) ?? 0) >= combinatorial.value;
+
+  // No schedule keeps every hard rule: name a minimal set of rules to relax (teacher unavailability and rooms included).
+  const infeasible = async (): Promise<SolveOutcome> => {
+    const diagnosis = await diagnoseInfeasibility(scenario, { backend, seed, timeLimitSeconds: Math.max(5, limit - elapsed()) });
+    const rules = diagnosis.groups.length > 0 ? diagnosis.groups.map((g) => g.rule) : [diagnosis.summary];
+    return { status: 'infeasible', rules, diagnosis, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: false, placementBound: null, infeasibleRules: rules }) };
+  };
 
   // The greedy CTE-first board, loaded optimally, is the first schedule and the warm start.
   const greedy = greedyBoard(inst);
@@ -251,10 +265,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
       onProgress: streamProgress(stage.name),
     });
     runs.push({ name: stage.name, result });
-    if (result.termination === 'infeasible' && !fixed) {
-      const rules = await findInfeasibleRules(model, { backend, seed, timeLimitSeconds: Math.max(5, limit - elapsed()) });
-      return { status: 'infeasible', rules, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: false, placementBound: null, infeasibleRules: rules }) };
-    }
+    if (result.termination === 'infeasible' && !fixed) return infeasible();
     // A later stage keeps the earlier schedule unless it found one at least as good.
     if (result.values && (!values || evaluate(goal.objective, result.values) >= evaluate(goal.objective, values) - 1e-6)) values = result.values;
     report(stage.name, values, { bound: result.bound, gap: result.gap });
@@ -267,10 +278,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   if (!values && !interrupted && !options.signal?.aborted && !runs.some((r) => r.name === 'board')) {
     const result = await solveMip(model, { backend, timeLimitSeconds: Math.max(0.5, limit * 0.95 - elapsed()), mipGap, seed, ...(options.signal ? { signal: options.signal } : {}), onProgress: streamProgress('board') });
     runs.push({ name: 'board', result });
-    if (result.termination === 'infeasible') {
-      const rules = await findInfeasibleRules(model, { backend, seed, timeLimitSeconds: Math.max(5, limit - elapsed()) });
-      return { status: 'infeasible', rules, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: false, placementBound: null, infeasibleRules: rules }) };
-    }
+    if (result.termination === 'infeasible') return infeasible();
     values = result.values;
     if (result.termination === 'interrupted') interrupted = true;
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readScenarioFile } from '../../scenario/parse.js';
 import { SOLVER_NAMES, STRATEGIES } from '../../scenario/schema.js';
 import { solve } from '../../engine/solve.js';
+import { formatDiagnosis } from '../../engine/infeasibility.js';
 import { formatReport } from '../../report/index.js';
 import { writeFileAtomic } from '../output.js';
 import { EXIT } from '../errors.js';
@@ -61,7 +62,7 @@ export function solveCommand(y: Argv): Argv {
         });
         progress.stop();
         if (outcome.status !== 'scheduled') {
-          const detail = outcome.status === 'infeasible' ? `the hard rules cannot all hold. Rules involved:\n${outcome.rules.map((r) => `  - ${r}`).join('\n')}` : outcome.message;
+          const detail = outcome.status === 'infeasible' ? `the hard rules cannot all hold.\n${formatDiagnosis(outcome.diagnosis)}` : outcome.message;
           if (args.json) process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
           else process.stdout.write(`No schedule for ${scenario.name}: ${detail}\n`);
           process.exitCode = EXIT.noSchedule;
