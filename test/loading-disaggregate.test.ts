@@ -5,6 +5,8 @@ import { buildInstance } from '../src/model/instance.js';
 import { disaggregate } from '../src/loading/disaggregate.js';
 import { assignPart, type PartItem, type PartProblem } from '../src/loading/part-assignment.js';
 import type { PartPlan, PlannedSection } from '../src/loading/board.js';
+import { recoverPlacements } from '../src/loading/recover.js';
+import { Roster } from '../src/loading/roster.js';
 
 /** Three identical grade 10 pathway students: cohort course CTE1, then ENG10 and BIO. */
 function threeStudents() {
@@ -24,10 +26,11 @@ function threeStudents() {
   });
 }
 
+const section = (id: string, course: string, slot: string, cohort?: string): PlannedSection => ({ id, course, teacher: 'T1', slots: [slot], pattern: slot, ...(cohort ? { cohort } : {}) });
+
 describe('disaggregate', () => {
   it('places every student the counts allow (the per-student greedy placed two of three here)', () => {
     const inst = buildInstance(threeStudents());
-    const section = (id: string, course: string, slot: string, cohort?: string): PlannedSection => ({ id, course, teacher: 'T1', slots: [slot], pattern: slot, ...(cohort ? { cohort } : {}) });
     const sections = [section('CTE1-1', 'CTE1', '4', 'P-10-1'), section('ENG10-1', 'ENG10', '1'), section('ENG10-2', 'ENG10', '3'), section('BIO-1', 'BIO', '2'), section('BIO-2', 'BIO', '3')];
     const group = inst.groups[0]!;
     const request = (course: string) => group.requests.findIndex((r) => r.course === course);
@@ -50,6 +53,19 @@ describe('disaggregate', () => {
       expect(new Set(slots).size).toBe(slots.length);
     }
     expect(['ENG10-1', 'ENG10-2', 'BIO-1', 'BIO-2'].map((id) => roster.studentsIn(id).length)).toEqual([2, 1, 2, 1]);
+  });
+});
+
+describe('recoverPlacements', () => {
+  it('completes a cohort member by moving their clashing section and another student, costing nobody a request', () => {
+    const group = buildInstance(threeStudents()).groups[0]!;
+    const sections = [section('CTE1-1', 'CTE1', '4', 'P-10-1'), section('ENG10-1', 'ENG10', '1'), section('ENG10-2', 'ENG10', '3'), section('BIO-1', 'BIO', '1'), section('BIO-2', 'BIO', '4')];
+    const roster = new Roster(sections, (s) => (s.course === 'BIO' ? 1 : 30));
+    for (const id of ['CTE1-1', 'ENG10-1']) roster.enroll('S1', id);
+    roster.enroll('X', 'BIO-1');
+    recoverPlacements(roster, [{ student: 'S1', group }]);
+    expect(roster.sectionsOf('S1').sort()).toEqual(['BIO-1', 'CTE1-1', 'ENG10-2']);
+    expect(roster.sectionsOf('X')).toEqual(['BIO-2']);
   });
 });
 

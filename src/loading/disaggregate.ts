@@ -3,11 +3,14 @@
  * into named students in named sections. Each part of a group (its members of one cohort, or
  * those in none) is split by {@link assignPart}: the students the program places get complete
  * timetables first, the others share what is left; seats are then spread evenly over
- * interchangeable sections (same course, same slots).
+ * interchangeable sections (same course, same slots). Cohort members the counts could not
+ * complete are then completed by moves where possible ({@link recoverPlacements}).
  */
+import type { StudentGroup } from '../model/aggregate.js';
 import type { Instance } from '../model/instance.js';
 import type { PartPlan, PlannedSection } from './board.js';
 import { assignPart, type PartItem } from './part-assignment.js';
+import { recoverPlacements } from './recover.js';
 import { Roster } from './roster.js';
 
 interface Item extends PartItem {
@@ -26,6 +29,7 @@ export function disaggregate(inst: Instance, sections: readonly PlannedSection[]
     (into.get(key) ?? into.set(key, []).get(key)!).push(s);
   }
 
+  const members: Array<{ student: string; group: StudentGroup }> = [];
   const nextOfGroup = new Map<number, number>();
   // Cohort parts come before the no-cohort part of their group, so members are taken first.
   const ordered = [...parts].sort((a, b) => a.group - b.group || (a.cohort === null ? 1 : 0) - (b.cohort === null ? 1 : 0));
@@ -47,6 +51,7 @@ export function disaggregate(inst: Instance, sections: readonly PlannedSection[]
     const placing = part.cohort ? group.requests.flatMap((r, i) => (r.cohort ? [] : [i])) : [];
     const timetables = assignPart({ students: students.length, items, placing, blocked });
 
+    if (part.cohort) for (const student of students) members.push({ student, group });
     students.forEach((student, i) => {
       for (const s of own) roster.enroll(student, s.id);
       for (const k of timetables[i] ?? []) {
@@ -58,5 +63,6 @@ export function disaggregate(inst: Instance, sections: readonly PlannedSection[]
       }
     });
   }
+  recoverPlacements(roster, members);
   return roster;
 }

@@ -92,15 +92,22 @@ function joinCohort(inst: Instance, roster: Roster, ref: StudentRef): void {
   }
 }
 
-/** Meets as many unmet requests as the free seats allow, in loading order. */
+/**
+ * Meets as many unmet requests as the free seats allow, in loading order; a second pass gives
+ * students passed over the seats and moves that later students opened.
+ */
 export function completeRoster(inst: Instance, roster: Roster, order: readonly StudentRef[]): void {
-  for (const ref of order) {
-    joinCohort(inst, roster, ref);
-    const cohort = cohortOf(roster, ref.id);
-    const requests = [...ref.group.requests].sort((a, b) => b.weight - a.weight);
-    for (const r of requests) {
-      if (metBy(roster, ref.id, r)) continue;
-      seat(roster, ref.id, candidates(roster, r, cohort));
+  for (let pass = 0; pass < 2; pass++) {
+    let seated = 0;
+    for (const ref of order) {
+      joinCohort(inst, roster, ref);
+      const cohort = cohortOf(roster, ref.id);
+      const requests = [...ref.group.requests].sort((a, b) => b.weight - a.weight);
+      for (const r of requests) {
+        if (metBy(roster, ref.id, r)) continue;
+        if (seat(roster, ref.id, candidates(roster, r, cohort))) seated++;
+      }
     }
+    if (pass > 0 || seated === 0) break;
   }
 }
