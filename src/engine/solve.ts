@@ -14,12 +14,12 @@ import { buildInstance } from '../model/instance.js';
 import { evaluate, formulate, type Formulation } from '../model/formulation.js';
 import { decode } from '../model/decode.js';
 import { greedyBoard } from '../board/greedy.js';
-import { improveBoard } from '../board/lns.js';
+import { improveBoard, type LnsOutcome } from '../board/lns.js';
 import { greedyCteFirstSchedule } from '../board/baseline.js';
 import { scheduleToValues } from '../board/incumbent.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import { combinatorialPlacementBound, type PlacementBound } from '../board/placement-bound.js';
-import { STAGES, strategyObjective, type StrategyObjective } from './stages.js';
+import { STAGES, strategyObjective, workBudget, type StrategyObjective } from './stages.js';
 import { buildSchedule, type Schedule } from './schedule.js';
 import { diagnoseInfeasibility, type InfeasibilityDiagnosis } from './infeasibility.js';
 import { boardColumnsOf, fixColumns, placementProgram, searchPlacement, sectionKey } from './placement.js';
@@ -82,14 +82,13 @@ const SMALL_MODEL_COLUMNS = 8000;
  */
 const LARGE_MODEL_COLUMNS = 100_000;
 
-/** Node limit of one placement-search step (a pathway grade of the 300-student school closes in about 50). */
-const PLACEMENT_STEP_NODES = 500;
-
 interface StageRun {
   readonly name: string;
   readonly result: MipResult;
   /** Status shown in the report when it is not the solver's own (the search stages). */
   readonly status?: string;
+  /** A search step or the search itself was cut by the clock rather than by its work limit. */
+  readonly timeCut?: boolean;
 }
 
 /**
@@ -105,6 +104,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   const mipGap = options.mipGap ?? policy.mipGap;
   const seed = options.seed ?? policy.seed;
   const elapsed = () => (performance.now() - started) / 1000;
+  const work = workBudget(limit);
 
   const inst = buildInstance(scenario);
   const form = formulate(inst);
@@ -180,8 +180,8 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
         until: elapsed() + remaining * stage.timeShare,
         // A step of the placement program takes seconds (measured: 9 s for a pathway grade of the 300-student school).
         stepSeconds: Math.max(4, Math.min(20, limit * 0.15)),
-        // Steps end by themselves (the node limit is rarely reached) so the search does not depend on the clock.
-        stepNodes: PLACEMENT_STEP_NODES,
+        stepNodes: work.stepNodes,
+        maxSteps: work.placementSteps,
         parallel: Math.max(1, options.parallel ?? 2),
         target: combinatorial.value,
         greedyBoard: onBoard,
@@ -191,8 +191,9 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
       if (!found) continue;
       runs.push({
         name: stage.name,
-        status: `${found.placed} placed; ${found.lns.stop} after ${found.lns.steps} steps, ${found.lns.improvements} improving`,
-        result: { termination: found.lns.stop === 'interrupted' && options.signal?.aborted ? 'interrupted' : 'optimal', values: null, objective: found.placed, bound: null, gap: null, seconds: elapsed() - t0, backend },
+        status: `${found.placed} placed; ${searchStatus(found.lns)}`,
+        timeCut: found.lns.stop === 'time-limit' || found.lns.timeCutSteps > 0,
+        result: { termination: found.lns.stop === 'interrupted' && options.signal?.aborted ? 'interrupted' : searchTermination(found.lns), values: null, objective: found.placed, bound: null, gap: null, seconds: elapsed() - t0, backend },
       });
       if (options.signal?.aborted) {
         interrupted = true;
@@ -205,6 +206,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
         timeLimitSeconds: Math.max(0.5, limit * 0.95 - elapsed()) * 0.5,
         mipGap,
         seed,
+        nodeLimit: work.stageNodes,
         start: found.values,
         ...(options.signal ? { signal: options.signal } : {}),
         onProgress: streamProgress('placement loading'),
@@ -231,6 +233,8 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
         stepSeconds: Math.max(2, Math.min(20, limit * 0.1)),
         maxFree: Math.max(80, Math.round(form.vars.teach.length * 0.2)),
         maxTouched: Math.max(40, Math.min(120, Math.round(scenario.students.length * 0.1))),
+        stepNodes: work.stepNodes,
+        maxSteps: work.searchSteps,
         parallel: Math.max(1, options.parallel ?? 2),
         ...(options.signal ? { signal: options.signal } : {}),
         onImprove: (v) => report(stage.name, v, { bound: null, gap: null }),
@@ -240,8 +244,9 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
       const z = evaluate(goal.objective, values);
       runs.push({
         name: stage.name,
-        status: `${lns.stop} after ${lns.steps} steps, ${lns.improvements} improving${lns.cutSteps > 0 ? `, ${lns.cutSteps} cut by the step limit` : ''}`,
-        result: { termination: lns.stop === 'interrupted' ? 'interrupted' : lns.stop === 'time-limit' ? 'time-limit' : 'optimal', values, objective: z, bound: null, gap: null, seconds: elapsed() - t0, backend },
+        status: searchStatus(lns),
+        timeCut: lns.stop === 'time-limit' || lns.timeCutSteps > 0,
+        result: { termination: searchTermination(lns), values, objective: z, bound: null, gap: null, seconds: elapsed() - t0, backend },
       });
       if (lns.stop === 'interrupted') {
         interrupted = true;
@@ -260,6 +265,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
       timeLimitSeconds,
       mipGap,
       seed,
+      nodeLimit: work.stageNodes,
       ...(values ? { start: values } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: streamProgress(stage.name),
@@ -301,6 +307,17 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   const solution = { format: SOLUTION_FORMAT as typeof SOLUTION_FORMAT, scenario: scenario.name, ...schedule };
   const reportOut = buildReport(checked.figures, explainNotPlaced(scenario, solution), solver);
   return { status: 'scheduled', solution: { ...solution, report: reportOut }, check: checked };
+}
+
+/** The search's stop in the report's words. */
+function searchStatus(lns: LnsOutcome): string {
+  const cut = lns.cutSteps > 0 ? `, ${lns.cutSteps} cut by the step limit${lns.timeCutSteps > 0 ? ` (${lns.timeCutSteps} by the clock)` : ''}` : '';
+  return `${lns.stop} after ${lns.steps} steps, ${lns.improvements} improving${cut}`;
+}
+
+/** A search's stop as a termination: its step budget is a work limit like a node limit. */
+function searchTermination(lns: LnsOutcome): MipResult['termination'] {
+  return lns.stop === 'interrupted' ? 'interrupted' : lns.stop === 'time-limit' ? 'time-limit' : lns.stop === 'step-limit' ? 'node-limit' : 'optimal';
 }
 
 interface Candidate {
@@ -354,7 +371,9 @@ function solverFigures(
       ? 'interrupted'
       : runs.some((r) => r.result.termination === 'time-limit')
         ? 'time-limit'
-        : last?.termination === 'gap-reached'
+        : runs.some((r) => r.result.termination === 'node-limit')
+          ? 'work-limit'
+          : last?.termination === 'gap-reached'
           ? 'gap-reached'
           : last?.termination === 'optimal'
             ? 'optimal'
@@ -372,6 +391,8 @@ function solverFigures(
     bound: last?.bound ?? null,
     gap: last?.gap ?? null,
     placementBound: meta.placementBound,
+    // Only the clock makes a solve depend on the machine: work limits (nodes, steps) do not.
+    reproducible: !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
     seconds: Math.round(meta.seconds * 100) / 100,
     stages: runs.map((r) => ({ name: r.name, status: r.status ?? r.result.termination, seconds: Math.round(r.result.seconds * 100) / 100, objective: r.result.objective, bound: r.result.bound })),
     ...(meta.infeasibleRules ? { infeasibleRules: meta.infeasibleRules } : {}),

@@ -63,3 +63,29 @@ export const STAGES: readonly Stage[] = [
   { name: 'board', kind: 'whole', timeShare: 0.7 },
   { name: 'loading', kind: 'loading', timeShare: 1 },
 ];
+
+/**
+ * Work limits of the stages, in search steps and branch-and-bound nodes rather than seconds, so
+ * that the same scenario and seed give the same schedule on any machine. The time limit stays
+ * a cap over them; a stage it cuts makes the solve depend on the machine, and the report says so
+ * (`reproducible: false`).
+ */
+export interface WorkBudget {
+  /** Steps of the placement search. */
+  readonly placementSteps: number;
+  /** Steps of the board search. */
+  readonly searchSteps: number;
+  /** Node limit of one search step. */
+  readonly stepNodes: number;
+  /** Node limit of a stage's whole solve (the greedy board's loading, the whole program, the final loading). */
+  readonly stageNodes: number;
+}
+
+/**
+ * The budget for a time limit: about what fits in it on the reference machine (2 cores), where a
+ * placement step of the 300-student school takes some 9 s and a board step 2–4 s (two at once).
+ */
+export function workBudget(limitSeconds: number): WorkBudget {
+  const pairs = (seconds: number) => Math.max(1, Math.floor(limitSeconds / seconds)) * 2;
+  return { placementSteps: pairs(20), searchSteps: pairs(8), stepNodes: 500, stageNodes: 2000 };
+}

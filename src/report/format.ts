@@ -46,6 +46,7 @@ function formatSolver(solver: SolverFigures): string {
     ['backend', solver.backend],
     ['strategy', `${solver.strategy} (seed ${solver.seed})`],
     ['termination', solver.termination],
+    ...(solver.reproducible === undefined ? [] : [['reproducible', solver.reproducible ? 'yes (stopped by work limits only: same scenario and seed, same schedule)' : 'no (a stage was cut by the clock)']]),
     ['schedule', `${solver.schedule}${solver.partial ? ' (partial: stopped early, best found so far)' : ''}`],
     ['objective', decimal(solver.objective)],
     ['bound', decimal(solver.bound)],

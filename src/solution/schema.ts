@@ -65,7 +65,8 @@ export const figuresSchema = z.strictObject({
 export type Figures = z.infer<typeof figuresSchema>;
 
 /** Why the solve stopped, kept apart from what schedule exists. */
-export const TERMINATIONS = ['optimal', 'gap-reached', 'time-limit', 'interrupted', 'infeasible', 'error'] as const;
+/** `work-limit`: a stage stopped at its node or step budget, which keeps the solve reproducible. */
+export const TERMINATIONS = ['optimal', 'gap-reached', 'time-limit', 'work-limit', 'interrupted', 'infeasible', 'error'] as const;
 export const solverFiguresSchema = z.strictObject({
   backend: z.string(),
   strategy: z.string(),
@@ -83,6 +84,11 @@ export const solverFiguresSchema = z.strictObject({
   gap: z.number().nullable(),
   /** Upper bound on pathway students placed that no valid schedule can exceed, and how it was obtained. */
   placementBound: z.strictObject({ value: z.number(), source: z.string() }).nullable(),
+  /**
+   * True when no stage was cut by the clock (only by its work limits): the same scenario, options
+   * and seed then give the same schedule on any machine. Optional: older solution files lack it.
+   */
+  reproducible: z.boolean().optional(),
   seconds: z.number(),
   stages: z.array(z.strictObject({ name: z.string(), status: z.string(), seconds: z.number(), objective: z.number().nullable(), bound: z.number().nullable() })),
   /** For an infeasible scenario: the groups of hard rules involved, in school words. */
