@@ -35,14 +35,14 @@ export interface PartProblem {
 /** Complete timetables enumerated per part, at most. */
 const PATTERN_CAP = 3000;
 /** Work units (pattern checks) the search for complete timetables may spend per part. */
-const COMPLETE_WORK = 400_000;
+const COMPLETE_WORK = 100_000;
 /** Search nodes per leftover student. */
 const STUDENT_NODES = 4000;
 /** Alternative choices of complete timetables tried when the leftovers do not all fit. */
 const ALTERNATIVES = 6;
 /** Timetables kept per leftover student for the search to go back to. */
 const CANDIDATES = 3;
-/** Leftover students the search may visit per part before it only follows first choices. */
+/** Leftover students the search may visit per part (over all alternatives) before it only follows first choices. */
 const LEFTOVER_STEPS = 200;
 
 interface Counts {
@@ -231,11 +231,10 @@ function leftoverCandidates(problem: PartProblem, counts: Counts, studentsLeft: 
  * cover what would overflow (items spanning several slots can corner it), the search goes back
  * to earlier students' other candidates, within a budget, and keeps the split handing out most.
  */
-function leftoverTimetables(problem: PartProblem, counts: Counts, students: number): number[][] {
+function leftoverTimetables(problem: PartProblem, counts: Counts, students: number, budget: { steps: number }): number[][] {
   let best: number[][] = [];
   let bestGiven = -1;
   const path: number[][] = [];
-  let steps = 0;
   let done = false;
   const open = () => counts.left.reduce((sum, v, k) => sum + (problem.items[k]!.slots.some((x) => problem.blocked.has(x)) ? 0 : v), 0);
   const walk = (given: number): void => {
@@ -250,7 +249,7 @@ function leftoverTimetables(problem: PartProblem, counts: Counts, students: numb
     }
     const candidates = leftoverCandidates(problem, counts, students - path.length);
     // The first candidate is always followed; others only while a loss is still forced somewhere.
-    const tries = ++steps > LEFTOVER_STEPS ? candidates.slice(0, 1) : candidates;
+    const tries = --budget.steps < 0 ? candidates.slice(0, 1) : candidates;
     for (const c of tries.length > 0 ? tries : [{ uncovered: 0, chosen: [] }]) {
       for (const k of c.chosen) change(problem, counts, k, -1);
       path.push([...c.chosen]);
@@ -321,11 +320,13 @@ export function assignPart(problem: PartProblem): number[][] {
   const initial = countsOf(problem);
   let best: number[][] = [];
   let bestGiven = -1;
+  // One budget for every alternative: the first gets the most, later ones what is left.
+  const budget = { steps: LEFTOVER_STEPS };
   for (const placed of placeStudents(problem, initial)) {
     const counts = countsOf(problem);
     const out = placed.map((p) => [...p]);
     for (const p of out) for (const k of p) change(problem, counts, k, -1);
-    out.push(...leftoverTimetables(problem, counts, problem.students - out.length));
+    out.push(...leftoverTimetables(problem, counts, problem.students - out.length, budget));
     handOutLeftovers(problem, counts, out, placed.length);
     const given = out.reduce((sum, t) => sum + t.length, 0);
     if (given > bestGiven) {
