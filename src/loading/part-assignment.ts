@@ -3,14 +3,18 @@
  * placement) into one timetable per student. First as many students as possible get a complete
  * timetable that places them (one counting item for every request the placement needs), chosen
  * so the items left over still fit the students left over; then the others take the leftovers one
- * student at a time, each covering every request and slot that would otherwise overflow.
+ * student at a time, each covering every request and slot that would otherwise overflow, going
+ * back to earlier students' other choices when one gets cornered; items still left are handed
+ * out by moving one clashing item to another student.
  *
- * With single-slot items this is exact: once no request and no slot holds more items than there
- * are students left, the leftovers form a bipartite multigraph (requests × slots) whose largest
+ * With single-slot items the leftovers are exact: once no request and no slot holds more items
+ * than there are students left, they form a bipartite multigraph (requests × slots) whose largest
  * degree is at most the number of students, so by König's edge-colouring theorem each student can
- * take a matching that covers every vertex of largest degree and all items are handed out. Items
- * spanning several slots (double periods, every-day courses on an A/B calendar) make it a packing
- * problem; the same search then loses as little as its budget finds.
+ * take a matching that covers every vertex of largest degree and all items are handed out. The
+ * count of complete timetables is the largest the counts allow whenever the search finishes
+ * within its work budget (always on small parts). Items spanning several slots (double periods,
+ * every-day courses on an A/B calendar) make it a packing problem; the same search then loses as
+ * little as its budget finds.
  */
 
 /** So many seats of one placement for one request. */
@@ -59,7 +63,7 @@ function countsOf(problem: PartProblem): Counts {
   return counts;
 }
 
-/** Adds `delta` uses of item k (negative: hands them out); with 0 only registers the item's initial count. */
+/** Adds `delta` to what is left of item k (-1: one handed out); with 0 only registers its initial count in the totals. */
 function change(problem: PartProblem, counts: Counts, k: number, delta: number): void {
   const item = problem.items[k]!;
   const by = delta === 0 ? counts.left[k]! : delta;
