@@ -4,7 +4,9 @@
  * answered with its message; only a crash of this thread itself is left to the pool to see.
  */
 import { parentPort } from 'node:worker_threads';
+import { solveMip } from '../../solver/run.js';
 import { solve } from '../engine/solve.js';
+import type { SolverName } from '../scenario/schema.js';
 import { solveOptionsOf, variantJobSchema, type VariantJob, type VariantReply } from './variant-messages.js';
 
 if (!parentPort) throw new Error('variant-worker.ts runs only as a worker thread');
@@ -17,12 +19,30 @@ function crashOnPurpose(kind: NonNullable<VariantJob['testCrash']>): void {
   for (;;) Atomics.wait(flag, 0, 0, 1000); // blocks until terminate()
 }
 
+const warm = new Set<string>();
+
+/**
+ * Starts this thread's solver workers (thread and WebAssembly) with a one-column program before
+ * the first solve on a backend, so that a fresh variant worker's start-up is not taken from the
+ * scenario's time limit, as it is not for a solve in a thread whose solver workers are running.
+ */
+async function warmSolverWorkers(backend: SolverName, workers: number): Promise<void> {
+  const key = `${backend}×${workers}`;
+  if (warm.has(key)) return;
+  warm.add(key);
+  const model = { sense: 'max' as const, columns: [{ name: 'x', kind: 'binary' as const, lb: 0, ub: 1, obj: 1 }], rows: [] };
+  // A backend that cannot start here fails again in the solve, which reports it in its outcome.
+  await Promise.all(Array.from({ length: workers }, () => solveMip(model, { backend, timeLimitSeconds: 10, mipGap: 0, seed: 1 }).catch(() => undefined)));
+}
+
 async function answer(raw: unknown): Promise<VariantReply> {
   const parsed = variantJobSchema.safeParse(raw);
   const jobId = typeof raw === 'object' && raw !== null && typeof (raw as { jobId?: unknown }).jobId === 'number' ? (raw as { jobId: number }).jobId : 0;
   if (!parsed.success) return { type: 'error', jobId, message: `invalid variant job: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   const job = parsed.data;
   try {
+    // The engine keeps up to 2 solver workers busy unless told fewer.
+    await warmSolverWorkers(job.options.solver ?? job.scenario.policy.solver, Math.min(2, job.options.parallel ?? 2));
     return { type: 'outcome', jobId: job.jobId, outcome: await solve(job.scenario, solveOptionsOf(job.options)) };
   } catch (err: unknown) {
     return { type: 'error', jobId: job.jobId, message: err instanceof Error ? err.message : String(err) };
