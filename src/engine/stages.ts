@@ -87,5 +87,5 @@ export interface WorkBudget {
  */
 export function workBudget(limitSeconds: number): WorkBudget {
   const pairs = (seconds: number) => Math.max(1, Math.floor(limitSeconds / seconds)) * 2;
-  return { placementSteps: pairs(20), searchSteps: pairs(8), stepNodes: 500, stageNodes: 2000 };
+  return { placementSteps: pairs(20), searchSteps: pairs(8), stepNodes: 500, stageNodes: 100 };
 }
