@@ -83,9 +83,9 @@ export interface WorkBudget {
 
 /**
  * The budget for a time limit: about what fits in it on the reference machine (2 cores), where a
- * placement step of the 300-student school takes some 9 s and a board step 2–4 s (two at once).
+ * placement step of the 300-student school takes some 9 s and a board step 0.5–4 s (two at once).
  */
 export function workBudget(limitSeconds: number): WorkBudget {
   const pairs = (seconds: number) => Math.max(1, Math.floor(limitSeconds / seconds)) * 2;
-  return { placementSteps: pairs(20), searchSteps: pairs(8), stepNodes: 500, stageNodes: 100 };
+  return { placementSteps: pairs(20), searchSteps: pairs(2), stepNodes: 500, stageNodes: 100 };
 }
