@@ -47,6 +47,17 @@ const noCpt = () => patched('no-cpt', [{ op: 'replace', path: '/pathways/0/commo
 const figures = (c: Comparison) => c.rows.map((r) => ({ name: r.name, status: r.status, metrics: r.metrics, schedule: r.schedule, message: r.message }));
 
 describe('compareScenarios in variant workers', () => {
+  it('an infeasible variant comes back from its worker with the diagnosis in school words', async () => {
+    const input = baseInput();
+    // More sections of N1 than the two teachers may teach: the fixed count cannot hold.
+    input.courses = input.courses.map((c) => (c.id === 'N1' ? { ...c, sections: 9 } : c));
+    const result = await compareScenarios(base(), [{ name: 'too-many', scenario: parseScenario(input) }], { concurrency: 2, timeLimitSeconds: 10, seed: 4 });
+    const row = result.rows[1]!;
+    expect(row.status).toBe('infeasible');
+    expect(row.message).toContain('hard rules conflict:');
+    expect(row.message).toMatch(/sections of N1|teaches at most/);
+  }, 60_000);
+
   it('a variant whose worker exits fails alone; the other rows equal a run without it, which gives the same rows twice', async () => {
     const options = { concurrency: 2, timeLimitSeconds: 5, seed: 4 };
     const withCrash = await compareScenarios(base(), [moreTeaching(), { name: 'crash', scenario: base() }, noCpt()], { ...options, testCrash: { crash: 'exit' } });

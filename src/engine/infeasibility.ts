@@ -20,7 +20,8 @@ export interface InfeasibilityOptions {
 }
 
 /** What kind of rule a group is, which decides the fix options offered. */
-export type RuleKind = 'cpt' | 'unavailable' | 'rooms' | 'load' | 'prep' | 'lock' | 'fixed-sections' | 'other';
+export const RULE_KINDS = ['cpt', 'unavailable', 'rooms', 'load', 'prep', 'lock', 'fixed-sections', 'other'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
 
 /** One rule group of a minimal relaxation, in school words with the ways to relax it. */
 export interface RuleGroup {

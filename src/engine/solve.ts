@@ -197,7 +197,8 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
         name: stage.name,
         status: `${found.placed} placed; ${searchStatus(found.lns)}`,
         timeCut: found.lns.stop === 'time-limit' || found.lns.timeCutSteps > 0,
-        result: { termination: found.lns.stop === 'interrupted' && options.signal?.aborted ? 'interrupted' : searchTermination(found.lns), values: null, objective: found.placed, bound: null, gap: null, seconds: elapsed() - t0, backend },
+        // Without an abort from outside, an interrupted placement search stopped itself at the bound.
+        result: { termination: options.signal?.aborted ? 'interrupted' : found.lns.stop === 'interrupted' ? 'optimal' : searchTermination(found.lns), values: null, objective: found.placed, bound: null, gap: null, seconds: elapsed() - t0, backend },
       });
       if (options.signal?.aborted) {
         interrupted = true;

@@ -100,7 +100,7 @@ export function rowOf(name: string, scenario: Scenario, outcome: SolveOutcome, a
       solution: outcome.solution,
     };
   }
-  if (outcome.status === 'infeasible') return { name, status: 'infeasible', message: `hard rules conflict: ${outcome.rules.join(' + ')}`, metrics: null };
+  if (outcome.status === 'infeasible') return { name, status: 'infeasible', message: `hard rules conflict: ${outcome.diagnosis.groups.length > 0 ? outcome.diagnosis.summary : outcome.rules.join(' + ')}`, metrics: null };
   if (aborted || outcome.solver.termination === 'interrupted') return { name, status: 'interrupted', message: INTERRUPTED, metrics: null };
   // A solver worker that crashed ends the solve with an error termination: the row failed.
   if (outcome.solver.termination === 'error') return { name, status: 'failed', message: outcome.message, metrics: null };

@@ -8,6 +8,7 @@ import type { SolveOptions, SolveOutcome } from '../engine/solve.js';
 import { RULES } from '../checker/violation.js';
 import { SOLVER_NAMES, scenarioSchema } from '../scenario/schema.js';
 import { figuresSchema, reportSchema, solutionSchema, solverFiguresSchema } from '../solution/schema.js';
+import { RULE_KINDS } from '../engine/infeasibility.js';
 
 /**
  * Ways to make a variant worker crash on purpose, for tests of the pool's containment only:
@@ -45,6 +46,14 @@ const violationSchema = z.strictObject({
   slots: z.array(z.string()).optional(),
 });
 
+/** The engine's infeasibility diagnosis (src/engine/infeasibility.ts). */
+const diagnosisSchema = z.strictObject({
+  feasible: z.boolean(),
+  groups: z.array(z.strictObject({ rule: z.string(), kind: z.enum(RULE_KINDS), label: z.string(), fixes: z.array(z.string()) })),
+  summary: z.string(),
+  minimal: z.boolean(),
+});
+
 /** The engine's {@link SolveOutcome} as it arrives from a worker. */
 export const solveOutcomeSchema = z.discriminatedUnion('status', [
   z.strictObject({
@@ -53,7 +62,7 @@ export const solveOutcomeSchema = z.discriminatedUnion('status', [
     solution: solutionSchema.extend({ report: reportSchema }),
     check: z.strictObject({ valid: z.boolean(), violations: z.array(violationSchema), figures: figuresSchema }),
   }),
-  z.strictObject({ status: z.literal('infeasible'), rules: z.array(z.string()), solver: solverFiguresSchema }),
+  z.strictObject({ status: z.literal('infeasible'), rules: z.array(z.string()), diagnosis: diagnosisSchema, solver: solverFiguresSchema }),
   z.strictObject({ status: z.literal('no-schedule'), message: z.string(), solver: solverFiguresSchema }),
 ]);
 
