@@ -2,7 +2,7 @@
  * Each constraint family of the integer program on its own, on two to four hand-made entities,
  * asserting the exact rows it writes (names, terms by column name, bounds, rule group).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../src/scenario/parse.js';
 import type { ScenarioInput } from '../src/scenario/schema.js';
 import { buildInstance, type Instance } from '../src/model/instance.js';
@@ -13,8 +13,15 @@ import { roomTypes } from '../src/model/constraints/rooms.js';
 import { locks, sectionCounts } from '../src/model/constraints/sections.js';
 import { cohorts } from '../src/model/constraints/cohorts.js';
 import { loading, placement } from '../src/model/constraints/loading.js';
+import { evaluate, formulate } from '../src/model/formulation.js';
+import { solveMip } from '../solver/run.js';
+import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 
 type Family = (m: ModelBuilder, inst: Instance, vars: Vars) => void;
+
+afterAll(async () => {
+  await shutdownSolverWorkers();
+});
 
 /** Two periods, one day; course A (T1) and course B (T1 or T2); students as given. */
 function school(edit: (s: ScenarioInput) => void = () => {}): ScenarioInput {
@@ -163,7 +170,86 @@ describe('constraint families', () => {
   it('placement: a member counts as placed only with every other request met', () => {
     expect(rows(withCohort(), placement)).toEqual([
       { name: 'placedMember[g0,P-10-1]', terms: { 'placed[g0,P-10-1]': 1, 'member[g0,P-10-1]': -1 }, lb: -Infinity, ub: 0 },
-      { name: 'placedNeeds[g0,P-10-1,C]', terms: { 'placed[g0,P-10-1]': 1, 'take[g0,P-10-1,C,C,1]': -1 }, lb: -Infinity, ub: 0 },
+      { name: 'placedInTake[g0,P-10-1,C,C,1]', terms: { 'placedTake[g0,P-10-1,C,C,1]': 1, 'take[g0,P-10-1,C,C,1]': -1 }, lb: -Infinity, ub: 0 },
+      { name: 'placedNeeds[g0,P-10-1,C]', terms: { 'placed[g0,P-10-1]': 1, 'placedTake[g0,P-10-1,C,C,1]': -1 }, lb: 0, ub: 0 },
     ]);
   });
+
+  /**
+   * Three periods; pathway P with cohort course A only (T1); members request A, B and C. B is
+   * taught by T3 in any period, C by T2 in period 1 only (or, with `solvable`, T2 is free all day
+   * so that T2 keeps a prep period).
+   */
+  const twoRequests = (members: number, solvable = false, edit: (s: ScenarioInput) => void = () => {}) =>
+    school((s) => {
+      s.calendar.periods = ['1', '2', '3'];
+      s.rooms.push({ id: 'R2', type: 'general', capacity: 30 });
+      s.courses.push({ id: 'C', name: 'Course C', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' } });
+      s.teachers = [
+        { id: 'T1', name: 'One', courses: ['A'], maxSections: 1 },
+        { id: 'T2', name: 'Two', courses: ['C'], maxSections: 1, ...(solvable ? {} : { unavailable: ['2', '3'] }) },
+        { id: 'T3', name: 'Three', courses: ['B'], maxSections: 1 },
+      ];
+      s.pathways = [{ id: 'P', name: 'P', sector: 'x', cohortSize: members, cohortCourses: { '10': ['A'] }, team: [], commonPlanning: 0 }];
+      s.students = Array.from({ length: members }, (_, i) => ({ id: `M${i + 1}`, grade: 10, pathway: 'P', requests: ['A', 'B', 'C'] }));
+      edit(s);
+    });
+
+  it('placement: placed students, and the other members, sit in one section per slot', () => {
+    expect(rows(twoRequests(1), placement)).toEqual([
+      { name: 'placedMember[g0,P-10-1]', terms: { 'placed[g0,P-10-1]': 1, 'member[g0,P-10-1]': -1 }, lb: -Infinity, ub: 0 },
+      { name: 'placedInTake[g0,P-10-1,B,B,1]', terms: { 'placedTake[g0,P-10-1,B,B,1]': 1, 'take[g0,P-10-1,B,B,1]': -1 }, lb: -Infinity, ub: 0 },
+      { name: 'placedInTake[g0,P-10-1,B,B,2]', terms: { 'placedTake[g0,P-10-1,B,B,2]': 1, 'take[g0,P-10-1,B,B,2]': -1 }, lb: -Infinity, ub: 0 },
+      { name: 'placedInTake[g0,P-10-1,B,B,3]', terms: { 'placedTake[g0,P-10-1,B,B,3]': 1, 'take[g0,P-10-1,B,B,3]': -1 }, lb: -Infinity, ub: 0 },
+      { name: 'placedInTake[g0,P-10-1,C,C,1]', terms: { 'placedTake[g0,P-10-1,C,C,1]': 1, 'take[g0,P-10-1,C,C,1]': -1 }, lb: -Infinity, ub: 0 },
+      {
+        name: 'placedNeeds[g0,P-10-1,B]',
+        terms: { 'placed[g0,P-10-1]': 1, 'placedTake[g0,P-10-1,B,B,1]': -1, 'placedTake[g0,P-10-1,B,B,2]': -1, 'placedTake[g0,P-10-1,B,B,3]': -1 },
+        lb: 0,
+        ub: 0,
+      },
+      { name: 'placedNeeds[g0,P-10-1,C]', terms: { 'placed[g0,P-10-1]': 1, 'placedTake[g0,P-10-1,C,C,1]': -1 }, lb: 0, ub: 0 },
+      // Periods 2 and 3 serve request B alone: its own count already bounds them, so no rows there.
+      { name: 'placedSlot[g0,P-10-1,1]', terms: { 'placedTake[g0,P-10-1,B,B,1]': 1, 'placedTake[g0,P-10-1,C,C,1]': 1, 'placed[g0,P-10-1]': -1 }, lb: -Infinity, ub: 0 },
+      {
+        name: 'othersSlot[g0,P-10-1,1]',
+        terms: { 'take[g0,P-10-1,B,B,1]': 1, 'placedTake[g0,P-10-1,B,B,1]': -1, 'take[g0,P-10-1,C,C,1]': 1, 'placedTake[g0,P-10-1,C,C,1]': -1, 'member[g0,P-10-1]': -1, 'placed[g0,P-10-1]': 1 },
+        lb: -Infinity,
+        ub: 0,
+      },
+    ]);
+    // Off A–G track alternates get no placed-student column: a student taking one is not placed.
+    const agOn = school((s) => {
+      s.courses.push({ id: 'C', name: 'Course C', grades: [10], capacity: 30, roomType: 'general', ag: 'd', meets: { periods: 1, days: 'all', terms: 'all' } });
+      s.courses[1]!.ag = 'g';
+      s.teachers[1]!.courses.push('C');
+      s.pathways = [{ id: 'P', name: 'P', sector: 'x', cohortSize: 2, cohortCourses: { '10': ['A'] }, team: [], commonPlanning: 0 }];
+      s.students = [{ id: 'M1', grade: 10, pathway: 'P', requests: ['A', 'C'], alternates: { C: ['B'] }, agCompleted: { a: 1, b: 2, c: 2, e: 1 } }];
+      s.policy = { agRule: 'on-track' };
+    });
+    const agRows = rows(agOn, placement);
+    expect(agRows.some((r) => r.name === 'placedInTake[g0,P-10-1,C,B,1]')).toBe(false);
+    expect(agRows.find((r) => r.name === 'placedNeeds[g0,P-10-1,C]')).toEqual({ name: 'placedNeeds[g0,P-10-1,C]', terms: { 'placed[g0,P-10-1]': 1, 'placedTake[g0,P-10-1,C,C,1]': -1 }, lb: 0, ub: 0 });
+  });
+
+  it('placement: nobody is placed who needs two courses offered only in the same period', async () => {
+    // Two members need B and C, each with its one section locked in period 1; the cohort's A
+    // fits in period 2. Each request alone could be met for both members (and the old per-request
+    // bounds with the clash rows counted one of them placed), but nobody takes both.
+    const maxPlaced = async (input: ScenarioInput) => {
+      const form = formulate(buildInstance(parseScenario(input)));
+      const result = await solveMip(form.builder.build('max', form.terms.placed), { backend: 'highs', timeLimitSeconds: 20, mipGap: 0, seed: 1 });
+      expect(result.termination).toBe('optimal');
+      return Math.round(evaluate(form.terms.placed, result.values!));
+    };
+    const locked = (s: ScenarioInput) => {
+      s.locks = [
+        { course: 'B', slot: '1' },
+        { course: 'C', slot: '1' },
+      ];
+    };
+    expect(await maxPlaced(twoRequests(2, true, locked))).toBe(0);
+    // Unlocked, B and C go to different periods and both members are placed.
+    expect(await maxPlaced(twoRequests(2, true))).toBe(2);
+  }, 60_000);
 });

@@ -11,7 +11,7 @@ import type { Schedule } from '../engine/schedule.js';
  * Column values for the schedule: board columns of its sections, common planning time in every
  * slot where the whole team is free, and the loading counted by group, cohort, request and
  * placement. Placement counts only students the program's own rule counts (every other request
- * met by an A–G-safe choice). The caller checks the values against the model before use.
+ * met by an A–G-safe choice), and a placed student's takes count in their `placedTake` columns. The caller checks the values against the model before use.
  */
 export function scheduleToValues(form: Formulation, schedule: Schedule, columns: number): number[] {
   const { inst, vars } = form;
@@ -36,6 +36,7 @@ export function scheduleToValues(form: Formulation, schedule: Schedule, columns:
   const partIndex = new Map(vars.parts.map((p) => [`${p.group}|${p.cohort?.id ?? ''}`, p]));
   const takeIndex = new Map<string, number>();
   for (const p of vars.parts) for (const t of p.takes) takeIndex.set(`${t.group}|${t.cohort ?? ''}|${t.request}|${t.course}|${t.pattern.key}`, t.col);
+  const placedTakeOf = new Map(vars.parts.flatMap((p) => p.placedTakes.map((u) => [u.take.col, u.col] as const)));
   inst.groups.forEach((g, gi) => {
     for (const student of g.students) {
       const enrolled = (schedule.enrollments[student] ?? []).map((id) => sectionById.get(id)).filter((s) => s !== undefined);
@@ -46,6 +47,7 @@ export function scheduleToValues(form: Formulation, schedule: Schedule, columns:
       if (part.member !== undefined) values[part.member] = (values[part.member] ?? 0) + 1;
       const used = new Set<string>();
       let placed = part.placed !== undefined;
+      const taken: number[] = [];
       g.requests.forEach((r, ri) => {
         if (part.cohort && r.cohort) return;
         const section = enrolled.find((s) => !s.cohort && !used.has(s.id) && r.choices.includes(s.course));
@@ -53,10 +55,16 @@ export function scheduleToValues(form: Formulation, schedule: Schedule, columns:
         if (section && col !== undefined) {
           used.add(section.id);
           values[col] = (values[col] ?? 0) + 1;
+          taken.push(col);
           if (!r.safe.includes(section.course)) placed = false;
         } else placed = false;
       });
-      if (placed && part.placed !== undefined) values[part.placed] = (values[part.placed] ?? 0) + 1;
+      if (!placed || part.placed === undefined) continue;
+      values[part.placed] = (values[part.placed] ?? 0) + 1;
+      for (const col of taken) {
+        const u = placedTakeOf.get(col);
+        if (u !== undefined) values[u] = (values[u] ?? 0) + 1;
+      }
     }
   });
   return values;

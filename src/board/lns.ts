@@ -104,6 +104,7 @@ export function heldColumns(form: Formulation, boardColumns: ReadonlySet<number>
     for (const t of part.takes) held.add(t.col);
     if (part.member !== undefined) held.add(part.member);
     if (part.placed !== undefined) held.add(part.placed);
+    for (const u of part.placedTakes) held.add(u.col);
   }
   return held;
 }

@@ -8,7 +8,9 @@
  * - `member[G,K]`: students of group G in cohort K;
  * - `take[G,K,R,C,P]`: students of group G (in cohort K, or in none) whose request R is met by
  *   course C (the course or an alternate) in a section placed at P;
- * - `placed[G,K]`: students of group G in cohort K who are successfully placed.
+ * - `placed[G,K]`: students of group G in cohort K who are successfully placed;
+ * - `placedTake[G,K,R,C,P]`: of `take[G,K,R,C,P]`, the students counted in `placed[G,K]` (only
+ *   where C keeps them A–G on track), so placed and unplaced students are kept apart slot by slot.
  */
 import type { Pattern } from '../calendar/slots.js';
 import { ModelBuilder } from './builder.js';
@@ -33,6 +35,12 @@ export interface TakeVar {
   readonly pattern: Pattern;
 }
 
+/** Placed students within one take column (a course A–G-safe for its request). */
+export interface PlacedTakeVar {
+  readonly col: number;
+  readonly take: TakeVar;
+}
+
 /** A group's students in one cohort (or in none): the unit students are loaded by. */
 export interface Part {
   readonly group: number;
@@ -41,6 +49,8 @@ export interface Part {
   readonly member?: number;
   readonly placed?: number;
   readonly takes: TakeVar[];
+  /** Placed students per safe take (empty for the no-cohort part, which places nobody). */
+  readonly placedTakes: PlacedTakeVar[];
 }
 
 export interface Vars {
@@ -100,9 +110,12 @@ export function createVariables(m: ModelBuilder, inst: Instance): Vars {
       if (cohort) {
         const member = m.column(`member[g${gi},${label}]`, n === 1 ? 'binary' : 'integer', 0, Math.min(n, cohort.size));
         const placed = m.column(`placed[g${gi},${label}]`, n === 1 ? 'binary' : 'integer', 0, Math.min(n, cohort.size));
-        parts.push({ group: gi, cohort, member, placed, takes });
+        const placedTakes = takes
+          .filter((t) => g.requests[t.request]!.safe.includes(t.course))
+          .map((t) => ({ col: m.column(`placedTake[g${gi},${label},${g.requests[t.request]!.course},${t.course},${t.pattern.key}]`, n === 1 ? 'binary' : 'integer', 0, Math.min(n, cohort.size)), take: t }));
+        parts.push({ group: gi, cohort, member, placed, takes, placedTakes });
       } else {
-        parts.push({ group: gi, cohort: null, takes });
+        parts.push({ group: gi, cohort: null, takes, placedTakes: [] });
       }
     }
   });

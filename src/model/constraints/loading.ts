@@ -60,18 +60,51 @@ export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
   }
 }
 
-/** A pathway student counts as placed only when every request is met in a way that keeps them A–G on track. */
+/**
+ * A pathway student counts as placed only when every request is met in a way that keeps them A–G
+ * on track. Placed students are followed through the loading (`placedTake`): each placed student
+ * has exactly one safe take per request, and in every slot the placed students, and likewise the
+ * part's other members, sit in at most one section each. With single-slot placements this makes
+ * the count exact: the placed students' takes form a bipartite multigraph of requests and slots of
+ * degree `placed`, which splits into `placed` timetables (König's edge-colouring theorem), and the
+ * others' takes likewise into `member − placed`. Bounding each request's safe takes separately
+ * would count a student who needs two courses offered only in the same period.
+ */
 export function placement(m: ModelBuilder, inst: Instance, vars: Vars): void {
   for (const part of vars.parts) {
     if (part.placed === undefined || part.member === undefined || !part.cohort) continue;
     const label = `g${part.group},${part.cohort.id}`;
-    m.row(`placedMember[${label}]`, [[part.placed, 1], [part.member, -1]], -Infinity, 0);
+    const placed = part.placed;
+    const member = part.member;
+    m.row(`placedMember[${label}]`, [[placed, 1], [member, -1]], -Infinity, 0);
     const group = inst.groups[part.group]!;
+    const placedOf = new Map(part.placedTakes.map((u) => [u.take.col, u.col]));
+    for (const u of part.placedTakes) {
+      const t = u.take;
+      m.row(`placedInTake[${label},${group.requests[t.request]!.course},${t.course},${t.pattern.key}]`, [[u.col, 1], [t.col, -1]], -Infinity, 0);
+    }
     group.requests.forEach((r, ri) => {
       if (r.cohort) return;
-      const safe = new Set(r.safe);
-      const met: Expr = part.takes.filter((t) => t.request === ri && safe.has(t.course)).map((t) => [t.col, -1] as const);
-      m.row(`placedNeeds[${label},${r.course}]`, [[part.placed!, 1], ...met], -Infinity, 0);
+      const met: Expr = part.placedTakes.filter((u) => u.take.request === ri).map((u) => [u.col, -1] as const);
+      m.row(`placedNeeds[${label},${r.course}]`, [[placed, 1], ...met], 0, 0);
     });
+    // A slot used by only one request needs no row: that request's own count already bounds it.
+    const bySlot = new Map<string, { requests: Set<number>; placedRequests: Set<number>; placed: Expr; others: Expr }>();
+    for (const t of part.takes) {
+      const u = placedOf.get(t.col);
+      for (const s of t.pattern.slots) {
+        const e = bySlot.get(s) ?? bySlot.set(s, { requests: new Set(), placedRequests: new Set(), placed: [], others: [] }).get(s)!;
+        e.requests.add(t.request);
+        e.others.push([t.col, 1]);
+        if (u === undefined) continue;
+        e.placedRequests.add(t.request);
+        e.placed.push([u, 1]);
+        e.others.push([u, -1]);
+      }
+    }
+    for (const [s, e] of bySlot) {
+      if (e.placedRequests.size > 1) m.row(`placedSlot[${label},${s}]`, [...e.placed, [placed, -1]], -Infinity, 0);
+      if (e.requests.size > 1) m.row(`othersSlot[${label},${s}]`, [...e.others, [member, -1], [placed, 1]], -Infinity, 0);
+    }
   }
 }
