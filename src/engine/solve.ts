@@ -259,7 +259,9 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
       }
       continue;
     }
-    if (stage.kind === 'whole' && (reached(values) || remaining < 1)) continue;
+    // Beyond small programs the whole program never improved a schedule here (its LP bound is the
+    // total weight) and, cut by the clock, made the solve depend on the machine.
+    if (stage.kind === 'whole' && (!small || reached(values) || remaining < 1)) continue;
     if (values && large) continue;
     const fixed = stage.kind === 'greedy' ? greedyFix : stage.kind === 'loading' && values ? new Map([...boardColumns].map((c) => [c, values![c] ?? 0])) : null;
     if (stage.kind === 'loading' && !values) break;

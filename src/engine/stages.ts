@@ -6,8 +6,8 @@
  * most pathway students on the placement program, which leaves out the students outside pathways
  * (src/engine/placement.ts), then loads every student on it. Otherwise stage 1 loads the greedy
  * CTE-first board optimally (a first schedule and the warm start); stage 2 (`search`) improves the board by large-neighbourhood search (src/board/lns.ts);
- * stage 3 (`board`) solves the whole program from there, only while pathway placement is below
- * its bound (on small schools it closes and proves the optimum; on large ones it rarely moves);
+ * stage 3 (`board`) solves the whole program, on small programs only and only while pathway
+ * placement is below its bound (there it may close and prove the optimum);
  * stage 4 (`loading`) fixes the best board found and re-solves the loading alone.
  */
 import type { Strategy } from '../scenario/schema.js';
