@@ -7,39 +7,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compareScenarios, formatComparison, type Comparison, type Variant } from '../src/whatif/index.js';
 import { runVariantPool, type PoolTask } from '../src/whatif/pool.js';
 import { parseScenario } from '../src/scenario/parse.js';
-import type { Scenario, ScenarioInput } from '../src/scenario/schema.js';
-import { variantFromJson } from '../src/whatif/variant.js';
+import type { Scenario } from '../src/scenario/schema.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
-import { tinySchool, type TinySchoolShape } from './helpers/tiny-school.js';
+import { base, baseInput, patched } from './helpers/whatif-school.js';
 
 afterAll(async () => {
   await shutdownSolverWorkers();
 });
 
-const shape: TinySchoolShape = {
-  capacities: [3, 3, 3, 3],
-  labCourse: 0,
-  teachers: [
-    { courses: [true, true, false, false], maxSections: 2, unavailable: [false, false, false] },
-    { courses: [false, false, true, true], maxSections: 2, unavailable: [false, false, true] },
-  ],
-  cohortSize: 3,
-  team: [true, true, false],
-  commonPlanning: 1,
-  members: [
-    [true, false],
-    [true, true],
-    [false, true],
-  ],
-  others: [
-    [true, true, false],
-    [false, true, true],
-  ],
-  labs: 1,
-};
-const baseInput = (): ScenarioInput => tinySchool(shape);
-const base = (): Scenario => parseScenario(baseInput());
-const patched = (name: string, patch: unknown): Variant => variantFromJson(baseInput(), patch, `${name}.patch.json`);
 const moreTeaching = () => patched('more-teaching', [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }]);
 const noCpt = () => patched('no-cpt', [{ op: 'replace', path: '/pathways/0/commonPlanning', value: 0 }]);
 

@@ -13,12 +13,10 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applyPatch, compareScenarios, formatComparison, rowOf, variantFromJson, type Variant } from '../src/whatif/index.js';
 import { solve, type SolveOutcome } from '../src/engine/solve.js';
-import { parseScenario } from '../src/scenario/parse.js';
 import { InputError } from '../src/scenario/problems.js';
-import type { Scenario, ScenarioInput } from '../src/scenario/schema.js';
 import { solveMip } from '../solver/run.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
-import { tinySchool, type TinySchoolShape } from './helpers/tiny-school.js';
+import { base, baseInput, patched } from './helpers/whatif-school.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let dir = '';
@@ -35,30 +33,6 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const shape: TinySchoolShape = {
-  capacities: [3, 3, 3, 3],
-  labCourse: 0,
-  teachers: [
-    { courses: [true, true, false, false], maxSections: 2, unavailable: [false, false, false] },
-    { courses: [false, false, true, true], maxSections: 2, unavailable: [false, false, true] },
-  ],
-  cohortSize: 3,
-  team: [true, true, false],
-  commonPlanning: 1,
-  members: [
-    [true, false],
-    [true, true],
-    [false, true],
-  ],
-  others: [
-    [true, true, false],
-    [false, true, true],
-  ],
-  labs: 1,
-};
-const baseInput = (): ScenarioInput => tinySchool(shape);
-const base = (): Scenario => parseScenario(baseInput());
-const patched = (name: string, patch: unknown): Variant => variantFromJson(baseInput(), patch, `${name}.patch.json`);
 
 describe('JSON Patch variants', () => {
   it('applies a valid patch to a copy of the base', () => {
