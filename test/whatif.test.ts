@@ -111,9 +111,13 @@ describe('compareScenarios', () => {
 
   it('the same inputs and seed give the same table', async () => {
     const variants = [patched('more-teaching', [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }]), patched('no-cpt', [{ op: 'replace', path: '/pathways/0/commonPlanning', value: 0 }])];
-    const first = formatComparison(await compareScenarios(base(), variants, { seed: 3, timeLimitSeconds: 10 }));
+    const comparison = await compareScenarios(base(), variants, { seed: 3, timeLimitSeconds: 10 });
+    const first = formatComparison(comparison);
     const second = formatComparison(await compareScenarios(base(), variants, { seed: 3, timeLimitSeconds: 10, concurrency: 1 }));
     expect(second).toBe(first);
+    // No row was cut by the clock; one that was would say so.
+    expect(first).not.toContain('may vary');
+    expect(formatComparison({ ...comparison, rows: comparison.rows.map((r) => ({ ...r, reproducible: false })) })).toContain(', may vary');
     expect(first.split('\n')[0]).toMatch(/^ {2}Scenario +Pathway placed +Fully scheduled +Requests met +A–G on track +Teams with CPT +Sections +Teacher load +Status$/);
   });
 

@@ -36,6 +36,8 @@ export interface ComparisonRow {
   readonly schedule?: 'optimal' | 'feasible';
   /** Why the solve stopped (`optimal`, `time-limit`, ...). */
   readonly termination?: string;
+  /** False when a stage was cut by the clock: the row may differ on another run. */
+  readonly reproducible?: boolean;
   readonly solution?: Solution;
 }
 
@@ -97,6 +99,7 @@ export function rowOf(name: string, scenario: Scenario, outcome: SolveOutcome, a
       metrics: { pathwayPlaced: f.pathwayPlaced, fullyScheduled: f.fullyScheduled, requestsMet: f.requestsMet, agOnTrack: f.agOnTrack, teamsWithCpt: f.teamsWithCpt, sections: f.sections, teacherLoad: teacherLoad(scenario, outcome.solution) },
       schedule: solver.schedule === 'optimal' ? 'optimal' : 'feasible',
       termination: solver.termination,
+      ...(solver.reproducible !== undefined ? { reproducible: solver.reproducible } : {}),
       solution: outcome.solution,
     };
   }

@@ -31,8 +31,10 @@ function cells(m: Metrics, base: Metrics | null, isBase: boolean): string[] {
 }
 
 function statusCell(r: ComparisonRow): string {
-  if (r.status === 'scheduled') return r.schedule === 'optimal' ? 'optimal' : r.termination === 'time-limit' ? 'best found (time limit)' : 'best found';
-  return `${r.status}: ${r.message ?? ''}`.trim();
+  if (r.status !== 'scheduled') return `${r.status}: ${r.message ?? ''}`.trim();
+  const found = r.schedule === 'optimal' ? 'optimal' : r.termination === 'time-limit' ? 'best found (time limit)' : 'best found';
+  // A row cut by the clock may differ on the next run; every other row is the same for the same inputs and seed.
+  return r.reproducible === false ? `${found}, may vary` : found;
 }
 
 /** The comparison as a plain-text table (no trailing newline). Differences are against the base row. */
