@@ -48,3 +48,14 @@ export function modelSize(model: MipModel): { columns: number; integers: number;
   for (const r of model.rows) nonzeros += r.cols.length;
   return { columns: model.columns.length, integers, rows: model.rows.length, nonzeros };
 }
+
+/** The model with the given columns fixed at their (rounded) values: what a stage or search step holds. */
+export function fixColumns(model: MipModel, fixed: ReadonlyMap<number, number>): MipModel {
+  return {
+    ...model,
+    columns: model.columns.map((c, j) => {
+      const v = fixed.get(j);
+      return v === undefined ? c : { ...c, lb: Math.round(v), ub: Math.round(v) };
+    }),
+  };
+}

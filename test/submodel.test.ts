@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extractSubmodel } from '../solver/submodel.js';
-import { holdColumns } from '../src/board/lns.js';
+import { fixColumns } from '../solver/mip.js';
 import { checkFeasibility, objectiveValue } from '../solver/feasibility.js';
 import { shutdownSolverWorkers, solveMip } from '../solver/index.js';
 import type { MipColumn, MipModel, MipRow, VarKind } from '../solver/mip.js';
@@ -66,7 +66,7 @@ describe('submodel extraction', () => {
     await fc.assert(
       fc.asyncProperty(heldMip, async ({ model, point, held }) => {
         const options = { backend: 'highs', timeLimitSeconds: 10, mipGap: 0, seed: 1 } as const;
-        const whole = await solveMip(holdColumns(model, held, point), options);
+        const whole = await solveMip(fixColumns(model, new Map([...held].map((j) => [j, point[j] ?? 0]))), options);
         const sub = extractSubmodel(model, held, point);
         expect(sub.violatedRow).toBeUndefined();
         expect(sub.model.columns.length).toBe(model.columns.length - held.size);

@@ -109,20 +109,6 @@ export function heldColumns(form: Formulation, boardColumns: ReadonlySet<number>
   return held;
 }
 
-/**
- * The model with the `held` columns fixed at their values in `values` (the whole model; a step
- * sends {@link extractSubmodel}'s smaller equivalent instead).
- */
-export function holdColumns(model: MipModel, held: ReadonlySet<number>, values: readonly number[]): MipModel {
-  return {
-    ...model,
-    columns: model.columns.map((c, j) => {
-      if (!held.has(j)) return c;
-      const v = Math.round(values[j] ?? 0);
-      return { ...c, lb: v, ub: v };
-    }),
-  };
-}
 
 /** The outcome of one step, as a full value vector. */
 interface StepResult {

@@ -13,7 +13,7 @@
  * to optimality on schools where the whole program is not; its board, loaded with every
  * student, is then the engine's start for the requests.
  */
-import type { MipModel } from '../../solver/mip.js';
+import { fixColumns, type MipModel } from '../../solver/mip.js';
 import type { BackendName } from '../../solver/capabilities.js';
 import { solveMip } from '../../solver/run.js';
 import type { Instance } from '../model/instance.js';
@@ -62,16 +62,6 @@ export function boardColumnsOf(form: Formulation): Set<number> {
   return new Set([...form.vars.teach.map((v) => v.col), ...[...form.vars.cpt.values()].flat().map((v) => v.col)]);
 }
 
-/** The model with the given columns fixed at their (rounded) values. */
-export function fixColumns(model: MipModel, fixed: ReadonlyMap<number, number>): MipModel {
-  return {
-    ...model,
-    columns: model.columns.map((c, j) => {
-      const v = fixed.get(j);
-      return v === undefined ? c : { ...c, lb: Math.round(v), ub: Math.round(v) };
-    }),
-  };
-}
 
 /** Key of a section on a board, the same in every formulation of the school. */
 export const sectionKey = (v: { course: string; teacher: string; pattern: { key: string }; cohort?: string }) => `${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`;

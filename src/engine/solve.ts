@@ -3,7 +3,7 @@
  * board and named students in sections → rooms → greedy completion → the independent checker's
  * figures → the report.
  */
-import type { MipModel } from '../../solver/mip.js';
+import { fixColumns, type MipModel } from '../../solver/mip.js';
 import type { MipProgress, MipResult } from '../../solver/backend.js';
 import { solveMip } from '../../solver/run.js';
 import { check, type CheckResult } from '../checker/index.js';
@@ -22,7 +22,7 @@ import { combinatorialPlacementBound, type PlacementBound } from '../board/place
 import { STAGES, strategyObjective, workBudget, type StrategyObjective } from './stages.js';
 import { buildSchedule, type Schedule } from './schedule.js';
 import { diagnoseInfeasibility, type InfeasibilityDiagnosis } from './infeasibility.js';
-import { boardColumnsOf, fixColumns, placementProgram, searchPlacement, sectionKey } from './placement.js';
+import { boardColumnsOf, placementProgram, searchPlacement, sectionKey } from './placement.js';
 
 /** Options of {@link solve}; each defaults to the scenario's `policy`. */
 export interface SolveOptions {
