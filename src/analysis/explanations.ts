@@ -74,11 +74,11 @@ export function diagnosisTable(d: InfeasibilityDiagnosis): AnalysisTable {
     kind: 'infeasibility',
     title: d.feasible ? 'Infeasibility: none, every hard rule can hold' : `Infeasibility: ${d.summary}`,
     columns: [
-      { key: 'rule', label: 'Rule group' },
-      { key: 'kind', label: 'Kind' },
+      { key: 'group', label: 'Rule group' },
+      { key: 'rule', label: 'Rule' },
       { key: 'fixes', label: 'Fix options' },
     ],
-    rows: d.groups.map((g) => ({ rule: g.rule, kind: g.kind, fixes: g.fixes.join('; ') })),
+    rows: d.groups.map((g) => ({ group: g.label, rule: g.rule, fixes: g.fixes.join('; ') })),
     notes: d.feasible ? [] : [d.minimal ? 'Relaxing all of these makes the scenario feasible, and each one is needed (deletion filter).' : 'Relaxing all of these makes the scenario feasible; the time limit stopped the check that each one is needed.'],
   };
 }
