@@ -173,7 +173,7 @@ function meetsWords(s: Scenario, course: string): string {
 
 // ---- the catalogue -------------------------------------------------------------------------
 
-const LOADING_NEVER_BLOCKS = 'the loading never blocks: a student can always be left out of a section, and the report counts the request as unmet';
+const LOADING_NEVER_BLOCKS = 'a student can always be left out of a section (the report counts the request unmet), so the loading never blocks a schedule';
 const READ_TIME = 'checked when the scenario is read (exit 2 naming the JSON path), before any solve';
 
 /** Every hard rule, keyed by id, in {@link RULE_IDS} order. */
@@ -344,7 +344,7 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
     statement: 'A course with a fixed `sections` count runs exactly that many sections, cohort sections included.',
     facts: ['courses[].sections'],
     model: { builder: 'sectionCounts' },
-    checker: { none: 'not verified by the checker yet: a fixed count is the school\'s plan for the board, which the program keeps exactly' },
+    checker: { none: 'not checked yet: the program keeps a fixed count exactly, but a schedule file is not held to it' },
     diagnosis: {
       role: 'request',
       label: ({ course }, s) => `${plural(s.courses.find((c) => c.id === course)?.sections ?? 0, 'section')} of ${course}`,
