@@ -8,7 +8,8 @@ import { diagnoseInfeasibility, formatDiagnosis, ruleGroup } from '../src/engine
 import { solve } from '../src/engine/solve.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 import { handScenario } from './helpers/hand-school.js';
-import { feasibleRelaxing } from './helpers/relaxation.js';
+import { engineFeasible, feasibleRelaxing, relaxedScenario } from './helpers/relaxation.js';
+import { parseScenario } from '../src/scenario/parse.js';
 
 afterAll(async () => {
   await shutdownSolverWorkers();
@@ -88,6 +89,36 @@ describe('diagnoseInfeasibility', () => {
     expect(outcome.diagnosis.minimal).toBe(true);
     expect(outcome.diagnosis.groups.map((g) => g.label)).toEqual(outcome.rules);
     expect(outcome.diagnosis.groups[0]?.fixes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the relaxable program', () => {
+  /** One teacher, sections locked into periods 1 and 2, unavailable in period 3: no prep period is left. */
+  const noPrep = () =>
+    parseScenario({
+      format: 'pathway-scheduler/scenario@1',
+      name: 'no prep',
+      calendar: { terms: ['Y'], days: ['D'], periods: ['1', '2', '3'] },
+      rooms: [{ id: 'R1', type: 'general', capacity: 30 }],
+      teachers: [{ id: 'T1', name: 'One', courses: ['A'], maxSections: 3, unavailable: ['3'] }],
+      courses: [{ id: 'A', name: 'Course A', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' }, sections: 2 }],
+      pathways: [],
+      students: [{ id: 'S1', grade: 10, requests: ['A'] }],
+      locks: [
+        { course: 'A', slot: '1' },
+        { course: 'A', slot: '2' },
+      ],
+      policy: { agRule: 'off' },
+    });
+
+  it('relaxing an unavailable slot gives it back: it then counts for prep, as in the edited scenario', async () => {
+    const scenario = noPrep();
+    const giveBack = [{ rule: 'unavailable', args: { teacher: 'T1', slot: '3' } }] as const;
+    expect(await engineFeasible(scenario)).toBe(false);
+    expect(await engineFeasible(relaxedScenario(scenario, giveBack)!)).toBe(true);
+    expect(await feasibleRelaxing(scenario, giveBack)).toBe(true);
+    expect(await feasibleRelaxing(scenario, [{ rule: 'prep', args: { teacher: 'T1', term: 'Y' } }])).toBe(true);
+    expect(await feasibleRelaxing(scenario, [])).toBe(false);
   });
 });
 

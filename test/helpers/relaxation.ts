@@ -1,6 +1,7 @@
 /**
  * Whether a scenario has a board once some rule groups are relaxed, decided on the diagnosis's
- * relaxable program and, independently of it, on the engine's own program.
+ * relaxable program and, independently of it, on the engine's own program of the scenario edited
+ * so that the groups no longer bind.
  */
 import { expect } from 'vitest';
 import { solveMip } from '../../solver/run.js';
@@ -41,4 +42,46 @@ export async function feasibleRelaxing(scenario: Scenario, groups: readonly Rule
 export async function engineFeasible(scenario: Scenario): Promise<boolean> {
   const form = formulate(buildInstance(scenario));
   return feasible(form.builder.build('max', []));
+}
+
+/**
+ * The scenario edited so that the groups cannot bind, when every group has such an edit: a slot
+ * given back, `maxSections` without limit, the locks removed, no common planning time, as many
+ * rooms of a type as slots could ask for, no `allowedPeriods`. Null when a group has none (prep,
+ * planned and fixed counts, a course's `meets`, a cohort's sections apart): the program is then
+ * the only judge.
+ */
+export function relaxedScenario(scenario: Scenario, groups: readonly RuleRef[]): Scenario | null {
+  const s = structuredClone(scenario);
+  for (const g of groups) {
+    switch (g.rule) {
+      case 'unavailable': {
+        const t = s.teachers.find((x) => x.id === g.args.teacher)!;
+        t.unavailable = (t.unavailable ?? []).filter((slot) => slot !== g.args.slot);
+        break;
+      }
+      case 'max-sections':
+        s.teachers.find((x) => x.id === g.args.teacher)!.maxSections = 1000;
+        break;
+      case 'lock':
+        s.locks = s.locks.filter((l) => l.course !== g.args.course || l.slot !== g.args.slot);
+        break;
+      case 'cpt':
+        s.pathways.find((p) => p.id === g.args.pathway)!.commonPlanning = 0;
+        break;
+      case 'room-type': {
+        const like = s.rooms.filter((r) => r.type === g.args.roomType);
+        const capacity = Math.max(...like.map((r) => r.capacity));
+        for (let i = 0; i < s.teachers.length; i++) s.rooms.push({ id: `${g.args.roomType}-extra-${i}`, type: g.args.roomType, capacity });
+        break;
+      }
+      case 'placement':
+        if (g.args.field !== 'allowedPeriods') return null;
+        delete s.courses.find((c) => c.id === g.args.course)!.allowedPeriods;
+        break;
+      default:
+        return null;
+    }
+  }
+  return s;
 }
