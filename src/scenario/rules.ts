@@ -446,7 +446,7 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
     id: 'one-section-per-course',
     statement: 'A student is in at most one section of a course, alternates included.',
     facts: ['students[].requests', 'students[].alternates'],
-    model: { builder: 'oneSectionPerCourse' },
+    model: { builder: 'loading' },
     checker: { check: 'oneSectionPerCourse' },
     diagnosis: { never: LOADING_NEVER_BLOCKS },
   },
