@@ -499,21 +499,11 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
   },
 };
 
-/** The catalogue entry of a rule. */
-export function ruleEntry<K extends RuleId>(id: K): RuleEntry<K> {
-  return RULE_CATALOGUE[id] as RuleEntry<K>;
-}
-
 /** How the diagnosis may relax the rule of `ref`, or null when it never does. */
 function relaxationOf(ref: RuleRef): Relaxation<RuleId> | null {
   const d = RULE_CATALOGUE[ref.rule].diagnosis;
   // The entry is keyed by ref.rule, so its functions take exactly ref.args.
   return 'never' in d ? null : (d as Relaxation<RuleId>);
-}
-
-/** Whether the diagnosis may relax this rule. */
-export function isRelaxable(rule: RuleId): boolean {
-  return !('never' in RULE_CATALOGUE[rule].diagnosis);
 }
 
 /** The relaxation role of a rule the diagnosis may relax, or null. */
@@ -533,7 +523,7 @@ export function describeRule(ref: RuleRef, scenario: Scenario): { label: string;
   return { label: r.label(args, scenario), fixes: r.fixes(args, scenario) };
 }
 
-/** A stable key for one rule group (`prep {"teacher":"TW","term":"Y"}`), for maps and sorting; never parsed. */
+/** A stable key for one rule group (`prep [["teacher","TW"],["term","Y"]]`), for maps and sorting; never parsed. */
 export function ruleKey(ref: RuleRef): string {
   const args = ref.args as Readonly<Record<string, string>>;
   return `${ref.rule} ${JSON.stringify(Object.keys(args).sort().map((k) => [k, args[k]]))}`;
