@@ -21,11 +21,11 @@ export interface MipColumn {
 export interface MipRow {
   readonly name: string;
   /**
-   * The group of hard rules this row belongs to, in school words (`CPT for HEALTH`,
-   * `lock AP-CHEM in B.1`, `prep for T07`), used to name the rules behind an infeasibility.
-   * Rows that only define quantities (no rule) leave it undefined and are never relaxed.
+   * An opaque number the model may attach to a row (which rule of the school the row states; the
+   * model keeps the meaning in its own table). Solvers ignore it and submodels carry it through;
+   * it keeps this layer free of any domain vocabulary.
    */
-  readonly group?: string;
+  readonly tag?: number;
   readonly cols: readonly number[];
   readonly coefs: readonly number[];
   readonly lb: number;

@@ -82,7 +82,7 @@ export function extractSubmodel(model: MipModel, held: ReadonlySet<number>, valu
       continue;
     }
     // Infinite bounds stay infinite: ±Infinity minus a finite activity.
-    const row: MipRow = { name: r.name, cols, coefs, lb: r.lb - heldActivity, ub: r.ub - heldActivity, ...(r.group !== undefined ? { group: r.group } : {}) };
+    const row: MipRow = { name: r.name, cols, coefs, lb: r.lb - heldActivity, ub: r.ub - heldActivity, ...(r.tag !== undefined ? { tag: r.tag } : {}) };
     rows.push(row);
   }
 

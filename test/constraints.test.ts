@@ -1,6 +1,6 @@
 /**
  * Each constraint family of the integer program on its own, on two to four hand-made entities,
- * asserting the exact rows it writes (names, terms by column name, bounds, rule group).
+ * asserting the exact rows it writes (names, terms by column name, bounds, the rule group it states).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../src/scenario/parse.js';
@@ -57,15 +57,15 @@ function rows(input: ScenarioInput, family: Family) {
     terms: Object.fromEntries(r.cols.map((c, k) => [m.columns[c]!.name, r.coefs[k]])),
     lb: r.lb,
     ub: r.ub,
-    ...(r.group ? { group: r.group } : {}),
+    ...(m.ruleOf(r) ? { rule: m.ruleOf(r) } : {}),
   }));
 }
 
 describe('constraint families', () => {
   it('teacherClash: a teacher teaches at most one section in a slot', () => {
     expect(rows(school(), teacherClash)).toEqual([
-      { name: 'teacherClash[T1,1]', terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1 }, lb: 0, ub: 1, group: 'T1 teaches one section at a time' },
-      { name: 'teacherClash[T1,2]', terms: { 'teach[A,T1,2]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, group: 'T1 teaches one section at a time' },
+      { name: 'teacherClash[T1,1]', terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1 }, lb: 0, ub: 1, rule: { rule: 'teacher-clash', args: { teacher: 'T1' } } },
+      { name: 'teacherClash[T1,2]', terms: { 'teach[A,T1,2]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, rule: { rule: 'teacher-clash', args: { teacher: 'T1' } } },
     ]);
   });
 
@@ -77,15 +77,15 @@ describe('constraint families', () => {
 
   it('maxSections: a teacher teaches at most maxSections sections', () => {
     expect(rows(school(), maxSections)).toEqual([
-      { name: 'teacherLoad[T1]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1, 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, group: 'T1 teaches at most 1 sections' },
-      { name: 'teacherLoad[T2]', terms: { 'teach[B,T2,1]': 1 }, lb: 0, ub: 2, group: 'T2 teaches at most 2 sections' },
+      { name: 'teacherLoad[T1]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1, 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, rule: { rule: 'max-sections', args: { teacher: 'T1' } } },
+      { name: 'teacherLoad[T2]', terms: { 'teach[B,T2,1]': 1 }, lb: 0, ub: 2, rule: { rule: 'max-sections', args: { teacher: 'T2' } } },
     ]);
   });
 
   it('prep: each teacher keeps an available slot free in every term', () => {
     expect(rows(school(), prep)).toEqual([
-      { name: 'prep[T1,Y]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1, 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, group: 'prep for T1' },
-      { name: 'prep[T2,Y]', terms: { 'teach[B,T2,1]': 1 }, lb: 0, ub: 0, group: 'prep for T2' },
+      { name: 'prep[T1,Y]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1, 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, rule: { rule: 'prep', args: { teacher: 'T1', term: 'Y' } } },
+      { name: 'prep[T2,Y]', terms: { 'teach[B,T2,1]': 1 }, lb: 0, ub: 0, rule: { rule: 'prep', args: { teacher: 'T2', term: 'Y' } } },
     ]);
   });
 
@@ -94,16 +94,16 @@ describe('constraint families', () => {
       s.pathways = [{ id: 'P', name: 'P', sector: 'x', cohortSize: 30, cohortCourses: {}, team: ['T1', 'T2'], commonPlanning: 1 }];
     });
     expect(rows(withTeam, commonPlanning)).toEqual([
-      { name: 'cptSlots[P]', terms: { 'cpt[P,1]': 1 }, lb: 1, ub: Infinity, group: 'CPT for P' },
-      { name: 'cptFree[P,T1,1]', terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1, 'cpt[P,1]': 1 }, lb: 0, ub: 1, group: 'CPT for P' },
-      { name: 'cptFree[P,T2,1]', terms: { 'teach[B,T2,1]': 1, 'cpt[P,1]': 1 }, lb: 0, ub: 1, group: 'CPT for P' },
+      { name: 'cptSlots[P]', terms: { 'cpt[P,1]': 1 }, lb: 1, ub: Infinity, rule: { rule: 'cpt', args: { pathway: 'P' } } },
+      { name: 'cptFree[P,T1,1]', terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1, 'cpt[P,1]': 1 }, lb: 0, ub: 1, rule: { rule: 'cpt', args: { pathway: 'P' } } },
+      { name: 'cptFree[P,T2,1]', terms: { 'teach[B,T2,1]': 1, 'cpt[P,1]': 1 }, lb: 0, ub: 1, rule: { rule: 'cpt', args: { pathway: 'P' } } },
     ]);
   });
 
   it('roomTypes: no more sections of a room type in a slot than rooms of that type', () => {
     expect(rows(school(), roomTypes)).toEqual([
-      { name: 'roomType[general,1]', terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1, 'teach[B,T2,1]': 1 }, lb: 0, ub: 1, group: 'only 1 general room' },
-      { name: 'roomType[general,2]', terms: { 'teach[A,T1,2]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, group: 'only 1 general room' },
+      { name: 'roomType[general,1]', terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1, 'teach[B,T2,1]': 1 }, lb: 0, ub: 1, rule: { rule: 'room-type', args: { roomType: 'general' } } },
+      { name: 'roomType[general,2]', terms: { 'teach[A,T1,2]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, rule: { rule: 'room-type', args: { roomType: 'general' } } },
     ]);
   });
 
@@ -112,9 +112,9 @@ describe('constraint families', () => {
       s.courses[1]!.sections = 1;
     });
     expect(rows(fixed, sectionCounts)).toEqual([
-      { name: 'sections[A]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1 }, lb: 0, ub: 1 },
-      { name: 'sections[B]', terms: { 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1, 'teach[B,T2,1]': 1 }, lb: 0, ub: 1 },
-      { name: 'fixedSections[B]', terms: { 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1, 'teach[B,T2,1]': 1 }, lb: 1, ub: 1, group: '1 sections of B' },
+      { name: 'sections[A]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1 }, lb: 0, ub: 1, rule: { rule: 'section-count', args: { course: 'A', planned: '1' } } },
+      { name: 'sections[B]', terms: { 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1, 'teach[B,T2,1]': 1 }, lb: 0, ub: 1, rule: { rule: 'section-count', args: { course: 'B', planned: '1' } } },
+      { name: 'fixedSections[B]', terms: { 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1, 'teach[B,T2,1]': 1 }, lb: 1, ub: 1, rule: { rule: 'fixed-sections', args: { course: 'B' } } },
     ]);
   });
 
@@ -123,20 +123,20 @@ describe('constraint families', () => {
       s.locks = [{ course: 'B', slot: '1' }];
     });
     expect(rows(locked, locks)).toEqual([
-      { name: 'lock[B,1]', terms: { 'teach[B,T1,1]': 1, 'teach[B,T2,1]': 1 }, lb: 1, ub: Infinity, group: 'lock B in 1' },
+      { name: 'lock[B,1]', terms: { 'teach[B,T1,1]': 1, 'teach[B,T2,1]': 1 }, lb: 1, ub: Infinity, rule: { rule: 'lock', args: { course: 'B', slot: '1' } } },
     ]);
   });
 
   it('loading: seats, one section per request, no clash for a single student', () => {
     expect(rows(school(), loading)).toEqual([
-      { name: 'seats[A,1]', terms: { 'take[g0,none,A,A,1]': 1, 'teach[A,T1,1]': -30 }, lb: -Infinity, ub: 0 },
-      { name: 'seats[A,2]', terms: { 'take[g0,none,A,A,2]': 1, 'teach[A,T1,2]': -30 }, lb: -Infinity, ub: 0 },
-      { name: 'seats[B,1]', terms: { 'take[g0,none,B,B,1]': 1, 'teach[B,T1,1]': -30, 'teach[B,T2,1]': -30 }, lb: -Infinity, ub: 0 },
-      { name: 'seats[B,2]', terms: { 'take[g0,none,B,B,2]': 1, 'teach[B,T1,2]': -30 }, lb: -Infinity, ub: 0 },
-      { name: 'requestOnce[g0,none,0]', terms: { 'take[g0,none,A,A,1]': 1, 'take[g0,none,A,A,2]': 1 }, lb: -Infinity, ub: 1 },
-      { name: 'requestOnce[g0,none,1]', terms: { 'take[g0,none,B,B,1]': 1, 'take[g0,none,B,B,2]': 1 }, lb: -Infinity, ub: 1 },
-      { name: 'studentClash[g0,none,1]', terms: { 'take[g0,none,A,A,1]': 1, 'take[g0,none,B,B,1]': 1 }, lb: -Infinity, ub: 1 },
-      { name: 'studentClash[g0,none,2]', terms: { 'take[g0,none,A,A,2]': 1, 'take[g0,none,B,B,2]': 1 }, lb: -Infinity, ub: 1 },
+      { name: 'seats[A,1]', terms: { 'take[g0,none,A,A,1]': 1, 'teach[A,T1,1]': -30 }, lb: -Infinity, ub: 0, rule: { rule: 'course-capacity', args: { course: 'A' } } },
+      { name: 'seats[A,2]', terms: { 'take[g0,none,A,A,2]': 1, 'teach[A,T1,2]': -30 }, lb: -Infinity, ub: 0, rule: { rule: 'course-capacity', args: { course: 'A' } } },
+      { name: 'seats[B,1]', terms: { 'take[g0,none,B,B,1]': 1, 'teach[B,T1,1]': -30, 'teach[B,T2,1]': -30 }, lb: -Infinity, ub: 0, rule: { rule: 'course-capacity', args: { course: 'B' } } },
+      { name: 'seats[B,2]', terms: { 'take[g0,none,B,B,2]': 1, 'teach[B,T1,2]': -30 }, lb: -Infinity, ub: 0, rule: { rule: 'course-capacity', args: { course: 'B' } } },
+      { name: 'requestOnce[g0,none,0]', terms: { 'take[g0,none,A,A,1]': 1, 'take[g0,none,A,A,2]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'duplicate-course', args: {} } },
+      { name: 'requestOnce[g0,none,1]', terms: { 'take[g0,none,B,B,1]': 1, 'take[g0,none,B,B,2]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'duplicate-course', args: {} } },
+      { name: 'studentClash[g0,none,1]', terms: { 'take[g0,none,A,A,1]': 1, 'take[g0,none,B,B,1]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'student-clash', args: {} } },
+      { name: 'studentClash[g0,none,2]', terms: { 'take[g0,none,A,A,2]': 1, 'take[g0,none,B,B,2]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'student-clash', args: {} } },
     ]);
   });
 
@@ -151,11 +151,11 @@ describe('constraint families', () => {
 
   it('cohorts: size, a section of every cohort course before members, no overlap, one cohort per student', () => {
     expect(rows(withCohort(), cohorts)).toEqual([
-      { name: 'cohortSize[P-10-1]', terms: { 'member[g0,P-10-1]': 1 }, lb: 0, ub: 2 },
-      { name: 'cohortNeeds[P-10-1,A]', terms: { 'member[g0,P-10-1]': 1, 'cohortTeach[P-10-1,A,T1,1]': -2, 'cohortTeach[P-10-1,A,T1,2]': -2 }, lb: -Infinity, ub: 0 },
-      { name: 'cohortNeeds[P-10-1,B]', terms: { 'member[g0,P-10-1]': 1, 'cohortTeach[P-10-1,B,T1,1]': -2, 'cohortTeach[P-10-1,B,T1,2]': -2, 'cohortTeach[P-10-1,B,T2,1]': -2 }, lb: -Infinity, ub: 0 },
-      { name: 'cohortClash[P-10-1,1]', terms: { 'cohortTeach[P-10-1,A,T1,1]': 1, 'cohortTeach[P-10-1,B,T1,1]': 1, 'cohortTeach[P-10-1,B,T2,1]': 1 }, lb: 0, ub: 1 },
-      { name: 'cohortClash[P-10-1,2]', terms: { 'cohortTeach[P-10-1,A,T1,2]': 1, 'cohortTeach[P-10-1,B,T1,2]': 1 }, lb: 0, ub: 1 },
+      { name: 'cohortSize[P-10-1]', terms: { 'member[g0,P-10-1]': 1 }, lb: 0, ub: 2, rule: { rule: 'cohort-size', args: { cohort: 'P-10-1' } } },
+      { name: 'cohortNeeds[P-10-1,A]', terms: { 'member[g0,P-10-1]': 1, 'cohortTeach[P-10-1,A,T1,1]': -2, 'cohortTeach[P-10-1,A,T1,2]': -2 }, lb: -Infinity, ub: 0, rule: { rule: 'cohort-together', args: { cohort: 'P-10-1' } } },
+      { name: 'cohortNeeds[P-10-1,B]', terms: { 'member[g0,P-10-1]': 1, 'cohortTeach[P-10-1,B,T1,1]': -2, 'cohortTeach[P-10-1,B,T1,2]': -2, 'cohortTeach[P-10-1,B,T2,1]': -2 }, lb: -Infinity, ub: 0, rule: { rule: 'cohort-together', args: { cohort: 'P-10-1' } } },
+      { name: 'cohortClash[P-10-1,1]', terms: { 'cohortTeach[P-10-1,A,T1,1]': 1, 'cohortTeach[P-10-1,B,T1,1]': 1, 'cohortTeach[P-10-1,B,T2,1]': 1 }, lb: 0, ub: 1, rule: { rule: 'cohort-clash', args: { cohort: 'P-10-1', pathway: 'P', grade: '10' } } },
+      { name: 'cohortClash[P-10-1,2]', terms: { 'cohortTeach[P-10-1,A,T1,2]': 1, 'cohortTeach[P-10-1,B,T1,2]': 1 }, lb: 0, ub: 1, rule: { rule: 'cohort-clash', args: { cohort: 'P-10-1', pathway: 'P', grade: '10' } } },
       { name: 'memberOnce[g0]', terms: { 'member[g0,P-10-1]': 1 }, lb: 0, ub: 1 },
     ]);
   });
@@ -163,7 +163,7 @@ describe('constraint families', () => {
   it('loading keeps a cohort member out of the slots the cohort spends together', () => {
     const free = rows(withCohort(), loading).filter((r) => r.name.startsWith('cohortFree'));
     expect(free).toEqual([
-      { name: 'cohortFree[P-10-1,1]', terms: { 'take[g0,P-10-1,C,C,1]': 1, 'cohortTeach[P-10-1,A,T1,1]': 2, 'cohortTeach[P-10-1,B,T1,1]': 2, 'cohortTeach[P-10-1,B,T2,1]': 2 }, lb: -Infinity, ub: 2 },
+      { name: 'cohortFree[P-10-1,1]', terms: { 'take[g0,P-10-1,C,C,1]': 1, 'cohortTeach[P-10-1,A,T1,1]': 2, 'cohortTeach[P-10-1,B,T1,1]': 2, 'cohortTeach[P-10-1,B,T2,1]': 2 }, lb: -Infinity, ub: 2, rule: { rule: 'student-clash', args: {} } },
     ]);
   });
 

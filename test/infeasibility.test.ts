@@ -4,22 +4,16 @@
  * makes the scenario feasible, and keeping any one of its groups makes it infeasible again.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { analysisModel, describeRuleGroup, diagnoseInfeasibility, formatDiagnosis, withRelaxed } from '../src/engine/infeasibility.js';
+import { diagnoseInfeasibility, formatDiagnosis, ruleGroup } from '../src/engine/infeasibility.js';
 import { solve } from '../src/engine/solve.js';
-import { solveMip } from '../solver/run.js';
-import type { Scenario } from '../src/scenario/schema.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 import { handScenario } from './helpers/hand-school.js';
+import { engineFeasible, feasibleRelaxing, relaxedScenario } from './helpers/relaxation.js';
+import { parseScenario } from '../src/scenario/parse.js';
 
 afterAll(async () => {
   await shutdownSolverWorkers();
 });
-
-async function feasibleRelaxing(scenario: Scenario, groups: readonly string[]): Promise<boolean> {
-  const result = await solveMip(withRelaxed(analysisModel(scenario), new Set(groups)), { backend: 'highs', seed: 1, mipGap: 1, timeLimitSeconds: 20 });
-  expect(['optimal', 'infeasible']).toContain(result.termination);
-  return result.values !== null;
-}
 
 /**
  * T2, the only Health Science teacher, must run two double periods but is available only in
@@ -52,19 +46,33 @@ describe('diagnoseInfeasibility', () => {
       expect(d.feasible).toBe(false);
       expect(d.minimal).toBe(true);
       expect(d.groups.length).toBeGreaterThan(0);
-      const rules = d.groups.map((g) => g.rule);
+      const groups = d.groups;
       expect(await feasibleRelaxing(scenario, [])).toBe(false);
-      expect(await feasibleRelaxing(scenario, rules)).toBe(true);
-      for (const keep of rules) expect(await feasibleRelaxing(scenario, rules.filter((r) => r !== keep))).toBe(false);
+      expect(await feasibleRelaxing(scenario, groups)).toBe(true);
+      for (const keep of groups) expect(await feasibleRelaxing(scenario, groups.filter((g) => g !== keep))).toBe(false);
       expect(d.summary).toBe(d.groups.map((g) => g.label).join(' + '));
       for (const g of d.groups) expect(g.fixes.length).toBeGreaterThan(0);
       expect(formatDiagnosis(d)).toContain('Fix options:');
     });
   }
 
-  it('names the health-lab room count or a lock when two locked sections need one lab', async () => {
+  it('names the lock when two locked sections need one lab and the one cohort section is all HS1 plans', async () => {
+    // The other minimal set, one more lab and a second (regular) section, takes two relaxations.
     const d = await diagnoseInfeasibility(oneLab(), { timeLimitSeconds: 60 });
-    expect(d.groups.map((g) => g.rule)).toSatisfy((rules: string[]) => rules.length === 1 && ['only 1 health-lab room', 'lock HS1 in A.1'].includes(rules[0]!));
+    expect(d.groups.map(({ rule, args, label }) => ({ rule, args, label }))).toEqual([{ rule: 'lock', args: { course: 'HS1', slot: 'A.1' }, label: 'lock HS1 in A.1' }]);
+  });
+
+  it('names the room count, a limit, when the locked sections are planned anyway', async () => {
+    const planned = handScenario((s) => {
+      s.teachers.push({ id: 'T4', name: 'D. Diaz', courses: ['HS1'], maxSections: 2 });
+      s.courses[1]!.sections = 2;
+      s.locks = [
+        { course: 'HS1', slot: 'A.1' },
+        { course: 'HS1', slot: 'A.1' },
+      ];
+    });
+    const d = await diagnoseInfeasibility(planned, { timeLimitSeconds: 60 });
+    expect(d.groups.map(({ rule, args, label }) => ({ rule, args, label }))).toEqual([{ rule: 'room-type', args: { roomType: 'health-lab' }, label: 'only 1 health-lab room' }]);
   });
 
   it('says so when every hard rule can hold', async () => {
@@ -76,24 +84,56 @@ describe('diagnoseInfeasibility', () => {
     const outcome = await solve(oneLab(), { timeLimitSeconds: 30 });
     expect(outcome.status).toBe('infeasible');
     if (outcome.status !== 'infeasible') return;
-    expect(outcome.rules).toHaveLength(1);
-    expect(['only 1 health-lab room', 'lock HS1 in A.1']).toContain(outcome.rules[0]);
+    expect(outcome.rules).toEqual(['lock HS1 in A.1']);
     // The same minimal set, described in school words with the ways to relax it.
     expect(outcome.diagnosis.minimal).toBe(true);
-    expect(outcome.diagnosis.groups.map((g) => g.rule)).toEqual(outcome.rules);
+    expect(outcome.diagnosis.groups.map((g) => g.label)).toEqual(outcome.rules);
     expect(outcome.diagnosis.groups[0]?.fixes.length).toBeGreaterThan(0);
   });
 });
 
-describe('describeRuleGroup', () => {
-  it('reads each kind of group and offers fixes in school words', () => {
+describe('the relaxable program', () => {
+  /** One teacher, sections locked into periods 1 and 2, unavailable in period 3: no prep period is left. */
+  const noPrep = () =>
+    parseScenario({
+      format: 'pathway-scheduler/scenario@1',
+      name: 'no prep',
+      calendar: { terms: ['Y'], days: ['D'], periods: ['1', '2', '3'] },
+      rooms: [{ id: 'R1', type: 'general', capacity: 30 }],
+      teachers: [{ id: 'T1', name: 'One', courses: ['A'], maxSections: 3, unavailable: ['3'] }],
+      courses: [{ id: 'A', name: 'Course A', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' }, sections: 2 }],
+      pathways: [],
+      students: [{ id: 'S1', grade: 10, requests: ['A'] }],
+      locks: [
+        { course: 'A', slot: '1' },
+        { course: 'A', slot: '2' },
+      ],
+      policy: { agRule: 'off' },
+    });
+
+  it('relaxing an unavailable slot gives it back: it then counts for prep, as in the edited scenario', async () => {
+    const scenario = noPrep();
+    const giveBack = [{ rule: 'unavailable', args: { teacher: 'T1', slot: '3' } }] as const;
+    expect(await engineFeasible(scenario)).toBe(false);
+    expect(await engineFeasible(relaxedScenario(scenario, giveBack)!)).toBe(true);
+    expect(await feasibleRelaxing(scenario, giveBack)).toBe(true);
+    expect(await feasibleRelaxing(scenario, [{ rule: 'prep', args: { teacher: 'T1', term: 'Y' } }])).toBe(true);
+    expect(await feasibleRelaxing(scenario, [])).toBe(false);
+  });
+});
+
+describe('ruleGroup', () => {
+  it('labels each relaxable rule group and offers fixes in school words', () => {
     const s = handScenario();
-    expect(describeRuleGroup(s, 'CPT for HEALTH')).toMatchObject({ kind: 'cpt', label: 'HEALTH team CPT' });
-    expect(describeRuleGroup(s, 'T2 unavailable in B.4')).toMatchObject({ kind: 'unavailable', label: 'T2 unavailable in B.4', fixes: ['ask T2 (B. Baker) to be available in B.4', "hire or reassign another teacher for T2 (B. Baker)'s courses"] });
-    expect(describeRuleGroup(s, 'only 2 health-lab rooms')).toMatchObject({ kind: 'rooms', label: 'only 2 health-lab rooms' });
-    expect(describeRuleGroup(s, 'T1 teaches at most 3 sections').kind).toBe('load');
-    expect(describeRuleGroup(s, 'prep for T1')).toMatchObject({ kind: 'prep', label: 'T1 prep period' });
-    expect(describeRuleGroup(s, 'lock HS1 in A.1').kind).toBe('lock');
-    expect(describeRuleGroup(s, '2 sections of HS1').kind).toBe('fixed-sections');
+    expect(ruleGroup(s, { rule: 'cpt', args: { pathway: 'HEALTH' } })).toMatchObject({ label: 'HEALTH team CPT' });
+    expect(ruleGroup(s, { rule: 'unavailable', args: { teacher: 'T2', slot: 'B.4' } })).toMatchObject({
+      label: 'T2 unavailable in B.4',
+      fixes: ['ask T2 (B. Baker) to be available in B.4', 'credential a second teacher for HS1 (only T2 teaches it), so T2 is needed in fewer slots'],
+    });
+    expect(ruleGroup(s, { rule: 'room-type', args: { roomType: 'health-lab' } }).label).toBe('only 1 health-lab room');
+    expect(ruleGroup(s, { rule: 'max-sections', args: { teacher: 'T1' } }).label).toBe('T1 teaches at most 3 sections');
+    expect(ruleGroup(s, { rule: 'prep', args: { teacher: 'T1', term: 'Y' } })).toMatchObject({ label: 'T1 prep period' });
+    expect(ruleGroup(s, { rule: 'lock', args: { course: 'HS1', slot: 'A.1' } }).label).toBe('lock HS1 in A.1');
+    expect(ruleGroup(handScenario((x) => void (x.courses[1]!.sections = 2)), { rule: 'fixed-sections', args: { course: 'HS1' } }).label).toBe('2 sections of HS1');
   });
 });

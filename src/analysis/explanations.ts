@@ -4,7 +4,7 @@ import type { Schedule } from '../checker/violation.js';
 import { lookup } from '../checker/index.js';
 import { explainSchedule, renderCause, verifyCause } from '../explain/index.js';
 import { occupancy } from '../explain/compute.js';
-import type { Cause } from '../explain/cause.js';
+import { CAUSE_RULES, type Cause } from '../explain/cause.js';
 import type { InfeasibilityDiagnosis } from '../engine/infeasibility.js';
 import type { AnalysisTable } from './table.js';
 
@@ -45,7 +45,7 @@ export function explanationTable(scenario: Scenario, solution: Schedule): Analys
   const e = explainSchedule(scenario, solution);
   const line = (student: string, about: string, c: Cause) => {
     const problem = verifyCause(book, occ, student, c);
-    return { student, about, kind: c.kind, ids: idsOf(c), slots: slotsOf(c), reason: renderCause(book, c), verified: problem === null ? 'yes' : `no: ${problem}` };
+    return { student, about, kind: c.kind, rules: CAUSE_RULES[c.kind].join(' '), ids: idsOf(c), slots: slotsOf(c), reason: renderCause(book, c), verified: problem === null ? 'yes' : `no: ${problem}` };
   };
   const rows = [
     ...e.students.flatMap((s) => s.causes.map((c) => line(s.student, `not placed (${s.pathway} ${s.grade})`, c))),
@@ -58,6 +58,7 @@ export function explanationTable(scenario: Scenario, solution: Schedule): Analys
       { key: 'student', label: 'Student' },
       { key: 'about', label: 'About' },
       { key: 'kind', label: 'Cause' },
+      { key: 'rules', label: 'Hard rules' },
       { key: 'ids', label: 'Ids' },
       { key: 'slots', label: 'Slots' },
       { key: 'reason', label: 'In school words' },
@@ -74,11 +75,11 @@ export function diagnosisTable(d: InfeasibilityDiagnosis): AnalysisTable {
     kind: 'infeasibility',
     title: d.feasible ? 'Infeasibility: none, every hard rule can hold' : `Infeasibility: ${d.summary}`,
     columns: [
-      { key: 'rule', label: 'Rule group' },
-      { key: 'kind', label: 'Kind' },
+      { key: 'group', label: 'Rule group' },
+      { key: 'rule', label: 'Rule' },
       { key: 'fixes', label: 'Fix options' },
     ],
-    rows: d.groups.map((g) => ({ rule: g.rule, kind: g.kind, fixes: g.fixes.join('; ') })),
+    rows: d.groups.map((g) => ({ group: g.label, rule: g.rule, fixes: g.fixes.join('; ') })),
     notes: d.feasible ? [] : [d.minimal ? 'Relaxing all of these makes the scenario feasible, and each one is needed (deletion filter).' : 'Relaxing all of these makes the scenario feasible; the time limit stopped the check that each one is needed.'],
   };
 }

@@ -15,8 +15,8 @@ import { locks, placement, roomClash, studentClash, teacherClash } from './rules
 import { standings } from './standing.js';
 import type { CheckResult, Schedule, Violation } from './violation.js';
 
-/** Every hard rule, in the order violations are listed. */
-const HARD_RULES: readonly ((book: Lookup) => Violation[])[] = [
+/** Every hard rule the checker verifies, in the order violations are listed (the rule catalogue names each by its function). */
+export const HARD_RULES: readonly ((book: Lookup) => Violation[])[] = [
   unknownIds,
   duplicateIds,
   placement,

@@ -3,34 +3,15 @@
  * figures recomputed from the schedule alone.
  */
 import type { Figures } from '../solution/schema.js';
+import { RULE_IDS, type RuleId } from '../scenario/rules.js';
 
-/** Names of the hard rules the checker verifies, one function each under `rules/`. */
-export const RULES = [
-  'unknown-id',
-  'duplicate-id',
-  'placement',
-  'student-clash',
-  'teacher-clash',
-  'room-clash',
-  'qualification',
-  'unavailable',
-  'max-sections',
-  'room-type',
-  'room-capacity',
-  'course-capacity',
-  'lock',
-  'cohort-label',
-  'cohort-exclusive',
-  'cohort-together',
-  'cohort-one-section',
-  'cohort-size',
-  'cohort-count',
-  'not-requested',
-  'duplicate-course',
-  'cpt',
-  'prep',
-] as const;
-export type RuleName = (typeof RULES)[number];
+/**
+ * The hard rules' ids: the rule catalogue's (src/scenario/rules.ts), shared with the model and the
+ * infeasibility diagnosis. The checker verifies each rule whose entry names a `check`, one
+ * function each under `rules/`.
+ */
+export const RULES = RULE_IDS;
+export type RuleName = RuleId;
 
 /** One broken hard rule, naming the ids and slots involved. */
 export interface Violation {

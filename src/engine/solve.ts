@@ -64,7 +64,7 @@ export type SolveOutcome =
   | { readonly status: 'scheduled'; readonly solution: Solution & { report: NonNullable<Solution['report']> }; readonly check: CheckResult }
   | {
       readonly status: 'infeasible';
-      /** The rule groups of {@link diagnosis}, as the model names them. */
+      /** The rule groups of {@link diagnosis}, by their labels in school words (`TW prep period`). */
       readonly rules: readonly string[];
       /** A minimal set of rule groups whose relaxation makes the scenario feasible, with fix options. */
       readonly diagnosis: InfeasibilityDiagnosis;
@@ -141,7 +141,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   // No schedule keeps every hard rule: name a minimal set of rules to relax (teacher unavailability and rooms included).
   const infeasible = async (): Promise<SolveOutcome> => {
     const diagnosis = await diagnoseInfeasibility(scenario, { backend, seed, timeLimitSeconds: Math.max(5, limit - elapsed()) });
-    const rules = diagnosis.groups.length > 0 ? diagnosis.groups.map((g) => g.rule) : [diagnosis.summary];
+    const rules = diagnosis.groups.length > 0 ? diagnosis.groups.map((g) => g.label) : [diagnosis.summary];
     return { status: 'infeasible', rules, diagnosis, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: false, placementBound: null, infeasibleRules: rules }) };
   };
 

@@ -4,6 +4,7 @@
  * against the schedule by {@link verifyExplanations}.
  */
 import type { AgSubject, Priority } from '../scenario/schema.js';
+import type { RuleId } from '../scenario/rules.js';
 
 export type Cause =
   /** No section of the course or any of its alternates runs. */
@@ -32,6 +33,25 @@ export type Cause =
   | { readonly kind: 'ag-shortfall'; readonly subject: AgSubject; readonly years: number; readonly needed: number };
 
 export type CauseKind = Cause['kind'];
+
+/**
+ * The hard rules (rule catalogue ids) that stand in the way in each kind of cause; none where the
+ * board or the loading chose (a course not offered, an open seat left) or no hard rule is involved.
+ */
+export const CAUSE_RULES: { readonly [K in CauseKind]: readonly RuleId[] } = {
+  'not-offered': [],
+  clash: ['student-clash'],
+  full: ['course-capacity', 'room-capacity'],
+  reserved: ['cohort-exclusive'],
+  'teacher-shortage': ['max-sections', 'unavailable', 'teacher-clash'],
+  'room-shortage': ['room-type'],
+  'section-count': ['section-count'],
+  'open-seat': [],
+  'no-cohort-seat': ['cohort-size', 'cohort-count'],
+  'cohort-split': ['cohort-together'],
+  'cohort-section': ['cohort-together'],
+  'ag-shortfall': [],
+};
 
 /** Why one request of one student is unmet. */
 export interface RequestExplanation {

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export type { Cause, CauseKind, Explanations, RequestExplanation, StudentExplanation } from './cause.js';
+export { CAUSE_RULES } from './cause.js';
 export { explainSchedule } from './compute.js';
 export { renderCause, renderExplanations, formatExplanations } from './render.js';
 export { verifyExplanations, verifyCause, type ExplanationProblem } from './verify.js';

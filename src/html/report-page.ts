@@ -4,7 +4,8 @@
  * report figures with charts, students not placed with reasons, searchable student schedules
  * and a room view.
  */
-import { check } from '../checker/index.js';
+import { check, type Violation } from '../checker/index.js';
+import { RULE_CATALOGUE, RULE_IDS } from '../scenario/rules.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Figures, NotPlaced, Section, Solution } from '../solution/schema.js';
 import { explainNotPlaced } from '../report/index.js';
@@ -51,6 +52,16 @@ function tallyText(t: { count: number; total: number; share: number | null }): s
   return `${t.count} of ${t.total} (${t.share === null ? 'n/a' : `${(t.share * 100).toFixed(1)}%`})`;
 }
 
+/** The checker's verdict: each broken rule by its catalogue id and statement, with its violations. */
+function hardRules(violations: readonly Violation[]): string {
+  if (violations.length === 0) return '<p id="hard-rules">Every hard rule holds (the independent checker).</p>';
+  const rows = RULE_IDS.filter((id) => violations.some((v) => v.rule === id)).map((id) => {
+    const list = violations.filter((v) => v.rule === id).map((v) => `<li>${esc(v.message)}</li>`).join('');
+    return `<tr data-rule="${esc(id)}"><td><code>${esc(id)}</code></td><td>${esc(RULE_CATALOGUE[id].statement)}</td><td><ul>${list}</ul></td></tr>`;
+  });
+  return `<table id="hard-rules" class="list"><tr><th>Rule</th><th>What it says</th><th>Broken here</th></tr>${rows.join('')}</table>`;
+}
+
 function figuresList(f: Figures): string {
   const rows: [string, string][] = [
     ['Pathway students placed', tallyText(f.pathwayPlaced)],
@@ -82,7 +93,8 @@ function byGradeBars(f: Figures): Bar[] {
  */
 export function reportHtml(scenario: Scenario, solution: Solution): string {
   const views = viewsOf(scenario, solution);
-  const figures = solution.report?.figures ?? check(scenario, solution).figures;
+  const verdict = check(scenario, solution);
+  const figures = solution.report?.figures ?? verdict.figures;
   const notPlaced: readonly NotPlaced[] = solution.report?.notPlaced ?? explainNotPlaced(scenario, solution);
   const pathwayOf = coursePathways(scenario);
   const colours = new Map(scenario.pathways.map((p, i) => [p.id, PALETTE[i % PALETTE.length] ?? '#ddd']));
@@ -140,13 +152,15 @@ table.list{border-collapse:collapse}table.list th,table.list td{border-bottom:1p
 </style></head><body>
 <h1>${esc(scenario.name)}</h1>
 <p>${esc(`${figures.sections} sections, ${scenario.teachers.length} teachers, ${scenario.rooms.length} rooms, ${scenario.students.length} students.`)} ${esc(solverLine)}</p>
-<nav><a href="#board">Master board</a> · <a href="#figures-section">Figures</a> · <a href="#not-placed-section">Not placed</a> · <a href="#students">Student schedules</a> · <a href="#rooms">Rooms</a></nav>
+<nav><a href="#board">Master board</a> · <a href="#figures-section">Figures</a> · <a href="#hard-rules-section">Hard rules</a> · <a href="#not-placed-section">Not placed</a> · <a href="#students">Student schedules</a> · <a href="#rooms">Rooms</a></nav>
 <h2 id="board">Master board (teachers × slots)</h2>
 <p>Colour = pathway of the course; <span class="cohort-mark">★</span> with a dark outline = cohort section reserved for one pathway cohort; <span class="cpt">CPT</span> = common planning time of the pathway team. ${legend}</p>
 ${master}
 <h2 id="figures-section">Figures</h2>
 ${figuresList(figures)}
 <div class="charts">${charts}</div>
+<h2 id="hard-rules-section">Hard rules</h2>
+${hardRules(verdict.violations)}
 <h2 id="not-placed-section">Pathway students not placed (${notPlaced.length})</h2>
 ${notPlacedHtml}
 <h2 id="students">Student schedules</h2>

@@ -1,7 +1,10 @@
 /**
  * Collects columns and rows under domain names and produces a solver-neutral {@link MipModel}.
+ * A row that states a hard rule carries the rule's {@link RuleRef} (src/scenario/rules.ts) as the
+ * row's opaque `tag`: an index into this builder's table of rule groups.
  */
 import type { MipColumn, MipModel, MipRow, VarKind } from '../../solver/mip.js';
+import { ruleKey, type RuleRef } from '../scenario/rules.js';
 
 /** A linear expression: pairs of column index and coefficient. */
 export type Expr = Array<readonly [number, number]>;
@@ -9,21 +12,43 @@ export type Expr = Array<readonly [number, number]>;
 export class ModelBuilder {
   readonly columns: MipColumn[] = [];
   readonly rows: MipRow[] = [];
+  /** The rule groups rows are tagged with: a row's `tag` is its index here. */
+  readonly rules: RuleRef[] = [];
+  private readonly ruleTags = new Map<string, number>();
 
   column(name: string, kind: VarKind, lb: number, ub: number): number {
     this.columns.push({ name, kind, lb, ub, obj: 0 });
     return this.columns.length - 1;
   }
 
-  /** Adds `lb ≤ expr ≤ ub`; `group` names the hard rule it belongs to. Empty rows are dropped when satisfied. */
-  row(name: string, expr: Expr, lb: number, ub: number, group?: string): void {
+  /**
+   * Adds `lb ≤ expr ≤ ub`; `rule` names the group of the hard rule it states (rows that only
+   * define quantities have none). Empty rows are dropped when satisfied.
+   */
+  row(name: string, expr: Expr, lb: number, ub: number, rule?: RuleRef): void {
     const merged = new Map<number, number>();
     for (const [c, v] of expr) merged.set(c, (merged.get(c) ?? 0) + v);
     const cols: number[] = [];
     const coefs: number[] = [];
     for (const [c, v] of merged) if (v !== 0) (cols.push(c), coefs.push(v));
     if (cols.length === 0 && lb <= 0 && ub >= 0) return;
-    this.rows.push(group === undefined ? { name, cols, coefs, lb, ub } : { name, group, cols, coefs, lb, ub });
+    this.rows.push(rule === undefined ? { name, cols, coefs, lb, ub } : { name, tag: this.tagOf(rule), cols, coefs, lb, ub });
+  }
+
+  /** The tag of a rule group, added to the table on first use. */
+  tagOf(rule: RuleRef): number {
+    const key = ruleKey(rule);
+    let tag = this.ruleTags.get(key);
+    if (tag === undefined) {
+      tag = this.rules.push(rule) - 1;
+      this.ruleTags.set(key, tag);
+    }
+    return tag;
+  }
+
+  /** The rule group a row of this builder states, if any. */
+  ruleOf(row: MipRow): RuleRef | undefined {
+    return row.tag === undefined ? undefined : this.rules[row.tag];
   }
 
   /** The model with `objective` as its objective (other columns get 0). */

@@ -5,10 +5,9 @@
  */
 import { z } from 'zod';
 import type { SolveOptions, SolveOutcome } from '../engine/solve.js';
-import { RULES } from '../checker/violation.js';
 import { SOLVER_NAMES, scenarioSchema } from '../scenario/schema.js';
 import { figuresSchema, reportSchema, solutionSchema, solverFiguresSchema } from '../solution/schema.js';
-import { RULE_KINDS } from '../engine/infeasibility.js';
+import { RULE_IDS } from '../scenario/rules.js';
 
 /**
  * Ways to make a variant worker crash on purpose, for tests of the pool's containment only:
@@ -38,7 +37,7 @@ export const variantJobSchema = z.strictObject({
 export type VariantJob = z.infer<typeof variantJobSchema>;
 
 const violationSchema = z.strictObject({
-  rule: z.enum(RULES),
+  rule: z.enum(RULE_IDS),
   message: z.string(),
   sections: z.array(z.string()).optional(),
   students: z.array(z.string()).optional(),
@@ -49,7 +48,7 @@ const violationSchema = z.strictObject({
 /** The engine's infeasibility diagnosis (src/engine/infeasibility.ts). */
 const diagnosisSchema = z.strictObject({
   feasible: z.boolean(),
-  groups: z.array(z.strictObject({ rule: z.string(), kind: z.enum(RULE_KINDS), label: z.string(), fixes: z.array(z.string()) })),
+  groups: z.array(z.strictObject({ rule: z.enum(RULE_IDS), args: z.record(z.string(), z.string()), label: z.string(), fixes: z.array(z.string()) })),
   summary: z.string(),
   minimal: z.boolean(),
 });

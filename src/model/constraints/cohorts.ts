@@ -49,12 +49,13 @@ export function cohorts(m: ModelBuilder, inst: Instance, vars: Vars): void {
   const busy = cohortBusy(vars);
   inst.cohorts.forEach((k, i) => {
     const mem = members.get(k.id) ?? [];
-    m.row(`cohortSize[${k.id}]`, mem, 0, k.size);
+    const clash = { rule: 'cohort-clash', args: { cohort: k.id, pathway: k.pathway, grade: String(k.grade) } } as const;
+    m.row(`cohortSize[${k.id}]`, mem, 0, k.size, { rule: 'cohort-size', args: { cohort: k.id } });
     for (const c of k.courses) {
       const open = sections.get(k.id)?.get(c) ?? [];
-      m.row(`cohortNeeds[${k.id},${c}]`, [...mem, ...open.map(([col]) => [col, -k.size] as const)], -Infinity, 0);
+      m.row(`cohortNeeds[${k.id},${c}]`, [...mem, ...open.map(([col]) => [col, -k.size] as const)], -Infinity, 0, { rule: 'cohort-together', args: { cohort: k.id } });
     }
-    for (const [slot, expr] of busy.get(k.id) ?? []) if (expr.length > 1) m.row(`cohortClash[${k.id},${slot}]`, expr, 0, 1);
+    for (const [slot, expr] of busy.get(k.id) ?? []) if (expr.length > 1) m.row(`cohortClash[${k.id},${slot}]`, expr, 0, 1, clash);
     const next = inst.cohorts[i + 1];
     if (next && next.pathway === k.pathway && next.grade === k.grade) {
       const nextMem = members.get(next.id) ?? [];

@@ -3,6 +3,9 @@ import type { Instance } from '../instance.js';
 import type { Part, Vars } from '../variables.js';
 import { cohortBusy } from './cohorts.js';
 
+const STUDENT_CLASH = { rule: 'student-clash', args: {} } as const;
+const DUPLICATE_COURSE = { rule: 'duplicate-course', args: {} } as const;
+
 /** Students of a part: its member column, or for the no-cohort part the group less its cohort members. */
 function partSize(part: Part, vars: Vars, inst: Instance): { expr: Expr; constant: number } {
   if (part.member !== undefined) return { expr: [[part.member, -1]], constant: 0 };
@@ -16,8 +19,10 @@ function partSize(part: Part, vars: Vars, inst: Instance): { expr: Expr; constan
  */
 export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
   const seats = new Map<string, Expr>();
+  const courseOf = new Map<string, string>();
   for (const part of vars.parts) for (const t of part.takes) {
     const key = `${t.course},${t.pattern.key}`;
+    courseOf.set(key, t.course);
     (seats.get(key) ?? seats.set(key, []).get(key)!).push([t.col, 1]);
   }
   for (const v of vars.teach) {
@@ -26,7 +31,7 @@ export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
     const e = seats.get(key);
     if (e) e.push([v.col, -(inst.courses.get(v.course)?.seats ?? 0)]);
   }
-  for (const [key, expr] of seats) m.row(`seats[${key}]`, expr, -Infinity, 0);
+  for (const [key, expr] of seats) m.row(`seats[${key}]`, expr, -Infinity, 0, { rule: 'course-capacity', args: { course: courseOf.get(key)! } });
 
   for (const part of vars.parts) {
     if (part.takes.length === 0) continue;
@@ -40,8 +45,8 @@ export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
       (byRequest.get(t.request) ?? byRequest.set(t.request, []).get(t.request)!).push([t.col, 1]);
       for (const s of t.pattern.slots) (bySlot.get(s) ?? bySlot.set(s, []).get(s)!).push([t.col, 1]);
     }
-    for (const [r, expr] of byRequest) m.row(`requestOnce[${label},${r}]`, capped(expr), -Infinity, size.constant);
-    for (const [s, expr] of bySlot) if (expr.length > 1) m.row(`studentClash[${label},${s}]`, capped(expr), -Infinity, size.constant);
+    for (const [r, expr] of byRequest) m.row(`requestOnce[${label},${r}]`, capped(expr), -Infinity, size.constant, DUPLICATE_COURSE);
+    for (const [s, expr] of bySlot) if (expr.length > 1) m.row(`studentClash[${label},${s}]`, capped(expr), -Infinity, size.constant, STUDENT_CLASH);
   }
 
   // A cohort busy in a slot frees none of its members for another section there.
@@ -55,7 +60,7 @@ export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
     for (const [slot, expr] of bySlot) {
       const b = busy.get(k.id)?.get(slot);
       if (!b) continue;
-      m.row(`cohortFree[${k.id},${slot}]`, [...expr, ...b.map(([c]) => [c, k.size] as const)], -Infinity, k.size);
+      m.row(`cohortFree[${k.id},${slot}]`, [...expr, ...b.map(([c]) => [c, k.size] as const)], -Infinity, k.size, STUDENT_CLASH);
     }
   }
 }

@@ -10,17 +10,22 @@ export function sectionCounts(m: ModelBuilder, inst: Instance, vars: Vars): void
   const regular = new Map<string, Expr>();
   const cohort = new Map<string, Expr>();
   const all = new Map<string, Expr>();
+  const cohortCourse = new Map<string, { cohort: string; course: string }>();
   for (const v of vars.teach) {
     const key = v.cohort ? `${v.cohort},${v.course}` : v.course;
+    if (v.cohort) cohortCourse.set(key, { cohort: v.cohort, course: v.course });
     const target = v.cohort ? cohort : regular;
     (target.get(key) ?? target.set(key, []).get(key)!).push([v.col, 1]);
     (all.get(v.course) ?? all.set(v.course, []).get(v.course)!).push([v.col, 1]);
   }
-  for (const [course, expr] of regular) m.row(`sections[${course}]`, expr, 0, inst.courses.get(course)?.regularSections ?? 0);
-  for (const [key, expr] of cohort) m.row(`cohortSection[${key}]`, expr, 0, 1);
+  for (const [course, expr] of regular) {
+    const planned = inst.courses.get(course)?.regularSections ?? 0;
+    m.row(`sections[${course}]`, expr, 0, planned, { rule: 'section-count', args: { course, planned: String(planned) } });
+  }
+  for (const [key, expr] of cohort) m.row(`cohortSection[${key}]`, expr, 0, 1, { rule: 'cohort-one-section', args: cohortCourse.get(key)! });
   for (const [course, info] of inst.courses) {
     if (info.fixedSections === undefined) continue;
-    m.row(`fixedSections[${course}]`, all.get(course) ?? [], info.fixedSections, info.fixedSections, `${info.fixedSections} sections of ${course}`);
+    m.row(`fixedSections[${course}]`, all.get(course) ?? [], info.fixedSections, info.fixedSections, { rule: 'fixed-sections', args: { course } });
   }
 }
 
@@ -35,6 +40,6 @@ export function locks(m: ModelBuilder, inst: Instance, vars: Vars): void {
   }
   for (const [key, w] of wanted) {
     const expr: Expr = vars.teach.filter((v) => v.course === w.course && v.pattern.slots.includes(w.slot)).map((v) => [v.col, 1] as const);
-    m.row(`lock[${key}]`, expr, w.count, Infinity, `lock ${w.course} in ${w.slot}`);
+    m.row(`lock[${key}]`, expr, w.count, Infinity, { rule: 'lock', args: { course: w.course, slot: w.slot } });
   }
 }

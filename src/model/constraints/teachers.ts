@@ -6,7 +6,7 @@ import { teacherSlotIndex } from './index-teachers.js';
 /** A teacher teaches at most one section in a slot. */
 export function teacherClash(m: ModelBuilder, _inst: Instance, vars: Vars): void {
   for (const [teacher, bySlot] of teacherSlotIndex(vars.teach)) {
-    for (const [slot, expr] of bySlot) if (expr.length > 1) m.row(`teacherClash[${teacher},${slot}]`, expr, 0, 1, `${teacher} teaches one section at a time`);
+    for (const [slot, expr] of bySlot) if (expr.length > 1) m.row(`teacherClash[${teacher},${slot}]`, expr, 0, 1, { rule: 'teacher-clash', args: { teacher } });
   }
 }
 
@@ -20,7 +20,7 @@ export function maxSections(m: ModelBuilder, inst: Instance, vars: Vars): void {
   }
   for (const [teacher, expr] of load) {
     const max = inst.teachers.get(teacher)?.maxSections ?? 0;
-    m.row(`teacherLoad[${teacher}]`, expr, 0, max, `${teacher} teaches at most ${max} sections`);
+    m.row(`teacherLoad[${teacher}]`, expr, 0, max, { rule: 'max-sections', args: { teacher } });
   }
 }
 
@@ -32,7 +32,7 @@ export function prep(m: ModelBuilder, inst: Instance, vars: Vars): void {
       const slots = inst.slots.filter((s) => s.term === term && available?.has(s.name));
       if (slots.length === 0) continue;
       const expr = slots.flatMap((s) => bySlot.get(s.name) ?? []);
-      m.row(`prep[${teacher},${term}]`, expr, 0, slots.length - 1, `prep for ${teacher}`);
+      m.row(`prep[${teacher},${term}]`, expr, 0, slots.length - 1, { rule: 'prep', args: { teacher, term } });
     }
   }
 }
@@ -43,12 +43,12 @@ export function commonPlanning(m: ModelBuilder, inst: Instance, vars: Vars): voi
   for (const p of inst.scenario.pathways) {
     const slots = vars.cpt.get(p.id);
     if (!slots) continue;
-    const group = `CPT for ${p.id}`;
-    m.row(`cptSlots[${p.id}]`, slots.map((s) => [s.col, 1] as const), p.commonPlanning, Infinity, group);
+    const rule = { rule: 'cpt', args: { pathway: p.id } } as const;
+    m.row(`cptSlots[${p.id}]`, slots.map((s) => [s.col, 1] as const), p.commonPlanning, Infinity, rule);
     for (const s of slots) {
       for (const t of p.team) {
         const expr = busy.get(t)?.get(s.slot) ?? [];
-        if (expr.length > 0) m.row(`cptFree[${p.id},${t},${s.slot}]`, [...expr, [s.col, 1]], 0, 1, group);
+        if (expr.length > 0) m.row(`cptFree[${p.id},${t},${s.slot}]`, [...expr, [s.col, 1]], 0, 1, rule);
       }
     }
   }
