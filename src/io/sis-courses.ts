@@ -17,7 +17,7 @@ export interface ListedCourse {
   readonly id: string;
   readonly name: string;
   readonly row: RowRef;
-  readonly capacity: number;
+  capacity: number;
   readonly minSize: number | undefined;
   /** Sections offered (the count column, or the course's section rows). */
   sections: number;
@@ -80,7 +80,9 @@ function readCourseShape(ctx: SisContext, ref: RowRef): Shape {
   return shape;
 }
 
-function readGrades(ctx: SisContext, ref: RowRef, low: string | undefined, high: string | undefined, list: string | undefined): number[] | undefined {
+/** Grades from a list column or a low/high pair; `optional` lets empty cells through as undefined. */
+function readGrades(ctx: SisContext, ref: RowRef, low: string | undefined, high: string | undefined, list: string | undefined, optional = false): number[] | undefined {
+  if (optional && [low, high, list].every((c) => c === undefined || ref.cells.raw(c) === '')) return undefined;
   if (list !== undefined) {
     const items = listCell(ctx, ref, list);
     const dict = ctx.mapping.values.grades;
@@ -92,7 +94,7 @@ function readGrades(ctx: SisContext, ref: RowRef, low: string | undefined, high:
   }
   if (low === undefined || high === undefined) return undefined;
   const lo = readGrade(ctx, ref, low);
-  const hi = readGrade(ctx, ref, high);
+  const hi = high === low ? lo : readGrade(ctx, ref, high);
   if (lo === undefined || hi === undefined) return undefined;
   if (hi < lo) return badCell(ctx, ref, high, `a grade at or above ${lo} (the low grade)`);
   return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
@@ -121,7 +123,7 @@ function readCourses(ctx: SisContext, table: SisTable): Map<string, ListedCourse
     const c = ref.cells;
     const id = c.text(m.id, 'a course code');
     const shape = readCourseShape(ctx, ref);
-    const capacity = c.int(m.capacity, 1);
+    const capacity = m.capacity !== undefined ? c.int(m.capacity, 1) : 0;
     const minSize = m.minSize !== undefined ? c.int(m.minSize, 0, Number.MAX_SAFE_INTEGER, true) : undefined;
     if (m.targetSize !== undefined) c.int(m.targetSize, 0, Number.MAX_SAFE_INTEGER, true);
     const sections = m.sections !== undefined ? c.int(m.sections, 0) : 0;
@@ -210,7 +212,7 @@ function readSections(ctx: SisContext, table: SisTable, courses: ReadonlyMap<str
       if (terms) group.terms = [...new Set([...(group.terms ?? []), ...terms])];
       else badCell(ctx, ref, m.term, `a term code: ${ctx.codes.termHint}${ctx.mapping.values.terms ? '' : ' (or map codes in values.terms)'}`);
     }
-    for (const g of readGrades(ctx, ref, m.gradeLow, m.gradeHigh, undefined) ?? []) group.grades.add(g);
+    for (const g of readGrades(ctx, ref, m.gradeLow, m.gradeHigh, undefined, true) ?? []) group.grades.add(g);
     if (m.team !== undefined && !table.absent.has(m.team) && group.team === '') group.team = c.raw(m.team);
     if (m.maxSize !== undefined) {
       const size = c.int(m.maxSize, 1, Number.MAX_SAFE_INTEGER, true);
@@ -219,6 +221,23 @@ function readSections(ctx: SisContext, table: SisTable, courses: ReadonlyMap<str
     if (m.locked !== undefined && isYes(c.raw(m.locked), ctx.mapping.values.locked)) group.locked = true;
   }
   return order;
+}
+
+/** Capacities from section sizes: the largest outside teams, else the largest team section. */
+function sectionCapacities(ctx: SisContext, courses: ReadonlyMap<string, ListedCourse>, sections: readonly SectionGroup[]): void {
+  const regular = new Map<string, number>();
+  const team = new Map<string, number>();
+  for (const s of sections) {
+    if (s.maxSize === undefined) continue;
+    const into = s.team === '' ? regular : team;
+    into.set(s.course, Math.max(into.get(s.course) ?? 0, s.maxSize));
+  }
+  for (const c of courses.values()) {
+    const size = regular.get(c.id) ?? team.get(c.id);
+    if (size !== undefined) c.capacity = size;
+    else if (c.sections > 0) ctx.problems.push({ path: `${c.row.table.label}, row ${c.row.row.row}`, message: `no capacity for course ${JSON.stringify(c.id)}`, fix: `give its sections a max size (${ctx.mapping.sections?.maxSize ?? 'maxSize'}), or map "courses.capacity"` });
+    else c.capacity = 1;
+  }
 }
 
 /** Column name of the slot (for problems about a section's time). */
@@ -308,6 +327,7 @@ export function readCatalogue(ctx: SisContext, coursesTable: SisTable, sectionsT
       if (c) c.sections++;
     }
   }
+  if (ctx.mapping.courses.capacity === undefined) sectionCapacities(ctx, courses, sections);
   const locks = resolveTimes(ctx, courses, sections);
   return { courses, sections, locks };
 }

@@ -65,8 +65,11 @@ const coursesSchema = z.strictObject({
   id: column,
   /** Title (default: the code). */
   name: column.optional(),
-  /** Maximum section size → `capacity`. */
-  capacity: column,
+  /**
+   * Maximum section size → `capacity`. Omitted: the largest `sections.maxSize` of the course's
+   * sections outside teams, else of its team sections (Aeries and Synergy keep sizes per section).
+   */
+  capacity: column.optional(),
   /** Minimum section size → `minSize` (a running section below it is reported under-filled). */
   minSize: column.optional(),
   /** Target size: read and checked, but scenario v1 has no field for it (the import says so). */
@@ -305,7 +308,8 @@ export const sisMappingSchema = z
   .refine((m) => m.alternates?.link === undefined || m.requests.key !== undefined, { message: 'a linked alternates table needs "requests.key"', path: ['requests', 'key'] })
   .refine((m) => (m.courses.gradeLow === undefined) === (m.courses.gradeHigh === undefined), { message: 'give both "gradeLow" and "gradeHigh", or neither', path: ['courses', 'gradeHigh'] })
   .refine((m) => m.courses.grades === undefined || m.courses.gradeLow === undefined, { message: 'give "grades" or "gradeLow"/"gradeHigh", not both', path: ['courses', 'grades'] })
-  .refine((m) => m.courses.sections !== undefined || m.sections !== undefined, { message: 'give "courses.sections" (a count column) or a "sections" file to count', path: ['courses', 'sections'] });
+  .refine((m) => m.courses.sections !== undefined || m.sections !== undefined, { message: 'give "courses.sections" (a count column) or a "sections" file to count', path: ['courses', 'sections'] })
+  .refine((m) => m.courses.capacity !== undefined || m.sections?.maxSize !== undefined, { message: 'give "courses.capacity" or "sections.maxSize"', path: ['courses', 'capacity'] });
 
 export type SisMapping = z.infer<typeof sisMappingSchema>;
 export type SisMappingInput = z.input<typeof sisMappingSchema>;

@@ -1,7 +1,9 @@
 /**
  * Pathways from the team, house or academy codes an export carries: a student's code makes them
  * a member; a section with the code is a cohort section, so its course is a cohort course of the
- * grades it serves; a teacher with the code (or teaching a team section) is on the team. The
+ * grades it serves (the section's grades; without them, the course's grades all of whose
+ * members request it, which can take a course requested by a whole grade for a cohort course);
+ * a teacher with the code (or teaching a team section) is on the team. The
  * cohort size is the largest max enrollment of the team's sections, else the mapping's
  * `pathways.cohortSize`, else the smallest capacity of its cohort courses.
  */
@@ -44,13 +46,17 @@ export function readPathways(ctx: SisContext, catalogue: Catalogue, teachers: Re
   if (unlisted.size > 0) ctx.notes.push(`team codes not listed in pathways.codes are not pathways: ${[...unlisted].join(', ')}`);
 
   const pathways = order.map((code): ImportedPathway => {
-    const members = new Set(students.filter((s) => pathwayOf.get(s.id) === code).map((s) => s.grade));
+    const memberList = students.filter((s) => pathwayOf.get(s.id) === code);
+    const members = new Set(memberList.map((s) => s.grade));
+    // Without a grade on the section: the grades all of whose members request the course.
+    const requestedByAll = (course: string) => [...members].filter((g) => memberList.every((s) => s.grade !== g || s.requests.includes(course)));
     const cohortCourses: Record<string, string[]> = {};
     const team = new Set<string>();
     let largestSection: number | undefined;
     for (const s of catalogue.sections) {
       if (s.team !== code || !kept.has(s.course)) continue;
-      const grades = s.grades.size > 0 ? [...s.grades] : (catalogue.courses.get(s.course)?.grades ?? [...members]);
+      const courseGrades = catalogue.courses.get(s.course)?.grades;
+      const grades = s.grades.size > 0 ? [...s.grades] : requestedByAll(s.course).filter((g) => courseGrades?.includes(g) ?? true);
       for (const g of grades) {
         if (!members.has(g)) continue;
         const list = (cohortCourses[String(g)] ??= []);

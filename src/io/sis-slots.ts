@@ -169,12 +169,19 @@ export interface Placement {
  * an error.
  */
 export function joinMeetings(calendar: Calendar, meetings: readonly Meeting[], terms: readonly string[] | undefined): Read<Placement> | undefined {
-  const [first] = meetings;
-  if (!first) return undefined;
-  const key = first.periods.join('+');
-  if (meetings.some((m) => m.periods.join('+') !== key)) return fail('the same period(s) on every day it meets (a section meeting in different periods on different days cannot be expressed)');
-  const days = new Set(meetings.flatMap((m) => m.days));
-  return ok({ periods: first.periods, days: calendar.days.filter((d) => days.has(d)), terms });
+  if (meetings.length === 0) return undefined;
+  // Periods of each day (one row per period and day, as Infinite Campus writes placements).
+  const byDay = new Map<string, Set<string>>();
+  for (const m of meetings) for (const d of m.days) for (const p of m.periods) (byDay.get(d) ?? byDay.set(d, new Set()).get(d))?.add(p);
+  const days = calendar.days.filter((d) => byDay.has(d));
+  const periods = calendar.periods.filter((p) => byDay.get(days[0] ?? '')?.has(p));
+  const key = periods.join('+');
+  if (days.some((d) => calendar.periods.filter((p) => byDay.get(d)?.has(p)).join('+') !== key)) {
+    return fail('the same period(s) on every day it meets (a section meeting in different periods on different days cannot be expressed)');
+  }
+  const first = calendar.periods.indexOf(periods[0] ?? '');
+  if (periods.some((p, i) => calendar.periods.indexOf(p) !== first + i)) return fail('consecutive periods (a section meeting in separate periods of one day cannot be expressed)');
+  return ok({ periods, days, terms });
 }
 
 /** The `meets` a placement implies, or the expected form when the scenario cannot express it. */
