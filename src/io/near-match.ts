@@ -24,19 +24,22 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidates close to `wanted`, best first: equal once case and separators are ignored,
- * then within an edit distance of max(2, a third of the name) on the folded names. At most
- * `limit` are returned.
+ * The candidates close to `wanted`, best first: equal once case and separators are ignored;
+ * then one starting with the other, or holding the other when it is at least two thirds as long
+ * (`SMS` ~ `SMS_export`); then within an edit distance of max(2, a third of the name) on the
+ * folded names. `key` gives the part of a candidate to compare (a file's stem). At most `limit`
+ * are returned.
  */
-export function nearMatches(wanted: string, candidates: readonly string[], limit = 3): string[] {
-  const w = foldName(wanted);
+export function nearMatches(wanted: string, candidates: readonly string[], limit = 3, key: (name: string) => string = (n) => n): string[] {
+  const w = foldName(key(wanted));
   const allowed = Math.max(2, Math.floor(w.length / 3));
   return candidates
     .filter((c) => c !== wanted)
     .map((c) => {
-      const f = foldName(c);
-      const contains = w.length >= 3 && (f.includes(w) || w.includes(f)) && f.length >= 2;
-      return { c, d: f === w ? 0 : contains ? 1 : editDistance(w, f) };
+      const f = foldName(key(c));
+      const [short, long] = f.length <= w.length ? [f, w] : [w, f];
+      const contains = short.length >= 3 && (long.startsWith(short) || (long.includes(short) && short.length * 3 >= long.length * 2));
+      return { c, d: f === w ? 0 : contains ? 0.5 : editDistance(w, f) };
     })
     .filter((x) => x.d <= allowed)
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
@@ -45,7 +48,7 @@ export function nearMatches(wanted: string, candidates: readonly string[], limit
 }
 
 /** `; near matches: "a", "b"` or '' — to append to a message. */
-export function nearMatchText(wanted: string, candidates: readonly string[]): string {
-  const near = nearMatches(wanted, candidates);
+export function nearMatchText(wanted: string, candidates: readonly string[], key?: (name: string) => string): string {
+  const near = nearMatches(wanted, candidates, 3, key);
   return near.length === 0 ? '' : `; near matches: ${near.map((n) => JSON.stringify(n)).join(', ')}`;
 }

@@ -72,7 +72,7 @@ export class SisFolder {
     if (same !== undefined) return same;
     this.problems.push({
       path: wanted,
-      message: `missing file "${wanted}" in ${this.folder}${nearMatchText(wanted, files)}`,
+      message: `missing file "${wanted}" in ${this.folder}${nearMatchText(wanted, files, (f) => basename(f, extname(f)))}`,
       fix: files.length === 0 ? 'give the folder that holds the export files' : `export the file under this name (also read as .csv, .txt, .text or .tsv), or correct "file" in the mapping (files present: ${files.slice(0, 12).join(', ')}${files.length > 12 ? ', ...' : ''})`,
     });
     return undefined;
