@@ -202,6 +202,55 @@ describe('bad rows', () => {
   });
 });
 
+describe('quarters, sections fixed to a term, co-teachers and allowed periods', () => {
+  const mapping = (delimiter: ',' | 'auto') =>
+    parseSisMapping(
+      {
+        format: 'pathway-scheduler/sis-mapping@2',
+        name: 'Quarter school',
+        calendar: { terms: ['Q1', 'Q2', 'Q3', 'Q4'], days: ['A', 'B'], periods: ['1', '2', '3', '4'] },
+        delimiter,
+        courses: { file: 'courses.csv', id: 'code', name: 'title', capacity: 'max', length: 'terms', periodsPerMeeting: 'ppm' },
+        sections: { file: 'sections.csv', course: 'code', id: 'sec', teachers: ['teacher', 'coteacher'], room: 'room', slot: { expression: 'expr' }, term: 'term', locked: 'locked', placement: 'allowed-periods' },
+        requests: { file: 'requests.csv', student: 'sid', grade: 'grade', course: 'code' },
+        values: { terms: { '*00': 'year', '*01': '#1', '*02': '#2', '*03': '#3', '*04': '#4' } },
+      },
+      'quarters.json',
+    );
+  const write = (dir: string, seminar: boolean) => {
+    writeFileSync(join(dir, 'courses.csv'), `code,title,max,terms,ppm\nMATH,Math,30,4,1\nART,Art,25,1,1\nSHOP,Shop,20,1,2\n${seminar ? 'SEM,Seminar,20,2,1\n' : ''}`);
+    writeFileSync(join(dir, 'sections.csv'), `code\tsec\tteacher\tcoteacher\troom\texpr\tterm\tlocked\nMATH\t1\tT1\t\tR1\t1(A)\t3500\t0\nMATH\t2\tT1\t\tR1\t2(B)\t3500\t0\nART\t1\tT2\tT3\tR2\t3(A)\t3503\t1\nSHOP\t1\tT3\t\tR2\t1-2(B)\t3502\t0\n${seminar ? 'SEM\t1\tT2\t\tR1\t4(A)\t3501\t0\n' : ''}`);
+    writeFileSync(join(dir, 'requests.csv'), 'sid,grade,code\nS1,9,MATH\nS1,9,ART\nS2,10,SHOP\nS2,10,MATH\n');
+  };
+
+  it('reads lengths in terms, term codes, locks on flagged sections, and the periods sections use', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ps-sis-q-'));
+    write(dir, false);
+    const { scenario } = importSis(dir, mapping('auto'));
+    expect(scenario.courses.map((c) => [c.id, c.meets, c.allowedPeriods, c.sections])).toEqual([
+      ['MATH', { periods: 1, days: 'one', terms: 'all' }, ['1', '2'], 2],
+      ['ART', { periods: 1, days: 'one', terms: 'one' }, ['3'], 1],
+      ['SHOP', { periods: 2, days: 'one', terms: 'one' }, ['1', '2'], 1],
+    ]);
+    expect(scenario.locks).toEqual([{ course: 'ART', slot: 'Q3.A.3' }]);
+    expect(scenario.teachers).toEqual([
+      { id: 'T1', name: '', courses: ['MATH'], maxSections: 2, room: 'R1' },
+      { id: 'T2', name: '', courses: ['ART'], maxSections: 1, room: 'R2' },
+      { id: 'T3', name: '', courses: ['ART', 'SHOP'], maxSections: 2, room: 'R2' },
+    ]);
+  });
+
+  it('says which course lengths a calendar cannot express, and which delimiter a file needs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ps-sis-q-'));
+    write(dir, true);
+    const err = problemsOf(() => importSis(dir, mapping('auto')));
+    expect(err.problems).toEqual([{ path: 'courses.csv, row 5, column terms', message: 'bad value "2"', fix: 'expected a number of terms: 1 or 4 (the calendar has 4 terms; other lengths cannot be expressed)' }]);
+    const comma = problemsOf(() => importSis(dir, mapping(','))).problems;
+    expect(comma[0]?.path).toBe('sections.csv, row 1, column code');
+    expect(comma[0]?.fix).toContain('set "delimiter"');
+  });
+});
+
 describe('mapping files', () => {
   it('reads a version 1 mapping as version 2: staffing rows are sections, room rows room use, one period every day', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ps-sis-v1-'));
