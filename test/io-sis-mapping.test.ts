@@ -261,7 +261,7 @@ describe('mapping files', () => {
     const v1 = {
       format: 'pathway-scheduler/sis-mapping@1',
       name: 'v1 school',
-      calendar: { terms: ['F', 'S'], days: ['D'], periods: ['1', '2', '3'] },
+      calendar: { terms: ['F', 'S'], days: ['A', 'B'], periods: ['1', '2', '3'] },
       blocks: { '1': '1', '2': '2', '3': '3' },
       courses: { file: 'courses.csv', id: 'code', name: 'title', length: 'len', maxSize: 'max', sections: 'n', allowedBlocks: 'blocks' },
       staffing: { file: 'staff.csv', teacher: 'tid', course: 'course' },

@@ -107,20 +107,20 @@ function aeries(plan: ExportPlan): ExportFiles {
     let altSeq = 0;
     st.requests.forEach((c, i) => {
       sss.push([SCHOOL, st.id, i + 1, c, 0]);
-      // Alternates numbered from the end, their sort order reversed: the importer must follow SRT.
+      // Sort order SRT in steps of 10, as a person would number it; the rows are written in reverse.
       const alts = st.alternates?.[c] ?? [];
       alts.forEach((a, k) => {
         altSeq++;
-        acr.push([SCHOOL, st.id, 100 + altSeq, a, alts.length - k]);
+        acr.push([SCHOOL, st.id, 100 + altSeq, a, 10 * (k + 1)]);
         aca.push([SCHOOL, st.id, i + 1, 100 + altSeq]);
       });
     });
   }
   sss.push([SCHOOL, 'S999998', 1, s.courses[0]?.id ?? '', 1]);
-  // ACR rows in reverse, so that file order and sort order differ.
+  // ACR and ACA rows in reverse, so that only SRT gives the order of a request's alternates.
   files.set('SSS.csv', csv(sss));
   files.set('ACR.csv', csv([acr[0] ?? [], ...acr.slice(1).reverse()]));
-  files.set('ACA.csv', csv(aca));
+  files.set('ACA.csv', csv([aca[0] ?? [], ...aca.slice(1).reverse()]));
   return files;
 }
 
@@ -170,7 +170,8 @@ function synergy(plan: ExportPlan): ExportFiles {
   files.set('synergy_rooms.csv', semi([['ROOM_SIMPLE', 'ROOM_CAPACITY'], ...s.rooms.map((r) => [r.id, r.capacity])]));
   files.set('synergy_students.csv', semi([['SIS_NUMBER', 'GRADE_LEVEL', 'TEAM', 'GENDER'], ...s.students.map((st) => [st.id, grade(st.grade), st.pathway ?? '', gender(st.groups)])]));
   files.set('synergy_requests.csv', semi([['SIS_NUMBER', 'COURSE_ID'], ...s.students.flatMap((st) => st.requests.map((c) => [st.id, c]))]));
-  files.set('synergy_request_alternates.csv', semi([['SIS_NUMBER', 'COURSE_ID', 'ALT_COURSE_ID', 'ALT_ORDER'], ...s.students.flatMap((st) => Object.entries(st.alternates ?? {}).flatMap(([c, alts]) => alts.map((a, k) => [st.id, c, a, k + 1])))]));
+  // A request's alternates in reverse, so that only ALT_ORDER gives their order.
+  files.set('synergy_request_alternates.csv', semi([['SIS_NUMBER', 'COURSE_ID', 'ALT_COURSE_ID', 'ALT_ORDER'], ...s.students.flatMap((st) => Object.entries(st.alternates ?? {}).flatMap(([c, alts]) => alts.map((a, k) => [st.id, c, a, k + 1]).reverse()))]));
   return files;
 }
 
