@@ -124,6 +124,13 @@ describe('an export that differs from the preset', () => {
     expect(err.problems).toContainEqual(expect.objectContaining({ path: 'ScheduleRequests.text, row 1, column CourseNumber', message: 'missing column "CourseNumber"; near matches: "Course_Number"' }));
     expect(err.problems).toContainEqual(expect.objectContaining({ path: 'Students.text, row 1, column Sched_NextYearGrade', message: expect.stringMatching(/^missing column "Sched_NextYearGrade"; near matches: "sched_nextyeargrade"/) }));
     expect(err.problems).toHaveLength(2);
+    expect(err.message.replace(dir, '<export>')).toMatchInlineSnapshot(`
+      "<export>: 2 problems
+      ✖ missing column "Sched_NextYearGrade"; near matches: "sched_nextyeargrade", "Sched_NextYearTeam" → at Students.text, row 1, column Sched_NextYearGrade
+          fix: rename the column in the export, or correct the mapping (columns present: Next_School, Student_Number, sched_nextyeargrade, Sched_NextYearTeam, Gender)
+      ✖ missing column "CourseNumber"; near matches: "Course_Number" → at ScheduleRequests.text, row 1, column CourseNumber
+          fix: rename the column in the export, or correct the mapping (columns present: SchoolID, YearID, Student_Number, Course_Number, AlternateCourseNumber1, AlternateCourseNumber2, AlternateCourseNumber3)"
+    `);
   });
 
   it('finds a file under another case or extension, and names near matches of one it cannot find', () => {

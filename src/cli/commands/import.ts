@@ -39,6 +39,7 @@ export function importCommand(y: Argv): Argv {
         process.stdout.write(`${result.dropped.length} of ${result.requestRows} request rows cannot be scheduled and were left out: ${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')}.\n`);
       }
       for (const d of result.dropped) process.stdout.write(`  left out: ${d.file}, row ${d.row}: student ${d.student}, course ${JSON.stringify(d.course)} (${d.reason})\n`);
+      for (const d of result.droppedAlternates) process.stdout.write(`  alternate left out: ${d.file}, row ${d.row}: student ${d.student}, ${JSON.stringify(d.alternate)} for ${JSON.stringify(d.course)} (${d.reason})\n`);
       for (const note of result.notes) process.stdout.write(`Note: ${note}.\n`);
       process.stderr.write(`Wrote ${args.output}.\n`);
     },
