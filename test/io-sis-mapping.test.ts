@@ -159,6 +159,8 @@ describe('an export that differs from the preset', () => {
     expect(err.problems).toContainEqual({ path: 'SMS.csv, column SC', message: 'the file holds rows of several values of SC (101, 999)', fix: 'choose one with --school' });
     const other = importSis(sisFixtureFolder('aeries'), readSisPreset('aeries'), { $school: SCHOOL });
     expect(other.scenario.students).toHaveLength(150);
+    const wrong = problemsOf(() => importSis(sisFixtureFolder('aeries'), readSisPreset('aeries'), { $school: '102' }));
+    expect(wrong.problems).toContainEqual({ path: 'SMS.csv, column SC', message: 'no row has SC "102"', fix: 'give --school one of the values present: 101, 999' });
   });
 });
 

@@ -144,7 +144,14 @@ export class SisFolder {
         values = [given];
       } else values = accepted;
       const keep = new Set(values.map((v) => v.trim().toLowerCase()));
-      rows = rows.filter((r) => keep.has((r.cells[col] ?? '').toLowerCase()));
+      const kept = rows.filter((r) => keep.has((r.cells[col] ?? '').toLowerCase()));
+      if (kept.length === 0 && rows.length > 0) {
+        // A wrong --school or --year would otherwise import an empty school without a word.
+        const present = [...new Set(rows.map((r) => r.cells[col] ?? ''))];
+        const option = typeof accepted === 'string' ? parameterOption(accepted) : 'the mapping\'s "where"';
+        this.problems.push({ path: `${raw.label}, column ${col}`, message: `no row has ${col} ${values.map((v) => JSON.stringify(v)).join(' or ')}`, fix: `give ${option} one of the values present: ${present.slice(0, 8).join(', ')}${present.length > 8 ? ', ...' : ''}` });
+      }
+      rows = kept;
     }
     for (const [col, rejected] of Object.entries(ref.whereNot ?? {})) {
       const drop = new Set(rejected.map((v) => v.trim().toLowerCase()));
