@@ -30,8 +30,9 @@ export { RULE_CATALOGUE, RULE_IDS, RELAX_ROLES, describeRule, type RuleId, type 
 export { importSource, type ImportResult } from './io/import-source.js';
 export { importCsvFolder, scenarioToCsvFiles } from './io/csv-folder.js';
 export { importXlsx, scenarioToXlsx } from './io/xlsx-workbook.js';
-export { importSis, type SisImport, type DroppedRequest } from './io/sis-import.js';
-export { readSisMapping, sisMappingSchema, type SisMapping } from './io/sis-mapping.js';
+export { importSis, type SisImport, type DroppedRequest, type DroppedAlternate } from './io/sis-import.js';
+export { parseSisMapping, readSisMapping, sisMappingSchema, SIS_MAPPING_FORMAT, type SisMapping, type SisMappingInput } from './io/sis-mapping.js';
+export { SIS_PRESETS, presetPath, readSisPreset, type SisPreset } from './io/sis-presets.js';
 export { TABLES, type TableSpec, type ColumnSpec } from './io/table-columns.js';
 export { scheduleCsvFiles } from './io/export-csv.js';
 export { scheduleXlsx } from './io/export-xlsx.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importSis } from '../src/io/sis-import.js';
-import { readSisMapping } from '../src/io/sis-mapping.js';
+import { parseSisMapping, readSisMapping } from '../src/io/sis-mapping.js';
 import { InputError } from '../src/scenario/problems.js';
 import { solve } from '../src/engine/solve.js';
 import { check } from '../src/checker/index.js';
@@ -16,6 +16,24 @@ const root = resolve(import.meta.dirname, '..');
 const data = resolve(root, '../shared/external-data/crestwood-us-hs-requests');
 const mapping = () => readSisMapping(join(root, 'fixtures/crestwood-mapping.json'));
 const present = existsSync(join(data, 'student_requests.csv'));
+
+/** The mapping as shipped in version 1, before fixtures/crestwood-mapping.json moved to version 2. */
+const mappingV1 = {
+  format: 'pathway-scheduler/sis-mapping@1',
+  name: 'Crestwood HS 2024-25 (SIS export, A/B 7 blocks)',
+  calendar: { terms: ['S1', 'S2'], days: ['D'], periods: ['1A', '1B', '2A', '2B', '3', '4A', '4B'] },
+  blocks: { '1A': '1A', '1B': '1B', '2A': '2A', '2B': '2B', '3': '3', '4A': '4A', '4B': '4B' },
+  listSeparator: ',',
+  courses: { file: 'course_list.csv', id: 'Course code', name: 'Title', length: 'Length', allowedBlocks: 'Available blocks', minSize: 'Minimum section size', targetSize: 'Target section size', maxSize: 'Maximum section size', sections: 'Number of sections' },
+  staffing: { file: 'lecturer_details.csv', teacher: 'Lecturer ID', course: 'lecture Code' },
+  rooms: { file: 'rooms_data.csv', room: 'Room Number', course: 'Course Code', teacher: 'prof ID', type: 'general', capacity: 40 },
+  requests: { file: 'student_requests.csv', student: 'student ID', grade: 'College Year', course: 'Course code', priority: 'Type' },
+  lengths: { '1': 'one-term', '0.5': 'one-term', '2': 'full-year' },
+  grades: { '1st Year': 9, '2nd Year': 10, '3rd Year': 11, '4th Year': 12 },
+  priorities: { Required: 'required', Requested: 'requested', Recommended: 'recommended' },
+  unschedulableRequests: 'drop',
+  policy: { agRule: 'off', timeLimitSeconds: 60 },
+};
 
 afterAll(async () => shutdownSolverWorkers());
 
@@ -36,6 +54,18 @@ describe.skipIf(!present)(present ? 'Crestwood SIS export' : `Crestwood SIS expo
     expect(debio?.meets.terms).toBe('one');
     expect(scenario.courses.find((c) => c.id === 'BIB10')).toMatchObject({ capacity: 26, minSize: 12, sections: 2, meets: { terms: 'all' } });
     expect(notes.some((n) => n.includes('target section sizes'))).toBe(true);
+  });
+
+  it('imports the same scenario with the version 1 mapping (read as version 2) as with the shipped version 2 mapping', () => {
+    const v2 = importSis(data, mapping());
+    const v1 = importSis(data, parseSisMapping(mappingV1, 'crestwood-v1.json'));
+    expect(v1.scenario).toEqual(v2.scenario);
+    expect(v1.dropped).toEqual(v2.dropped);
+    expect(v1.notes).toEqual(v2.notes);
+    expect(v2.scenario.courses).toHaveLength(66);
+    expect(v2.scenario.teachers).toHaveLength(23);
+    expect(v2.scenario.rooms).toHaveLength(20);
+    expect(v2.scenario.courses.reduce((n, c) => n + (c.sections ?? 0), 0)).toBe(83);
   });
 
   it('reports every bad row of a damaged copy at once, with file, row, column, value and expected form', () => {

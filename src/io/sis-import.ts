@@ -1,221 +1,166 @@
 /**
- * Importing an SIS-style export (course list, staffing, rooms, requests as CSV files) through a
- * column mapping. Every bad row of every file is reported at once; requests that cannot be
- * scheduled at all may be dropped by the mapping and are then returned, so that figures can
- * still be given against every request of the export.
+ * Importing an SIS export folder through a mapping (sis-mapping.ts): every file is found and
+ * read (sis-files.ts), then the course catalogue and sections (sis-courses.ts), teachers and
+ * rooms (sis-staff.ts), students, requests and alternates (sis-requests.ts) and pathways
+ * (sis-pathways.ts) are read into one scenario. Every bad row of every file is reported at once;
+ * nothing is returned unless the whole import is good. Requests no schedule can meet may be
+ * dropped by the mapping and are then returned, so figures can still be given against every
+ * request of the export.
  */
-import { join } from 'node:path';
 import { InputError, type InputProblem } from '../scenario/problems.js';
 import { parseScenario } from '../scenario/parse.js';
-import { SCENARIO_FORMAT, type Course, type Priority, type Scenario, type ScenarioInput, type Teacher } from '../scenario/schema.js';
-import { readCsvFile } from './read-csv.js';
-import { CellReader, splitList } from './cell-reader.js';
-import { cellProblem, type SourceTable } from './source-table.js';
-import type { SisMapping } from './sis-mapping.js';
+import { SCENARIO_FORMAT, type Course, type Scenario, type ScenarioInput, type Teacher } from '../scenario/schema.js';
+import type { SisContext } from './sis-context.js';
+import { readCatalogue } from './sis-courses.js';
+import { readSisCalendar } from './sis-calendar.js';
+import { SisFolder, type FilterParameters, type SisTable } from './sis-files.js';
+import type { FileRef, SisMapping } from './sis-mapping.js';
+import { readPathways } from './sis-pathways.js';
+import { readRequests, type DroppedAlternate, type DroppedRequest } from './sis-requests.js';
+import { CalendarCodes } from './sis-slots.js';
+import { readStaff } from './sis-staff.js';
 
-/** A request of the export that the scenario does not hold, and why. */
-export interface DroppedRequest {
-  readonly file: string;
-  readonly row: number;
-  readonly student: string;
-  readonly course: string;
-  readonly priority: Priority;
-  readonly reason: string;
-}
+export type { DroppedAlternate, DroppedRequest } from './sis-requests.js';
 
 /** What an SIS import produced. */
 export interface SisImport {
   readonly scenario: Scenario;
   /** Requests left out by `unschedulableRequests: "drop"`, each with its row. */
   readonly dropped: readonly DroppedRequest[];
-  /** Request rows read, kept or dropped. */
+  /** Alternates left out (course missing, no section or teacher, outside the student's grades). */
+  readonly droppedAlternates: readonly DroppedAlternate[];
+  /** Request rows read (after the row filters), kept or dropped; alternate rows not counted. */
   readonly requestRows: number;
-  /** Things the scenario cannot express, said once each (e.g. target section sizes). */
+  /** Things the scenario cannot express, or the export lacks, said once each. */
   readonly notes: readonly string[];
 }
 
-function missingColumns(table: SourceTable, columns: readonly (string | undefined)[]): InputProblem[] {
-  return columns
-    .filter((c): c is string => c !== undefined && !table.header.includes(c))
-    .map((c) => ({ path: `${table.label}, row 1, column ${c}`, message: `missing column "${c}"`, fix: `add the column or correct the mapping (columns present: ${table.header.join(', ')})` }));
+const defined = (xs: readonly (string | undefined)[]) => xs.filter((x): x is string => x !== undefined);
+
+/** Reads every file part of the mapping, checking its columns; undefined for absent parts. */
+function readTables(m: SisMapping, folder: SisFolder) {
+  const slot = m.sections?.slot;
+  const slotColumns = !slot ? [] : 'expression' in slot ? [slot.expression] : [slot.period, slot.block, slot.end, slot.day];
+  const part = (ref: FileRef | undefined, required: readonly (string | undefined)[], optional: readonly (string | undefined)[] = []): SisTable | undefined =>
+    ref ? folder.table(ref, defined(required), defined(optional)) : undefined;
+  const c = m.courses;
+  return {
+    courses: part(c, [c.id, c.name, c.capacity, c.minSize, c.targetSize, c.sections, c.length, c.periodsPerMeeting, c.allowedPeriods, c.gradeLow, c.gradeHigh, c.grades, c.ag, c.cte, c.roomType, c.priority, ...(c.alternates ?? [])]),
+    sections: m.sections && part(m.sections, [m.sections.course, m.sections.id, ...m.sections.teachers, ...(m.sections.teacherNames ?? []), m.sections.room, ...slotColumns, m.sections.term, m.sections.gradeLow, m.sections.gradeHigh, m.sections.maxSize, m.sections.locked], [m.sections.team]),
+    teachers: m.teachers && part(m.teachers, [m.teachers.id, m.teachers.name, m.teachers.maxSections, m.teachers.room], [m.teachers.team]),
+    qualifications: m.qualifications && part(m.qualifications, [m.qualifications.teacher, m.qualifications.course]),
+    rooms: m.rooms && part(m.rooms, [m.rooms.id, m.rooms.capacity, m.rooms.type]),
+    roomUse: m.roomUse && part(m.roomUse, [m.roomUse.room, m.roomUse.course, m.roomUse.teacher]),
+    students: m.students && part(m.students, [m.students.id, m.students.grade], [m.students.team, ...(m.students.groups ?? []).map((g) => g.column)]),
+    requests: part(m.requests, [m.requests.student, m.requests.course, m.students ? undefined : m.requests.grade, m.requests.priority, ...(m.requests.alternates ?? []), m.requests.alternateFlag?.column, m.requests.alternateFlag?.forCourse, m.requests.key]),
+    alternates: m.alternates && part(m.alternates, [m.alternates.student, m.alternates.course, m.alternates.order, m.alternates.forCourse, m.alternates.key]),
+    link: m.alternates?.link && part(m.alternates.link, [m.alternates.link.student, m.alternates.link.request, m.alternates.link.alternate]),
+  };
 }
 
-const lookupCaseless = <T>(map: Readonly<Record<string, T>>, key: string): T | undefined => {
-  const k = Object.keys(map).find((x) => x.trim().toLowerCase() === key.trim().toLowerCase());
-  return k === undefined ? undefined : map[k];
-};
+/** Says which optional columns (teams, groups) an export lacks. */
+function absentNotes(tables: ReturnType<typeof readTables>): string[] {
+  const notes: string[] = [];
+  for (const t of [tables.sections, tables.teachers, tables.students]) {
+    for (const col of t?.absent ?? []) notes.push(`column "${col}" is absent from ${t?.label ?? ''}, so nothing is read from it`);
+  }
+  return notes;
+}
+
+/** Rewrites a scenario problem's JSON path to name the row its entity came from. */
+function locate(problem: InputProblem, origins: ReadonlyMap<string, string>): InputProblem {
+  const m = /^(\w+\[\d+\])/.exec(problem.path);
+  const origin = m ? origins.get(m[1] ?? '') : undefined;
+  return origin ? { ...problem, path: `${origin} (${problem.path})` } : problem;
+}
 
 /**
- * Imports the export in `folder` as described by `mapping`.
- * @throws {@link InputError} with file, row, column, value and expected form for each bad row.
+ * Imports the export in `folder` as `mapping` describes it.
+ * @param parameters - values of the mapping's `$school`/`$year` row filters (`--school`, `--year`).
+ * @throws {@link InputError} naming file, row, column, value and expected form for every bad
+ * row, every missing file or column (with near matches), and every scenario rule the result
+ * would break.
  */
-export function importSis(folder: string, mapping: SisMapping): SisImport {
-  const m = mapping;
-  const read = (f: string) => readCsvFile(join(folder, f), f);
-  const coursesT = read(m.courses.file);
-  const staffT = read(m.staffing.file);
-  const roomsT = read(m.rooms.file);
-  const requestsT = read(m.requests.file);
-  const problems: InputProblem[] = [
-    ...missingColumns(coursesT, [m.courses.id, m.courses.name, m.courses.length, m.courses.allowedBlocks, m.courses.minSize, m.courses.targetSize, m.courses.maxSize, m.courses.sections]),
-    ...missingColumns(staffT, [m.staffing.teacher, m.staffing.course, m.staffing.teacherName]),
-    ...missingColumns(roomsT, [m.rooms.room, m.rooms.course, m.rooms.teacher]),
-    ...missingColumns(requestsT, [m.requests.student, m.requests.grade, m.requests.course, m.requests.priority]),
-  ];
-  if (problems.length > 0) throw new InputError(folder, problems);
-  const notes: string[] = [];
-  // Integer-like keys ("3") come first in a JS object: list blocks in bell order instead.
-  const bell = (b: string) => m.calendar.periods.indexOf(m.blocks[b] ?? '');
-  const blockNames = Object.keys(m.blocks).sort((a, b) => bell(a) - bell(b));
+export function importSis(folder: string, mapping: SisMapping, parameters: FilterParameters = {}): SisImport {
+  const problems: InputProblem[] = [];
+  const files = new SisFolder(folder, mapping.delimiter, parameters, problems);
+  const tables = readTables(mapping, files);
+  const cal = readSisCalendar(mapping, files, problems);
+  if (problems.length > 0 || !cal || !tables.courses || !tables.requests) throw new InputError(folder, problems);
+  const notes = absentNotes(tables);
+  const ctx: SisContext = { mapping, calendar: cal.calendar, codes: new CalendarCodes(cal.calendar, mapping.values), problems, notes };
 
-  // Courses.
-  interface Listed {
-    course: Omit<Course, 'grades' | 'roomType'>;
-    sections: number;
-  }
-  const listed = new Map<string, Listed>();
-  let targets = 0;
-  for (const r of coursesT.rows) {
-    const c = new CellReader(coursesT, r, problems);
-    const id = c.text(m.courses.id, 'a course code');
-    const lengthRaw = c.raw(m.courses.length);
-    const length = lookupCaseless(m.lengths, lengthRaw);
-    if (length === undefined) problems.push(cellProblem(coursesT.label, r.row, m.courses.length, lengthRaw, `one of ${Object.keys(m.lengths).join(', ')}`));
-    const maxSize = c.int(m.courses.maxSize, 1);
-    const minSize = m.courses.minSize ? c.int(m.courses.minSize, 0, Number.MAX_SAFE_INTEGER, true) : undefined;
-    if (m.courses.targetSize && c.int(m.courses.targetSize, 0, Number.MAX_SAFE_INTEGER, true) !== undefined) targets++;
-    const sections = c.int(m.courses.sections, 0);
-    let allowedPeriods: string[] | undefined;
-    if (m.courses.allowedBlocks) {
-      const blocks = splitList(c.raw(m.courses.allowedBlocks), m.listSeparator);
-      const unknown = blocks.filter((b) => !(b in m.blocks));
-      if (unknown.length > 0) problems.push(cellProblem(coursesT.label, r.row, m.courses.allowedBlocks, c.raw(m.courses.allowedBlocks), `blocks from ${blockNames.join(', ')} separated by "${m.listSeparator}"`));
-      const periods = [...new Set(blocks.flatMap((b) => m.blocks[b] ?? []))];
-      if (periods.length > 0 && periods.length < m.calendar.periods.length) allowedPeriods = m.calendar.periods.filter((p) => periods.includes(p));
-    }
-    if (id === undefined || length === undefined || maxSize === undefined || sections === undefined) continue;
-    if (listed.has(id)) {
-      problems.push(cellProblem(coursesT.label, r.row, m.courses.id, id, 'each course code once'));
-      continue;
-    }
-    listed.set(id, {
-      sections,
-      course: {
-        id,
-        name: c.raw(m.courses.name) || id,
-        capacity: maxSize,
-        meets: { periods: 1, days: 'all', terms: length === 'full-year' ? 'all' : 'one' },
-        sections,
-        ...(allowedPeriods ? { allowedPeriods } : {}),
-        ...(minSize !== undefined ? { minSize } : {}),
-      },
-    });
-  }
+  const catalogue = readCatalogue(ctx, tables.courses, tables.sections);
+  const staff = readStaff(ctx, catalogue, tables, tables.courses.label);
+  const staffed = new Set([...staff.teachers.values()].flatMap((t) => t.courses));
+  const requests = readRequests(ctx, catalogue, staffed, { students: tables.students, requests: tables.requests, alternates: tables.alternates, link: tables.link });
+  if (problems.length > 0) throw new InputError(folder, problems);
+
+  const listed = [...catalogue.courses.values()];
+  const keptCourses = listed.filter((c) => c.sections > 0 && staffed.has(c.id));
+  const kept = new Set(keptCourses.map((c) => c.id));
+  const targets = mapping.courses.targetSize !== undefined ? listed.filter((c) => c.row.cells.raw(mapping.courses.targetSize ?? '') !== '').length : 0;
   if (targets > 0) notes.push(`target section sizes (${targets} courses) are read but not used: scenario v1 has capacity (the maximum) and minSize only`);
-
-  // Staffing: teachers teach the courses of their section rows, as many sections as rows.
-  const staffing = new Map<string, { name: string; courses: string[]; rows: number }>();
-  for (const r of staffT.rows) {
-    const c = new CellReader(staffT, r, problems);
-    const teacher = c.text(m.staffing.teacher, 'a teacher id');
-    const course = c.text(m.staffing.course, 'a course code');
-    if (teacher === undefined || course === undefined) continue;
-    if (!listed.has(course)) {
-      problems.push(cellProblem(staffT.label, r.row, m.staffing.course, course, `a course code of ${coursesT.label}`));
-      continue;
-    }
-    const t = staffing.get(teacher) ?? { name: m.staffing.teacherName ? c.raw(m.staffing.teacherName) : '', courses: [], rows: 0 };
-    if (!t.courses.includes(course)) t.courses.push(course);
-    t.rows++;
-    staffing.set(teacher, t);
-  }
-  const staffed = new Set([...staffing.values()].flatMap((t) => t.courses));
-
-  // Rooms: every room named, and each teacher's most used room as home room.
-  const roomIds: string[] = [];
-  const teacherRooms = new Map<string, Map<string, number>>();
-  for (const r of roomsT.rows) {
-    const c = new CellReader(roomsT, r, problems);
-    const room = c.raw(m.rooms.room);
-    const course = c.raw(m.rooms.course);
-    // Rows for courses outside the course list (or with no room) describe nothing to schedule.
-    if (room === '' || !listed.has(course)) continue;
-    if (!roomIds.includes(room)) roomIds.push(room);
-    const teacher = m.rooms.teacher ? c.raw(m.rooms.teacher) : '';
-    if (teacher) {
-      const counts = teacherRooms.get(teacher) ?? new Map<string, number>();
-      counts.set(room, (counts.get(room) ?? 0) + 1);
-      teacherRooms.set(teacher, counts);
-    }
-  }
-
-  // Requests.
-  const students = new Map<string, { grade: number; requests: string[]; priorities: Record<string, Priority>; row: number }>();
-  const dropped: DroppedRequest[] = [];
-  const courseGrades = new Map<string, Set<number>>();
-  for (const r of requestsT.rows) {
-    const c = new CellReader(requestsT, r, problems);
-    const student = c.text(m.requests.student, 'a student id');
-    const gradeRaw = c.raw(m.requests.grade);
-    const grade = lookupCaseless(m.grades, gradeRaw);
-    if (grade === undefined) problems.push(cellProblem(requestsT.label, r.row, m.requests.grade, gradeRaw, `one of ${Object.keys(m.grades).join(', ')}`));
-    const priorityRaw = c.raw(m.requests.priority);
-    const priority = lookupCaseless(m.priorities, priorityRaw);
-    if (priority === undefined) problems.push(cellProblem(requestsT.label, r.row, m.requests.priority, priorityRaw, `one of ${Object.keys(m.priorities).join(', ')}`));
-    const course = c.raw(m.requests.course);
-    if (student === undefined || grade === undefined || priority === undefined) continue;
-    const info = listed.get(course);
-    const reason = !info ? (course === '' ? 'no course code' : 'course not in the course list') : info.sections === 0 ? 'no section offered' : !staffed.has(course) ? 'no teacher staffed' : undefined;
-    if (reason) {
-      if (m.unschedulableRequests === 'drop') dropped.push({ file: requestsT.label, row: r.row, student, course, priority, reason });
-      else problems.push(cellProblem(requestsT.label, r.row, m.requests.course, course, `a course code of ${coursesT.label} with sections and a teacher (${reason})`));
-      continue;
-    }
-    const s = students.get(student) ?? { grade, requests: [], priorities: {}, row: r.row };
-    if (s.grade !== grade) {
-      problems.push(cellProblem(requestsT.label, r.row, m.requests.grade, gradeRaw, `the same grade as row ${s.row} for student ${student}`));
-      continue;
-    }
-    if (s.requests.includes(course)) {
-      problems.push(cellProblem(requestsT.label, r.row, m.requests.course, course, `each course once per student (student ${student})`));
-      continue;
-    }
-    s.requests.push(course);
-    if (priority !== 'requested') s.priorities[course] = priority;
-    students.set(student, s);
-    const grades = courseGrades.get(course) ?? new Set<number>();
-    grades.add(grade);
-    courseGrades.set(course, grades);
-  }
-  if (problems.length > 0) throw new InputError(folder, problems);
-
-  const type = m.rooms.type;
-  const courses: Course[] = [...listed.values()]
-    .filter((l) => l.sections > 0 && staffed.has(l.course.id))
-    .map((l) => ({ ...l.course, grades: [...(courseGrades.get(l.course.id) ?? new Set([9, 10, 11, 12]))].sort((a, b) => a - b), roomType: type }));
-  const unscheduled = [...listed.values()].filter((l) => l.sections === 0 || !staffed.has(l.course.id)).map((l) => l.course.id);
+  const unscheduled = listed.filter((c) => !kept.has(c.id)).map((c) => c.id);
   if (unscheduled.length > 0) notes.push(`courses left out (no section offered or no teacher staffed): ${unscheduled.join(', ')}`);
-  const kept = new Set(courses.map((c) => c.id));
-  const teachers: Teacher[] = [...staffing.entries()].map(([id, t]) => {
-    const rooms = [...(teacherRooms.get(id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const home = rooms[0]?.[0];
-    return { id, name: t.name, courses: t.courses.filter((c) => kept.has(c)), maxSections: t.rows, ...(home ? { room: home } : {}) };
+  if (requests.droppedAlternates.length > 0) notes.push(`${requests.droppedAlternates.length} alternates name a course the scenario cannot hold (missing, no section or teacher, or outside the student's grades) and were left out`);
+
+  const { pathways, pathwayOf } = readPathways(ctx, catalogue, staff.teachers, requests.students, kept);
+  const requestGrades = new Map<string, Set<number>>();
+  for (const s of requests.students) for (const c of s.requests) (requestGrades.get(c) ?? requestGrades.set(c, new Set()).get(c))?.add(s.grade);
+
+  const origins = new Map<string, string>();
+  const courses: Course[] = keptCourses.map((c, i) => {
+    origins.set(`courses[${i}]`, `${c.row.table.label}, row ${c.row.row.row}`);
+    return {
+      id: c.id,
+      name: c.name,
+      ...(c.ag !== undefined ? { ag: c.ag } : {}),
+      ...(c.cte ? { cte: true } : {}),
+      capacity: c.capacity,
+      meets: c.meets,
+      sections: c.sections,
+      ...(c.allowedPeriods ? { allowedPeriods: c.allowedPeriods } : {}),
+      ...(c.minSize !== undefined ? { minSize: c.minSize } : {}),
+      grades: c.grades ?? [...(requestGrades.get(c.id) ?? new Set([9, 10, 11, 12]))].sort((a, b) => a - b),
+      roomType: c.roomType,
+    };
   });
+  const teachers: Teacher[] = [...staff.teachers.values()].map((t, i) => {
+    origins.set(`teachers[${i}]`, t.origin);
+    return { id: t.id, name: t.name, courses: t.courses.filter((c) => kept.has(c)), maxSections: t.maxSections ?? t.sections, ...(t.room !== '' ? { room: t.room } : {}) };
+  });
+  pathways.forEach((p, i) => origins.set(`pathways[${i}]`, p.origin));
   const input: ScenarioInput = {
     format: SCENARIO_FORMAT,
-    name: m.name,
-    calendar: m.calendar,
-    rooms: roomIds.map((id) => ({ id, type, capacity: m.rooms.capacity })),
+    name: cal.name,
+    calendar: cal.calendar,
+    rooms: staff.rooms,
     teachers,
     courses,
-    pathways: [],
-    students: [...students.entries()].map(([id, s]) => ({
-      id,
-      grade: s.grade,
-      requests: s.requests,
-      ...(Object.keys(s.priorities).length > 0 ? { priorities: s.priorities } : {}),
-    })),
-    ...(m.policy ? { policy: m.policy as ScenarioInput['policy'] } : {}),
+    pathways: pathways.map((p) => p.pathway),
+    students: requests.students.map((s, i) => {
+      origins.set(`students[${i}]`, s.origin);
+      const pathway = pathwayOf.get(s.id);
+      return {
+        id: s.id,
+        grade: s.grade,
+        ...(pathway !== undefined ? { pathway } : {}),
+        requests: s.requests,
+        ...(Object.keys(s.alternates).length > 0 ? { alternates: s.alternates } : {}),
+        ...(Object.keys(s.priorities).length > 0 ? { priorities: s.priorities } : {}),
+        ...(s.groups.length > 0 ? { groups: s.groups } : {}),
+      };
+    }),
+    ...(catalogue.locks.some((l) => kept.has(l.course)) ? { locks: catalogue.locks.filter((l) => kept.has(l.course)) } : {}),
+    ...(mapping.policy ? { policy: mapping.policy as ScenarioInput['policy'] } : {}),
   };
-  return { scenario: parseScenario(input, folder), dropped, requestRows: requestsT.rows.length, notes };
+  let scenario: Scenario;
+  try {
+    scenario = parseScenario(input, folder);
+  } catch (err: unknown) {
+    if (err instanceof InputError) throw new InputError(folder, err.problems.map((p) => locate(p, origins)));
+    throw err;
+  }
+  return { scenario, dropped: requests.dropped, droppedAlternates: requests.droppedAlternates, requestRows: requests.requestRows, notes };
 }

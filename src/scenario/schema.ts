@@ -135,6 +135,11 @@ export const policySchema = z.strictObject({
   seed: z.number().int().min(0).default(1),
   /** Solver backend (default `highs`). */
   solver: z.enum(SOLVER_NAMES).default('highs'),
+  /**
+   * `strict` (default): a request or alternate for a course outside the student's grade is an
+   * input problem; `allow`: it is admitted (SCENARIO.md, "Grades").
+   */
+  gradeRule: z.enum(['strict', 'allow']).default('strict'),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -157,6 +162,7 @@ export const scenarioSchema = z.strictObject({
     mipGap: 0,
     seed: 1,
     solver: 'highs',
+    gradeRule: 'strict',
   }),
 });
 /** A scenario after parsing: defaults filled in. */

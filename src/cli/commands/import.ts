@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { z } from 'zod';
 import { importSource } from '../../io/import-source.js';
+import { SIS_PRESETS } from '../../io/sis-presets.js';
 import { importProgramSolution, parseModelMap } from '../../io/model-files.js';
 import { readScenarioFile, parseJsonText, readTextFile } from '../../scenario/parse.js';
 import { formatReport } from '../../report/index.js';
@@ -8,21 +9,26 @@ import { writeFileAtomic } from '../output.js';
 import { EXIT } from '../errors.js';
 import { validateArgs } from '../args.js';
 
-const importArgs = z.object({ source: z.string().min(1), output: z.string().min(1), mapping: z.string().min(1).optional() });
+const importArgs = z
+  .object({ source: z.string().min(1), output: z.string().min(1), mapping: z.string().min(1).optional(), sis: z.enum(SIS_PRESETS).optional(), school: z.string().min(1).optional(), year: z.string().min(1).optional() })
+  .refine((a) => a.mapping === undefined || a.sis === undefined, { message: 'give --sis or --mapping, not both', path: ['sis'] });
 
-/** `import <source> -o scenario.json [--mapping map.json]`. */
+/** `import <source> -o scenario.json [--sis aeries | --mapping map.json] [--school S] [--year Y]`. */
 export function importCommand(y: Argv): Argv {
   return y.command(
     'import <source>',
-    'build a scenario from a folder of CSV files, an .xlsx workbook, or an SIS export with --mapping (every bad row is listed; nothing is written unless all is well)',
+    'build a scenario from a folder of CSV files, an .xlsx workbook, or an SIS export with --sis or --mapping (every bad row is listed; nothing is written unless all is well)',
     (a) =>
       a
         .positional('source', { type: 'string', describe: 'folder of CSVs, .xlsx workbook, or SIS export folder', demandOption: true })
         .option('output', { alias: 'o', type: 'string', default: 'scenario.json', describe: 'where to write the scenario JSON' })
-        .option('mapping', { alias: 'm', type: 'string', describe: 'column-mapping JSON for an SIS export (e.g. fixtures/crestwood-mapping.json)' }),
+        .option('mapping', { alias: 'm', type: 'string', describe: 'column-mapping JSON for an SIS export (e.g. fixtures/crestwood-mapping.json)' })
+        .option('sis', { type: 'string', choices: SIS_PRESETS, describe: 'read the folder with the shipped mapping of this SIS (see the README for the files to export)' })
+        .option('school', { type: 'string', describe: 'SIS import: keep the rows of this school code (the mapping\'s $school filter)' })
+        .option('year', { type: 'string', describe: 'SIS import: keep the rows of this year code (the mapping\'s $year filter)' }),
     async (argv) => {
       const args = validateArgs(importArgs, argv);
-      const result = await importSource(args.source, args.mapping);
+      const result = await importSource(args.source, args);
       writeFileAtomic(args.output, `${JSON.stringify(result.scenario, null, 2)}\n`);
       const s = result.scenario;
       const requests = s.students.reduce((n, st) => n + st.requests.length, 0);
@@ -32,6 +38,8 @@ export function importCommand(y: Argv): Argv {
         for (const d of result.dropped) reasons.set(d.reason, (reasons.get(d.reason) ?? 0) + 1);
         process.stdout.write(`${result.dropped.length} of ${result.requestRows} request rows cannot be scheduled and were left out: ${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')}.\n`);
       }
+      for (const d of result.dropped) process.stdout.write(`  left out: ${d.file}, row ${d.row}: student ${d.student}, course ${JSON.stringify(d.course)} (${d.reason})\n`);
+      for (const d of result.droppedAlternates) process.stdout.write(`  alternate left out: ${d.file}, row ${d.row}: student ${d.student}, ${JSON.stringify(d.alternate)} for ${JSON.stringify(d.course)} (${d.reason})\n`);
       for (const note of result.notes) process.stdout.write(`Note: ${note}.\n`);
       process.stderr.write(`Wrote ${args.output}.\n`);
     },
