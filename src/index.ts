@@ -25,6 +25,7 @@ export * from './explain/index.js';
 export { explainNotPlacedWithCauses } from './report/explain.js';
 export { analyse, REPORT_KINDS, type ReportKind, type AnalyseOptions, conflictMatrix, tallies, balance, teacherLoads, roomUse, equity, explanationTable, diagnosisTable, renderAnalysis, REPORT_FORMATS, type AnalysisTable, type ReportFormat } from './analysis/index.js';
 export * from './whatif/index.js';
+export * from './queue/index.js';
 export { diagnoseInfeasibility, formatDiagnosis, describeRuleGroup, type InfeasibilityDiagnosis, type RuleGroup, type RuleKind } from './engine/infeasibility.js';
 export { importSource, type ImportResult } from './io/import-source.js';
 export { importCsvFolder, scenarioToCsvFiles } from './io/csv-folder.js';
