@@ -134,6 +134,9 @@ function rowOfPoolResult(job: Variant, result: PoolResult, aborted: boolean): Co
  * solve runs in a variant worker thread of a pool of `concurrency`; with more than one at once,
  * each solve keeps one solver worker busy (`parallel: 1`) so the pool does not oversubscribe the
  * cores. Same scenarios, options and seed give the same rows, whatever order the solves finish in.
+ * With `queue`, the solves run on the workers of that BullMQ queue instead (`src/queue/`).
+ * @throws InputError (queue only) for a bad scenario or queue option, before anything is enqueued;
+ *   QueueUnavailableError when the queue cannot be reached for `queuePatienceSeconds`.
  */
 export async function compareScenarios(base: Scenario, variants: readonly Variant[], options: CompareOptions = {}): Promise<Comparison> {
   return solveScenarios([{ name: 'base', scenario: base }, ...variants], options);
