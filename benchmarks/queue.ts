@@ -4,8 +4,8 @@
  * and the ratio. Each worker process runs one solve at a time (each solve keeps up to 2 solver
  * threads busy). The tables of both runs are compared: they must be equal.
  *
- * `npm run build && node dist/benchmarks/queue.js` (uses REDIS_URL, or starts redis-server on a
- * free port). Prints the rows for benchmarks/RESULTS.md.
+ * `npm run build && node dist/benchmarks/queue.js [--time-limit S]` (uses REDIS_URL, or starts
+ * redis-server on a free port). Prints the rows for benchmarks/RESULTS.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -18,7 +18,8 @@ import { applyPatch, formatComparison, solveScenarios, type Variant } from '../s
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'dist/src/cli/main.js');
-const TIME_LIMIT = 30;
+/** Seconds per solve (`--time-limit S`, default 120: Valley's stages end on their work limits well before it, so the rows are reproducible). */
+const TIME_LIMIT = Number(process.argv[process.argv.indexOf('--time-limit') + 1] ?? '') || 120;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

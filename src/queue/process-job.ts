@@ -25,7 +25,9 @@ export type WorkerEvent =
   | { readonly kind: 'started'; readonly key: string; readonly name: string }
   | { readonly kind: 'reused'; readonly key: string; readonly name: string }
   | { readonly kind: 'finished'; readonly key: string; readonly name: string; readonly status: JobResult['status'] }
-  | { readonly kind: 'failed'; readonly key: string; readonly name: string; readonly message: string };
+  | { readonly kind: 'failed'; readonly key: string; readonly name: string; readonly message: string }
+  /** The connection to the queue was lost (with the reason) or is back. */
+  | { readonly kind: 'connection'; readonly message: string };
 
 export interface JobContext {
   readonly config: QueueConfig;

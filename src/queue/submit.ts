@@ -219,9 +219,12 @@ export async function solveOnQueue(jobs: readonly Variant[], options: QueueSubmi
       try {
         for (const entry of [...pending.values()]) {
           if (aborted()) break;
-          const result = await readResult(redis, config.name, entry.key);
+          // The state first, then the result: a worker stores the result before it completes the job.
           const job = (await queue.getJob(entry.key)) as Job | undefined;
-          if (result) {
+          const state = job ? await job.getState() : 'missing';
+          const result = await readResult(redis, config.name, entry.key);
+          // A job still active is about to complete (or its worker died after storing): collected once it is not.
+          if (result && state !== 'active') {
             pending.delete(entry.key);
             await collect(entry, result, job);
             continue;
@@ -231,7 +234,6 @@ export async function solveOnQueue(jobs: readonly Variant[], options: QueueSubmi
             await enqueue(entry, true);
             continue;
           }
-          const state = await job.getState();
           if (state === 'failed') {
             pending.delete(entry.key);
             const message = failureMessage(job.failedReason);
@@ -245,7 +247,7 @@ export async function solveOnQueue(jobs: readonly Variant[], options: QueueSubmi
             finish(entry, { status: 'failed', message, metrics: null });
             emit({ kind: 'failed', key: entry.key, names: names(entry), message });
             await job.remove().catch(() => undefined);
-          } else if (state === 'active') {
+          } else if (state === 'active' && !result) {
             const progress = jobProgressSchema.safeParse(job.progress);
             if (progress.success) {
               const { worker, solve } = progress.data;

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { VARIANT_TEST_CRASHES, type VariantTestCrash } from '../whatif/variant-messages.js';
 import { InputError } from '../scenario/problems.js';
 import { zodProblems } from '../scenario/parse.js';
-import { queueConfigSchema } from './config.js';
+import { displayUrl, queueConfigSchema } from './config.js';
 import { openConnection } from './connection.js';
 import { processJob, type WorkerEvent } from './process-job.js';
 import { clearCancel } from './results.js';
@@ -74,6 +74,17 @@ export async function startWorker(options: StartWorkerOptions): Promise<QueueWor
   const name = opts.name ?? `${hostname()}:${process.pid}`;
   const onEvent = options.onEvent ?? (() => undefined);
   const connection = openConnection(config, true);
+  // ioredis retries for ever; the host is told once per new reason, and when the queue is back.
+  let lastReason: string | null = null;
+  connection.redis.on('error', (err: Error) => {
+    if (err.message === lastReason) return;
+    lastReason = err.message;
+    onEvent({ kind: 'connection', message: `the queue at ${displayUrl(config.url)} does not answer (${err.message}); retrying` });
+  });
+  connection.redis.on('ready', () => {
+    if (lastReason !== null) onEvent({ kind: 'connection', message: `connected to the queue at ${displayUrl(config.url)} again` });
+    lastReason = null;
+  });
   const closing = new AbortController();
   const worker = new Worker(
     config.name,

@@ -13,6 +13,7 @@ const argsSchema = z
   .extend(queueArgsSchema.shape);
 
 function eventLine(e: WorkerEvent): string {
+  if (e.kind === 'connection') return e.message;
   if (e.kind === 'started') return `${e.name} (${e.key.slice(0, 18)}): solving`;
   if (e.kind === 'reused') return `${e.name} (${e.key.slice(0, 18)}): already solved, result kept`;
   if (e.kind === 'finished') return `${e.name} (${e.key.slice(0, 18)}): ${e.status}`;
