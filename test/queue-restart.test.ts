@@ -14,10 +14,7 @@ import { base, baseInput, patched } from './helpers/whatif-school.js';
 import { cli, redisUrl, type Child } from './helpers/queue.js';
 import { hasRedisServer, startRedisServer, type RedisServer } from './helpers/redis-server.js';
 
-const PATCHES = {
-  more: [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }],
-  nocpt: [{ op: 'replace', path: '/pathways/0/commonPlanning', value: 0 }],
-};
+const PATCHES = { more: [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }] };
 
 let dir = '';
 const children: Child[] = [];
@@ -40,7 +37,7 @@ afterAll(async () => {
 });
 
 const whatif = (url: string, out: string, ...more: string[]) => {
-  const c = cli(dir, 'whatif', 'base.json', 'more.patch.json', 'nocpt.patch.json', '--queue', url, '--seed', '3', '--time-limit', '10', '-o', out, ...more);
+  const c = cli(dir, 'whatif', 'base.json', 'more.patch.json', '--queue', url, '--seed', '3', '--time-limit', '10', '-o', out, ...more);
   children.push(c);
   return c;
 };
@@ -50,12 +47,12 @@ describe('Redis stopped while jobs wait', () => {
     const first = await startRedisServer();
     servers.push(first);
     const run = whatif(first.url, 'out-back');
-    for (const n of ['base', 'more', 'nocpt']) await run.waitFor(new RegExp(`(?:^|\\n) {2}${n}: queued as`));
+    for (const n of ['base', 'more']) await run.waitFor(new RegExp(`(?:^|\\n) {2}${n}: queued as`));
     await first.stop();
     await run.waitFor(/does not answer/);
     const second = await startRedisServer(first.port);
     servers.push(second);
-    for (const n of ['base', 'more', 'nocpt']) await run.waitFor(new RegExp(` {2}${n}: queued again \\(the queue had lost it\\)`));
+    for (const n of ['base', 'more']) await run.waitFor(new RegExp(` {2}${n}: queued again \\(the queue had lost it\\)`));
     const worker = cli(dir, 'worker', '--queue', second.url, '--concurrency', '2');
     children.push(worker);
     expect(await run.exit).toBe(0);
@@ -70,7 +67,7 @@ describe('Redis stopped while jobs wait', () => {
     const server = await startRedisServer();
     servers.push(server);
     const run = whatif(server.url, 'out-gone', '--patience', '2');
-    for (const n of ['base', 'more', 'nocpt']) await run.waitFor(new RegExp(`(?:^|\\n) {2}${n}: queued as`));
+    for (const n of ['base', 'more']) await run.waitFor(new RegExp(`(?:^|\\n) {2}${n}: queued as`));
     await server.stop();
     expect(await run.exit).toBe(3);
     expect(run.err).toMatch(new RegExp(`pathway-scheduler: the queue at redis://127\\.0\\.0\\.1:${server.port}/0 did not answer for 2 s .*no table was written\\.\\n {4}fix: start Redis`));
