@@ -27,6 +27,7 @@ export { analyse, REPORT_KINDS, type ReportKind, type AnalyseOptions, conflictMa
 export * from './whatif/index.js';
 export { diagnoseInfeasibility, formatDiagnosis, ruleGroup, type InfeasibilityDiagnosis, type RuleGroup } from './engine/infeasibility.js';
 export { RULE_CATALOGUE, RULE_IDS, RELAX_ROLES, describeRule, type RuleId, type RuleArgs, type RuleRef, type RuleEntry, type RelaxRole } from './scenario/rules.js';
+export * from './queue/index.js';
 export { importSource, type ImportResult } from './io/import-source.js';
 export { importCsvFolder, scenarioToCsvFiles } from './io/csv-folder.js';
 export { importXlsx, scenarioToXlsx } from './io/xlsx-workbook.js';

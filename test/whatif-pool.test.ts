@@ -8,6 +8,7 @@ import { compareScenarios, formatComparison, type Comparison, type Variant } fro
 import { runVariantPool, type PoolTask } from '../src/whatif/pool.js';
 import { parseScenario } from '../src/scenario/parse.js';
 import type { Scenario } from '../src/scenario/schema.js';
+import type { SolveProgress } from '../src/engine/solve.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 import { base, baseInput, patched } from './helpers/whatif-school.js';
 
@@ -92,6 +93,18 @@ describe('runVariantPool', () => {
     const [, second, , fourth] = results;
     expect(second?.kind === 'outcome' && second.outcome.status).toBe('scheduled');
     expect(fourth?.kind === 'outcome' && fourth.outcome.status).toBe('scheduled');
+  });
+
+  it('forwards the solve’s progress from the worker when asked (the queue worker posts it to its job)', async () => {
+    const seen: SolveProgress[] = [];
+    const results = await runVariantPool([task({ onProgress: (p) => seen.push(p) })], { size: 1 });
+    expect(results[0]?.kind).toBe('outcome');
+    expect(seen.length).toBeGreaterThan(0);
+    for (const p of seen) {
+      expect(typeof p.stage).toBe('string');
+      expect(p.seconds).toBeGreaterThanOrEqual(0);
+    }
+    expect(seen.some((p) => p.incumbent !== null)).toBe(true);
   });
 
   it('answers a job that fails the message schema with an error and keeps the worker', async () => {

@@ -14,6 +14,8 @@ import { importCommand, importSolutionCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
 import { reportCommand } from './commands/report.js';
 import { whatifCommand } from './commands/whatif.js';
+import { batchCommand } from './commands/batch.js';
+import { workerCommand } from './commands/worker.js';
 
 async function main(): Promise<number> {
   let cli = yargs(hideBin(process.argv))
@@ -26,7 +28,7 @@ async function main(): Promise<number> {
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     });
-  for (const register of [solveCommand, checkCommand, generateCommand, importCommand, importSolutionCommand, exportCommand, reportCommand, whatifCommand]) cli = register(cli);
+  for (const register of [solveCommand, checkCommand, generateCommand, importCommand, importSolutionCommand, exportCommand, reportCommand, whatifCommand, batchCommand, workerCommand]) cli = register(cli);
   await cli.parseAsync();
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
 }

@@ -11,6 +11,9 @@ import type { Solution, Tally } from '../solution/schema.js';
 import type { Variant } from './variant.js';
 import { runVariantPool, type PoolResult, type PoolTask } from './pool.js';
 import type { VariantSolveOptions, VariantTestCrash } from './variant-messages.js';
+import { INTERRUPTED, NOT_STARTED } from './interrupted.js';
+import type { QueueConfigInput } from '../queue/config.js';
+import type { JobEvent } from '../queue/submit.js';
 
 /** The figures compared across scenarios. */
 export interface Metrics {
@@ -76,10 +79,19 @@ export interface CompareOptions {
    * row fails (default: twice the solve's time limit plus 60 s, room for a solve that overruns).
    */
   readonly watchdogSeconds?: number;
+  /**
+   * Solve on the workers of a BullMQ queue on Redis instead of this machine's threads (see
+   * `startWorker`): one job per distinct scenario, the same rows as a local run with the same
+   * seeds. `concurrency`, `solveScenario`, `testCrash` and `watchdogSeconds` are the workers'
+   * business and ignored here.
+   */
+  readonly queue?: QueueConfigInput;
+  /** With `queue`: each job's progress (queued, running on which worker, incumbent and bound, done or failed). */
+  readonly onJobEvent?: (event: JobEvent) => void;
+  /** With `queue`: seconds to wait for an unreachable queue before giving up (default 120). */
+  readonly queuePatienceSeconds?: number;
 }
 
-const INTERRUPTED = 'stopped before the solve finished';
-const NOT_STARTED = 'not started before the comparison was stopped';
 
 function teacherLoad(scenario: Scenario, solution: Solution): Tally {
   const max = scenario.teachers.reduce((n, t) => n + t.maxSections, 0);
@@ -122,9 +134,35 @@ function rowOfPoolResult(job: Variant, result: PoolResult, aborted: boolean): Co
  * solve runs in a variant worker thread of a pool of `concurrency`; with more than one at once,
  * each solve keeps one solver worker busy (`parallel: 1`) so the pool does not oversubscribe the
  * cores. Same scenarios, options and seed give the same rows, whatever order the solves finish in.
+ * With `queue`, the solves run on the workers of that BullMQ queue instead (`src/queue/`).
+ * @throws InputError (queue only) for a bad scenario or queue option, before anything is enqueued;
+ *   QueueUnavailableError when the queue cannot be reached for `queuePatienceSeconds`.
  */
 export async function compareScenarios(base: Scenario, variants: readonly Variant[], options: CompareOptions = {}): Promise<Comparison> {
-  const jobs: Variant[] = [{ name: 'base', scenario: base }, ...variants];
+  return solveScenarios([{ name: 'base', scenario: base }, ...variants], options);
+}
+
+/**
+ * Solves each scenario (named, in the order given) as {@link compareScenarios} does, without a
+ * base: the rows of a batch of schools. With `queue`, on the queue's workers.
+ * @throws InputError (queue only) for a bad scenario or queue option, before anything is enqueued;
+ *   QueueUnavailableError when the queue cannot be reached.
+ */
+export async function solveScenarios(jobs: readonly Variant[], options: CompareOptions = {}): Promise<Comparison> {
+  if (options.queue) {
+    // Loaded only when asked for: BullMQ and ioredis add a third of a second to every start.
+    const { solveOnQueue } = await import('../queue/submit.js');
+    return solveOnQueue(jobs, {
+      queue: options.queue,
+      ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.solver !== undefined ? { solver: options.solver } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onRow ? { onRow: options.onRow } : {}),
+      ...(options.onJobEvent ? { onEvent: options.onJobEvent } : {}),
+      ...(options.queuePatienceSeconds !== undefined ? { patienceSeconds: options.queuePatienceSeconds } : {}),
+    });
+  }
   const concurrency = Math.max(1, Math.min(jobs.length, Math.floor(options.concurrency ?? availableParallelism())));
   if (options.solveScenario) return compareInThread(jobs, concurrency, options.solveScenario, options);
   const solveOptions: VariantSolveOptions = {

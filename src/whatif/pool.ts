@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SolveOutcome } from '../engine/solve.js';
+import type { SolveOutcome, SolveProgress } from '../engine/solve.js';
 import type { Scenario } from '../scenario/schema.js';
 import { readVariantReply, type VariantJob, type VariantSolveOptions, type VariantTestCrash } from './variant-messages.js';
 
@@ -18,6 +18,8 @@ export interface PoolTask {
   readonly watchdogSeconds: number;
   /** For tests only: make this task's worker crash on purpose. */
   readonly testCrash?: VariantTestCrash;
+  /** Called with the solve's progress while it runs (the worker posts it only when this is given). */
+  readonly onProgress?: (progress: SolveProgress) => void;
 }
 
 /**
@@ -93,6 +95,10 @@ async function runOnWorker(handle: VariantWorker, task: PoolTask, jobId: number,
         return;
       }
       if (reply.jobId !== jobId) return;
+      if (reply.type === 'progress') {
+        task.onProgress?.(reply.progress);
+        return;
+      }
       answered = true;
       resolve(reply.type === 'outcome' ? { kind: 'outcome', outcome: reply.outcome } : { kind: 'failed', message: reply.message });
     };
@@ -109,7 +115,7 @@ async function runOnWorker(handle: VariantWorker, task: PoolTask, jobId: number,
     signal?.addEventListener('abort', onAbort, { once: true });
     cleanups.push(() => signal?.removeEventListener('abort', onAbort));
   });
-  const job: VariantJob = { type: 'solve', jobId, scenario: task.scenario, options: task.options, ...(task.testCrash ? { testCrash: task.testCrash } : {}) };
+  const job: VariantJob = { type: 'solve', jobId, scenario: task.scenario, options: task.options, ...(task.onProgress ? { progress: true } : {}), ...(task.testCrash ? { testCrash: task.testCrash } : {}) };
   let result: PoolResult;
   try {
     handle.worker.postMessage(job);

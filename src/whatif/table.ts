@@ -37,13 +37,17 @@ function statusCell(r: ComparisonRow): string {
   return r.reproducible === false ? `${found}, may vary` : found;
 }
 
-/** The comparison as a plain-text table (no trailing newline). Differences are against the base row. */
-export function formatComparison(c: Comparison): string {
-  const base = c.rows[0]?.metrics ?? null;
+/**
+ * The comparison as a plain-text table (no trailing newline). Differences are against the base
+ * row (the first); `differences: false` leaves them out (a batch of schools has no base).
+ */
+export function formatComparison(c: Comparison, options: { readonly differences?: boolean } = {}): string {
+  const withBase = options.differences ?? true;
+  const base = withBase ? (c.rows[0]?.metrics ?? null) : null;
   const header = ['Scenario', ...TALLIES.map(([, label]) => label), 'Sections', 'Teacher load', 'Status'];
   const lines = c.rows.map((r, i) => (r.metrics ? [r.name, ...cells(r.metrics, base, i === 0), statusCell(r)] : [r.name, ...header.slice(1, -1).map(() => '–'), statusCell(r)]));
   const table = formatTable([header, ...lines], { align: header.map((_, i) => (i === 0 || i === header.length - 1 ? 'left' : 'right')) });
-  const notes = ['Differences in brackets are against the base. Teacher load: sections taught / the teachers’ maximum sections.'];
+  const notes = [`${withBase ? 'Differences in brackets are against the base. ' : ''}Teacher load: sections taught / the teachers’ maximum sections.`];
   if (c.interrupted) notes.push('Stopped early: rows not finished read "interrupted".');
   return [table, '', ...notes].join('\n');
 }

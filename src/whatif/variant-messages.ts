@@ -4,7 +4,7 @@
  * outcome or the error it threw out.
  */
 import { z } from 'zod';
-import type { SolveOptions, SolveOutcome } from '../engine/solve.js';
+import type { SolveOptions, SolveOutcome, SolveProgress } from '../engine/solve.js';
 import { SOLVER_NAMES, scenarioSchema } from '../scenario/schema.js';
 import { figuresSchema, reportSchema, solutionSchema, solverFiguresSchema } from '../solution/schema.js';
 import { RULE_IDS } from '../scenario/rules.js';
@@ -32,6 +32,8 @@ export const variantJobSchema = z.strictObject({
   jobId: z.number().int().nonnegative(),
   scenario: scenarioSchema,
   options: variantSolveOptionsSchema,
+  /** Post the solve's progress (stage, incumbent, bounds) while it runs. */
+  progress: z.boolean().optional(),
   testCrash: z.enum(VARIANT_TEST_CRASHES).optional(),
 });
 export type VariantJob = z.infer<typeof variantJobSchema>;
@@ -65,9 +67,20 @@ export const solveOutcomeSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('no-schedule'), message: z.string(), solver: solverFiguresSchema }),
 ]);
 
-/** Variant worker → main thread: the outcome of a job, or why its solve threw. */
+/** The engine's {@link SolveProgress} as it crosses a thread or a queue (fields beyond these are dropped, not refused: progress is information only). */
+export const solveProgressSchema = z.object({
+  stage: z.string(),
+  seconds: z.number().nonnegative(),
+  incumbent: z.number().nullable(),
+  placementBound: z.number().nullable().optional(),
+  bound: z.number().nullable(),
+  gap: z.number().nullable(),
+});
+
+/** Variant worker → main thread: the outcome of a job, or why its solve threw; progress while it runs, when asked. */
 export const variantReplySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('outcome'), jobId: z.number().int().nonnegative(), outcome: solveOutcomeSchema }),
+  z.strictObject({ type: z.literal('progress'), jobId: z.number().int().nonnegative(), progress: solveProgressSchema }),
   z.strictObject({ type: z.literal('error'), jobId: z.number().int().nonnegative(), message: z.string() }),
 ]);
 /**
@@ -77,6 +90,7 @@ export const variantReplySchema = z.discriminatedUnion('type', [
  */
 export type VariantReply =
   | { readonly type: 'outcome'; readonly jobId: number; readonly outcome: SolveOutcome }
+  | { readonly type: 'progress'; readonly jobId: number; readonly progress: SolveProgress }
   | { readonly type: 'error'; readonly jobId: number; readonly message: string };
 
 /** Reads a reply from a variant worker; a message that fails the schema is an error reply. */

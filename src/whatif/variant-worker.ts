@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { solveMip } from '../../solver/run.js';
-import { solve } from '../engine/solve.js';
+import { solve, type SolveProgress } from '../engine/solve.js';
 import type { SolverName } from '../scenario/schema.js';
 import { solveOptionsOf, variantJobSchema, type VariantJob, type VariantReply } from './variant-messages.js';
 
@@ -43,7 +43,8 @@ async function answer(raw: unknown): Promise<VariantReply> {
   try {
     // The engine keeps up to 2 solver workers busy unless told fewer.
     await warmSolverWorkers(job.options.solver ?? job.scenario.policy.solver, Math.min(2, job.options.parallel ?? 2));
-    return { type: 'outcome', jobId: job.jobId, outcome: await solve(job.scenario, solveOptionsOf(job.options)) };
+    const onProgress = job.progress ? (progress: SolveProgress) => port.postMessage({ type: 'progress', jobId: job.jobId, progress } satisfies VariantReply) : undefined;
+    return { type: 'outcome', jobId: job.jobId, outcome: await solve(job.scenario, { ...solveOptionsOf(job.options), ...(onProgress ? { onProgress } : {}) }) };
   } catch (err: unknown) {
     return { type: 'error', jobId: job.jobId, message: err instanceof Error ? err.message : String(err) };
   }

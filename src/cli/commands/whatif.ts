@@ -8,6 +8,7 @@ import { InputError } from '../../scenario/problems.js';
 import { writeFileAtomic } from '../output.js';
 import { EXIT } from '../errors.js';
 import { validateArgs } from '../args.js';
+import { printJobEvent, queueArgsSchema, queueFrom, reportQueueError, submitOptions } from '../queue-options.js';
 
 const argsSchema = z.object({
   base: z.string().min(1),
@@ -18,14 +19,14 @@ const argsSchema = z.object({
   solver: z.enum(SOLVER_NAMES).optional(),
   concurrency: z.number().int().positive().optional(),
   json: z.boolean(),
-});
+}).extend(queueArgsSchema.shape);
 
 export function whatifCommand(y: Argv): Argv {
   return y.command(
     'whatif <base> <variants..>',
     'solve a base scenario and variants (full scenarios or RFC 6902 JSON Patches) in parallel and compare them side by side',
     (a) =>
-      a
+      submitOptions(a)
         .positional('base', { type: 'string', describe: 'base scenario JSON file', demandOption: true })
         .positional('variants', { type: 'string', array: true, describe: 'variant files: scenarios, or *.patch.json JSON Patches against the base', demandOption: true })
         .option('output', { alias: 'o', type: 'string', default: 'whatif', describe: 'folder for each solution and the comparison' })
@@ -62,15 +63,17 @@ export function whatifCommand(y: Argv): Argv {
         controller.abort();
       };
       process.on('SIGINT', onSigint);
+      const queue = queueFrom(args);
       try {
         const comparison = await compareScenarios(base, variants, {
+          ...(queue ? { queue, onJobEvent: (e) => printJobEvent(e), ...(args.patience !== undefined ? { queuePatienceSeconds: args.patience } : {}) } : {}),
           ...(args.timeLimit !== undefined ? { timeLimitSeconds: args.timeLimit } : {}),
           ...(args.seed !== undefined ? { seed: args.seed } : {}),
           ...(args.solver ? { solver: args.solver } : {}),
           ...(args.concurrency ? { concurrency: args.concurrency } : {}),
           signal: controller.signal,
           onRow: (row) => {
-            process.stderr.write(`  ${row.name}: ${row.status}\n`);
+            if (!queue) process.stderr.write(`  ${row.name}: ${row.status}\n`);
             if (row.solution) writeFileAtomic(join(args.output, `${row.name}.solution.json`), `${JSON.stringify(row.solution, null, 2)}\n`);
           },
         });
@@ -82,6 +85,10 @@ export function whatifCommand(y: Argv): Argv {
         process.stderr.write(`Wrote ${args.output}/ (a solution per scheduled scenario, comparison.txt, comparison.json).\n`);
         if (comparison.interrupted) process.exitCode = EXIT.interrupted;
         else if (comparison.rows.some((r) => r.status === 'failed')) process.exitCode = EXIT.internal;
+      } catch (err: unknown) {
+        const code = reportQueueError(err);
+        if (code === undefined) throw err;
+        process.exitCode = code;
       } finally {
         process.off('SIGINT', onSigint);
       }
