@@ -21,6 +21,7 @@ import type { ScenarioInput } from '../src/scenario/schema.js';
 import { randomSchool } from './helpers/random-school.js';
 import { optimum } from './helpers/optimum.js';
 import { propertySeeds } from './helpers/seeds.js';
+import { handScenario } from './helpers/hand-school.js';
 
 afterAll(async () => {
   await shutdownSolverWorkers();
@@ -96,5 +97,20 @@ describe('the two strategies on a school where they must disagree', () => {
     expect(Object.entries(outcome.solution.enrollments).filter(([, ids]) => ids.includes(art.id)).map(([id]) => id)).toEqual(holders);
     expect(outcome.check.figures.pathwayPlaced.count).toBe(placed);
     expect(outcome.solution.report.solver.delivered).not.toBe('greedy loader');
+  });
+});
+
+describe('a feasible lock', () => {
+  it('is honoured by the solved schedule, at no cost to placement', async () => {
+    // Biology locked to B.3 (the hand school's schedule has it in B.2); both HEALTH members still fit.
+    const scenario = handScenario((s) => {
+      s.locks = [{ course: 'BIO', slot: 'B.3' }];
+    });
+    const outcome = await solve(scenario, { timeLimitSeconds: 20 });
+    expect(outcome.status).toBe('scheduled');
+    if (outcome.status !== 'scheduled') return;
+    expect(outcome.check.violations).toEqual([]);
+    expect(outcome.solution.sections.filter((s) => s.course === 'BIO').map((s) => s.slots)).toContainEqual(['B.3']);
+    expect(outcome.check.figures.pathwayPlaced.count).toBe(2);
   });
 });
