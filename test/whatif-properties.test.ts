@@ -77,7 +77,7 @@ describe.each(propertySeeds())('what-if relaxations never cost pathway placement
           expect(row.metrics!.pathwayPlaced.count).toBeGreaterThanOrEqual(base!.metrics!.pathwayPlaced.count);
         }
       }),
-      { numRuns: 30, seed },
+      { numRuns: 20, seed },
     );
   });
 });
@@ -151,7 +151,7 @@ describe.each(propertySeeds())('the variant worker pool ($label)', ({ seed }) =>
           expect(r.kind === 'outcome' && r.outcome.status === 'scheduled' ? r.outcome.check.figures : null).toEqual(soloFigures);
         });
       }),
-      { numRuns: 6, seed },
+      { numRuns: 4, seed },
     );
   });
 });
