@@ -9,7 +9,7 @@
  * - `dead`: returns `error` with no values, as a missing or crashing solver would;
  * - `garbage`: returns every column at its upper bound (lower bound when unbounded), marked optimal.
  *
- * Usage: `npm run test:mutants` (about two minutes); `MUTANT=dead npm run test:mutants` for one.
+ * Usage: `npm run test:mutants` (a few minutes: three vitest runs); `MUTANT=dead npm run test:mutants` for one.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
