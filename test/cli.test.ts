@@ -1,6 +1,7 @@
 /**
- * The command line end to end: exit codes follow the outcome, bad input names the file, path and
- * fix with no stack trace, and no output file is written unless it is complete.
+ * The command line end to end: exit codes follow the outcome, the solution file's report carries
+ * exactly the figures `check` computes, bad input names the file, path and fix with no stack
+ * trace, and no output file is written unless it is complete.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseScenario } from '../src/scenario/parse.js';
+import { solve } from '../src/engine/solve.js';
+import { handScenarioInput } from './helpers/hand-school.js';
+import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let dir = '';
@@ -20,23 +25,40 @@ function cli(...args: string[]) {
 const fixture = (name: string) => join(root, 'fixtures', name);
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
+/** The hand school (helpers/hand-school.ts) solved by the CLI, once for the tests that read its output. */
+let solved: ReturnType<typeof cli>;
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'pathway-cli-'));
+  writeFileSync(join(dir, 'hand.json'), JSON.stringify(handScenarioInput()));
+  solved = cli('solve', 'hand.json', '-o', 'out/solution.json');
+}, 120_000);
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await shutdownSolverWorkers();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('pathway-scheduler CLI', () => {
-  it('solves a school, writes solution.json, and the checker accepts it (exit 0)', () => {
-    const solved = cli('solve', fixture('tiny-ab.json'), '-o', 'out/solution.json', '--time-limit', '10');
+  it('solves a school and writes solution.json (exit 0)', () => {
     expect(solved.stderr).toContain('Wrote out/solution.json');
     expect(solved.code).toBe(0);
-    expect(solved.stdout).toMatch(/Pathway students successfully placed: \d+ of \d+/);
+    expect(solved.stdout).toMatch(/Pathway students successfully placed: 2 of 2/);
     const solution = JSON.parse(readFileSync(join(dir, 'out/solution.json'), 'utf8')) as { format: string; report: { solver: { backend: string } } };
     expect(solution.format).toBe('pathway-scheduler/solution@1');
     expect(solution.report.solver.backend).toBe('highs');
-    const checked = cli('check', fixture('tiny-ab.json'), 'out/solution.json');
-    expect(checked.stdout).toMatch(/valid/i);
+  });
+
+  it('check accepts the file (exit 0), and its figures are exactly those of the file’s report', () => {
+    const checked = cli('check', 'hand.json', 'out/solution.json');
+    expect(checked.stdout).toMatch(/^valid: every hard rule holds/);
     expect(checked.code).toBe(0);
+    const json = cli('check', 'hand.json', 'out/solution.json', '--json');
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.stdout) as { valid: boolean; violations: unknown[]; figures: unknown };
+    expect(result.valid).toBe(true);
+    expect(result.violations).toEqual([]);
+    const solution = JSON.parse(readFileSync(join(dir, 'out/solution.json'), 'utf8')) as { report: { figures: unknown } };
+    expect(solution.report.figures).toEqual(result.figures);
   });
 
   it('exits 1 and lists the broken rule when a schedule breaks a hard rule', () => {
@@ -45,8 +67,9 @@ describe('pathway-scheduler CLI', () => {
     b!.teacher = a!.teacher;
     b!.slots = [...a!.slots];
     writeFileSync(join(dir, 'broken.json'), JSON.stringify(solution));
-    const checked = cli('check', fixture('tiny-ab.json'), 'broken.json');
+    const checked = cli('check', 'hand.json', 'broken.json');
     expect(checked.code).toBe(1);
+    expect(checked.stdout).toMatch(/^INVALID: /);
     expect(checked.stdout).toContain('teacher-clash');
   });
 
@@ -96,11 +119,17 @@ describe('pathway-scheduler CLI', () => {
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });
 
-  it('generates a seeded synthetic school the engine accepts', () => {
-    const r = cli('generate', '--students', '200', '--calendar', 'trad7', '--pathways', '2', '--seed', '5', '-o', 'gen.json');
+  it('generates a seeded synthetic school the engine accepts and schedules', async () => {
+    const r = cli('generate', '--students', '40', '--calendar', 'trad7', '--pathways', '1', '--seed', '5', '-o', 'gen.json');
     expect(r.code).toBe(0);
-    const again = cli('generate', '--students', '200', '--calendar', 'trad7', '--pathways', '2', '--seed', '5', '-o', 'gen2.json');
+    const again = cli('generate', '--students', '40', '--calendar', 'trad7', '--pathways', '1', '--seed', '5', '-o', 'gen2.json');
     expect(again.code).toBe(0);
-    expect(readFileSync(join(dir, 'gen.json'), 'utf8')).toBe(readFileSync(join(dir, 'gen2.json'), 'utf8'));
+    const text = readFileSync(join(dir, 'gen.json'), 'utf8');
+    expect(readFileSync(join(dir, 'gen2.json'), 'utf8')).toBe(text);
+    const scenario = parseScenario(JSON.parse(text), 'gen.json');
+    expect(scenario.students).toHaveLength(40);
+    const outcome = await solve(scenario, { timeLimitSeconds: 600, workBudget: { placementSteps: 1, searchSteps: 0, stepNodes: 1, stageNodes: 0 } });
+    expect(outcome.status).toBe('scheduled');
+    if (outcome.status === 'scheduled') expect(outcome.check.violations).toEqual([]);
   });
 });

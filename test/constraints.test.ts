@@ -89,6 +89,21 @@ describe('constraint families', () => {
     ]);
   });
 
+  it('prep: on a 4x4 block, one row per term, over the placements in that term', () => {
+    const fourByFour = school((s) => {
+      s.calendar = { terms: ['F', 'S'], days: ['D'], periods: ['1', '2'] };
+      s.courses = s.courses.map((c) => ({ ...c, meets: { periods: 1, days: 'all', terms: c.id === 'A' ? 'one' : 'all' } }));
+      s.teachers[1]!.unavailable = ['F.D.2'];
+    });
+    // A runs one term (F.D.1 … S.D.2); B the whole year, its placement holding a slot in each term.
+    expect(rows(fourByFour, prep)).toEqual([
+      { name: 'prep[T1,F]', terms: { 'teach[A,T1,F.D.1]': 1, 'teach[A,T1,F.D.2]': 1, 'teach[B,T1,F.D.1+S.D.1]': 1, 'teach[B,T1,F.D.2+S.D.2]': 1 }, lb: 0, ub: 1, group: 'prep for T1' },
+      { name: 'prep[T1,S]', terms: { 'teach[A,T1,S.D.1]': 1, 'teach[A,T1,S.D.2]': 1, 'teach[B,T1,F.D.1+S.D.1]': 1, 'teach[B,T1,F.D.2+S.D.2]': 1 }, lb: 0, ub: 1, group: 'prep for T1' },
+      { name: 'prep[T2,F]', terms: { 'teach[B,T2,F.D.1+S.D.1]': 1 }, lb: 0, ub: 0, group: 'prep for T2' },
+      { name: 'prep[T2,S]', terms: { 'teach[B,T2,F.D.1+S.D.1]': 1 }, lb: 0, ub: 1, group: 'prep for T2' },
+    ]);
+  });
+
   it('commonPlanning: the team shares enough slots in which none of them teaches', () => {
     const withTeam = school((s) => {
       s.pathways = [{ id: 'P', name: 'P', sector: 'x', cohortSize: 30, cohortCourses: {}, team: ['T1', 'T2'], commonPlanning: 1 }];

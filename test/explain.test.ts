@@ -10,10 +10,11 @@ import { readScenarioFile, parseScenario } from '../src/scenario/parse.js';
 import { solve } from '../src/engine/solve.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 import { clashSchedule, handScenario, handSchedule, sectionOf } from './helpers/hand-school.js';
-import { tinySchool, tinySchoolShape } from './helpers/tiny-school.js';
-
-const seed = Number(process.env['FC_SEED'] ?? Date.now() % 1_000_000);
-console.log(`fast-check seed ${seed} (replay with FC_SEED=${seed})`);
+import { randomSchool } from './helpers/random-school.js';
+import { propertySeeds } from './helpers/seeds.js';
+import { verifyCapacityCause } from './helpers/verify-causes.js';
+import type { Scenario } from '../src/scenario/schema.js';
+import type { Schedule } from '../src/checker/index.js';
 
 afterAll(async () => {
   await shutdownSolverWorkers();
@@ -24,6 +25,14 @@ function fullSchedule() {
   const schedule = handSchedule();
   schedule.enrollments['S3'] = ['ENG10-2'];
   return schedule;
+}
+
+/** Every capacity cause of the explanations, verified with the checker alone (helpers/verify-causes.ts). */
+function checkerProblems(scenario: Scenario, schedule: Schedule, e: Explanations): string[] {
+  return [...e.students, ...e.requests].flatMap((x) => x.causes.flatMap((c) => {
+    const problem = verifyCapacityCause(scenario, schedule, x.student, c);
+    return problem === null ? [] : [`${x.student} ${c.kind}: ${problem}`];
+  }));
 }
 
 const causesOf = (e: Explanations, student: string) => [...e.students, ...e.requests].filter((x) => x.student === student).flatMap((x) => x.causes);
@@ -92,6 +101,21 @@ describe('explainSchedule on the hand school', () => {
     expect(verifyExplanations(roomier, schedule, e).map((p) => p.cause.kind)).toEqual(['teacher-shortage']);
   });
 
+  it('counts a section that would take a teacher’s last free slot as a teacher shortage, not one more section', () => {
+    // T3 teaches BIO-1 in A.3 and is available only in A.3 and A.4: a second section in A.4
+    // would leave T3 no prep slot, which the checker forbids.
+    const scenario = handScenario((s) => {
+      s.teachers[2]!.unavailable = ['A.1', 'A.2', 'B.1', 'B.2', 'B.3', 'B.4'];
+    });
+    const schedule = clashSchedule();
+    const e = explainSchedule(scenario, schedule);
+    const bio = causesOf(e, 'S1').filter((c) => 'course' in c && c.course === 'BIO');
+    expect(bio).toContainEqual({ kind: 'teacher-shortage', request: 'BIO', course: 'BIO', teachers: ['T3'] });
+    expect(bio.map((c) => c.kind)).not.toContain('section-count');
+    expect(verifyExplanations(scenario, schedule, e)).toEqual([]);
+    expect(checkerProblems(scenario, schedule, e)).toEqual([]);
+  });
+
   it('reports a room shortage when a teacher is free but every room of the type is taken', () => {
     const scenario = handScenario((s) => {
       s.courses[2]!.capacity = 2;
@@ -130,18 +154,19 @@ describe('explanations of real solves are borne out by the schedule', () => {
     expect(verifyExplanations(scenario, outcome.solution, e)).toEqual([]);
   });
 
-  it('on tiny random schools', async () => {
+  it.each(propertySeeds())('on random small schools ($label), the capacity causes also by the checker alone', async ({ seed }) => {
     await fc.assert(
-      fc.asyncProperty(tinySchoolShape, async (shape) => {
-        const scenario = parseScenario(tinySchool(shape));
+      fc.asyncProperty(randomSchool(), async (input) => {
+        const scenario = parseScenario(input);
         const outcome = await solve(scenario, { timeLimitSeconds: 20 });
         if (outcome.status !== 'scheduled') return;
         const e = explainSchedule(scenario, outcome.solution);
         expect(e.students.map((s) => s.student)).toEqual(outcome.solution.report.notPlaced.map((n) => n.student));
         for (const x of [...e.students, ...e.requests]) expect(x.causes.length).toBeGreaterThan(0);
         expect(verifyExplanations(scenario, outcome.solution, e)).toEqual([]);
+        expect(checkerProblems(scenario, outcome.solution, e)).toEqual([]);
       }),
-      { numRuns: 20, seed },
+      { numRuns: 40, seed },
     );
   });
 });

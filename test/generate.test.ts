@@ -134,22 +134,36 @@ describe('generateScenario', () => {
         if (options.students >= 150) expect(used / s.students.length).toBeGreaterThan(shape.slots - 1.2);
       });
 
-      it('places 30–45% of grades 10–12 in pathways when it has pathways', () => {
-        if (options.pathways === 0 || options.students < 120) return;
-        const upper = s.students.filter((st) => st.grade >= 10);
-        const share = upper.filter((st) => st.pathway !== undefined).length / upper.length;
-        expect(share).toBeGreaterThanOrEqual(0.3);
-        expect(share).toBeLessThanOrEqual(0.45);
-      });
-
-      it('locks only slots the course may use', () => {
-        for (const lock of s.locks ?? []) {
-          const course = s.courses.find((c) => c.id === lock.course);
-          expect(course && coursePatterns(s.calendar, course).some((p) => p.slots.includes(lock.slot))).toBe(true);
-        }
-      });
+      if (options.pathways === 0) {
+        it('puts nobody in a pathway when it has none', () => {
+          expect(s.students.filter((st) => st.pathway !== undefined)).toEqual([]);
+          expect(s.pathways).toEqual([]);
+        });
+      } else if (options.students >= 120) {
+        it('places 30–45% of grades 10–12 in pathways', () => {
+          const upper = s.students.filter((st) => st.grade >= 10);
+          const share = upper.filter((st) => st.pathway !== undefined).length / upper.length;
+          expect(share).toBeGreaterThanOrEqual(0.3);
+          expect(share).toBeLessThanOrEqual(0.45);
+        });
+      } else {
+        it('puts pathway students only in grades 10–12', () => {
+          const members = s.students.filter((st) => st.pathway !== undefined);
+          expect(members.length).toBeGreaterThan(0);
+          for (const st of members) expect(st.grade).toBeGreaterThanOrEqual(10);
+        });
+      }
     });
   }
+
+  it('locks only slots the course may use (every lock of every case)', () => {
+    const locks = [...generated.values()].flatMap((s) => (s.locks ?? []).map((lock) => ({ s, lock })));
+    expect(locks.length).toBeGreaterThan(0);
+    for (const { s, lock } of locks) {
+      const course = s.courses.find((c) => c.id === lock.course);
+      expect(course && coursePatterns(s.calendar, course).some((p) => p.slots.includes(lock.slot))).toBe(true);
+    }
+  });
 
   it('is deterministic: the same seed gives identical JSON', () => {
     for (const o of CASES.slice(0, 5)) expect(JSON.stringify(generateScenario(o))).toBe(JSON.stringify(generated.get(o)));

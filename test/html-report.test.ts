@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readScenarioFile } from '../src/scenario/parse.js';
-import { solve } from '../src/engine/solve.js';
+import { quickSolve } from './helpers/quick-solve.js';
 import { reportHtml } from '../src/html/report-page.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import type { Solution } from '../src/solution/schema.js';
@@ -13,6 +13,10 @@ import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'test-output', 'html-report');
 const CHROMIUM = '/usr/bin/chromium';
+// In CI (.ci/run installs Debian's chromium) a missing browser fails the test instead of skipping it.
+const browserRequired = process.env['CI'] === 'true' || process.env['REQUIRE_BROWSER'] === '1';
+const hasBrowser = existsSync(CHROMIUM);
+if (!hasBrowser) console.warn(`\n*** ${CHROMIUM} is absent: the browser test ${browserRequired ? 'FAILS (required in CI)' : 'is skipped'}; apt-get install chromium to run it ***\n`);
 
 let scenario: Scenario;
 let solution: Solution;
@@ -20,11 +24,10 @@ let html: string;
 
 beforeAll(async () => {
   scenario = readScenarioFile(join(root, 'fixtures/tiny-ab.json'));
-  const outcome = await solve(scenario, { timeLimitSeconds: 4 });
-  if (outcome.status !== 'scheduled') throw new Error(`tiny-ab did not solve: ${outcome.status}`);
-  solution = outcome.solution;
+  // A schedule ended by work limits, not by the clock: the same on every machine.
+  solution = (await quickSolve(scenario)).solution;
   html = reportHtml(scenario, solution);
-}, 30_000);
+}, 60_000);
 afterAll(async () => shutdownSolverWorkers());
 
 describe('HTML report, as a file', () => {
@@ -45,9 +48,10 @@ describe('HTML report, as a file', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))(existsSync(CHROMIUM) ? 'HTML report in headless Chromium' : 'HTML report in headless Chromium (skipped: /usr/bin/chromium is not installed; .ci/run installs it)', () => {
+describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
+    if (!hasBrowser) throw new Error(`${CHROMIUM} is required here (CI or REQUIRE_BROWSER=1): apt-get install chromium`);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

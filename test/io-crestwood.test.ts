@@ -16,6 +16,8 @@ const root = resolve(import.meta.dirname, '..');
 const data = resolve(root, '../shared/external-data/crestwood-us-hs-requests');
 const mapping = () => readSisMapping(join(root, 'fixtures/crestwood-mapping.json'));
 const present = existsSync(join(data, 'student_requests.csv'));
+// The export stays outside the repository: a clean clone without ../shared skips these, loudly.
+if (!present) console.warn(`\n*** ${data} is absent: the Crestwood SIS tests are SKIPPED (they run wherever ../shared is, as in CI) ***\n`);
 
 /** The mapping as shipped in version 1, before fixtures/crestwood-mapping.json moved to version 2. */
 const mappingV1 = {
@@ -37,7 +39,7 @@ const mappingV1 = {
 
 afterAll(async () => shutdownSolverWorkers());
 
-describe.skipIf(!present)(present ? 'Crestwood SIS export' : `Crestwood SIS export (skipped: ${data} is absent)`, () => {
+describe.skipIf(!present)('Crestwood SIS export', () => {
   it('imports 156 students and all 1,259 request rows, dropping only the requests no section can meet', () => {
     const { scenario, dropped, requestRows, notes } = importSis(data, mapping());
     expect(requestRows).toBe(1259);

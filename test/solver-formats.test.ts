@@ -1,7 +1,7 @@
 /** LP/MPS writers, the solution-file reader, and the worker's containment of WASM failures. */
 import { afterAll, describe, expect, it } from 'vitest';
 import highsModule from 'highs';
-import { readSolutionFile, shutdownSolverWorkers, solveMip, workerDeadlineMs, writeLp, writeMps } from '../solver/index.js';
+import { readSolutionFile, shutdownSolverWorkers, solveMip, writeLp, writeMps } from '../solver/index.js';
 import { GlpkMissingError, glpkRuntime } from '../wasm/glpk.js';
 import * as m from './helpers/mip-models.js';
 
@@ -89,8 +89,7 @@ describe('worker containment', () => {
     const r = await solveMip(m.knapsack, { backend: 'highs', timeLimitSeconds: 0.5, mipGap: 0, seed: 1, testCrash: 'hang' });
     expect(r.termination).toBe('time-limit');
     expect(r.values).toBeNull();
-    expect(r.message).toMatch(/overran its 0.5 s time limit; the worker was terminated/);
-    expect(r.seconds * 1000).toBeGreaterThanOrEqual(workerDeadlineMs(0.5) - 50);
+    expect(r.message).toMatch(/overran its 0.5 s time limit; the worker was terminated after \d+\.\d s/);
   });
 
   it('explains how to install glpk.js when it is missing', async () => {

@@ -19,7 +19,7 @@ import { greedyCteFirstSchedule } from '../board/baseline.js';
 import { scheduleToValues } from '../board/incumbent.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import { combinatorialPlacementBound, type PlacementBound } from '../board/placement-bound.js';
-import { STAGES, strategyObjective, workBudget, type StrategyObjective } from './stages.js';
+import { STAGES, strategyObjective, workBudget, type StrategyObjective, type WorkBudget } from './stages.js';
 import { buildSchedule, type Schedule } from './schedule.js';
 import { diagnoseInfeasibility, type InfeasibilityDiagnosis } from './infeasibility.js';
 import { boardColumnsOf, placementProgram, searchPlacement, sectionKey } from './placement.js';
@@ -41,6 +41,12 @@ export interface SolveOptions {
    * machine); a caller running several solves side by side gives each 1.
    */
   readonly parallel?: number;
+  /**
+   * The stages' work limits (search steps, branch-and-bound nodes); default
+   * {@link workBudget}`(timeLimitSeconds)`. With a budget small enough that every stage ends on
+   * it well before the time limit, the schedule is the same on any machine.
+   */
+  readonly workBudget?: WorkBudget;
 }
 
 export interface SolveProgress {
@@ -106,7 +112,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   const mipGap = options.mipGap ?? policy.mipGap;
   const seed = options.seed ?? policy.seed;
   const elapsed = () => (performance.now() - started) / 1000;
-  const work = workBudget(limit);
+  const work = options.workBudget ?? workBudget(limit);
 
   const inst = buildInstance(scenario);
   const form = formulate(inst);
@@ -120,6 +126,8 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   const combinatorial = combinatorialPlacementBound(inst);
   const runs: StageRun[] = [];
   let values: number[] | null = null;
+  // The stage whose values `values` are, for the report's `delivered`.
+  let valuesFrom = 'greedy loader';
   let interrupted = false;
   const placedAt = (v: readonly number[] | null) => (v ? Math.round(evaluate(form.terms.placed, v)) : null);
   const report = (stage: string, incumbentValues: readonly number[] | null, p: { bound: number | null; gap: number | null }) =>
@@ -136,7 +144,8 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
     objectiveValue !== null && goal.placedWeight > 0 ? Math.floor(objectiveValue / goal.placedWeight + 1e-9) : placedAt(values);
   const streamProgress = (stage: string) => (p: MipProgress) =>
     options.onProgress?.({ stage, seconds: elapsed(), incumbent: placedOf(p.objective), placementBound: combinatorial?.value ?? null, bound: p.bound, gap: p.gap });
-  const reached = (v: readonly number[] | null) => combinatorial !== null && v !== null && (placedAt(v) ?? 0) >= combinatorial.value;
+  // Reaching the placement bound ends the search only where placement is the first objective (not academic-first).
+  const reached = (v: readonly number[] | null) => goal.placedWeight > 0 && combinatorial !== null && v !== null && (placedAt(v) ?? 0) >= combinatorial.value;
 
   // No schedule keeps every hard rule: name a minimal set of rules to relax (teacher unavailability and rooms included).
   const infeasible = async (): Promise<SolveOutcome> => {
@@ -218,7 +227,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
       });
       runs.push({ name: 'placement loading', result: loaded });
       const better = [loaded.values, found.values].find((v) => v && checkFeasibility(model, v, 1e-6).feasible);
-      if (better && (!values || evaluate(goal.objective, better) > evaluate(goal.objective, values) + 1e-6)) values = better;
+      if (better && (!values || evaluate(goal.objective, better) > evaluate(goal.objective, values) + 1e-6)) [values, valuesFrom] = [better, better === loaded.values ? 'placement loading' : stage.name];
       report(stage.name, values, { bound: loaded.bound, gap: loaded.gap });
       if (loaded.termination === 'interrupted') {
         interrupted = true;
@@ -246,6 +255,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
         onStep: (v) => report(stage.name, v, { bound: null, gap: null }),
       });
       values = lns.values;
+      if (lns.improvements > 0) valuesFrom = stage.name;
       const z = evaluate(goal.objective, values);
       runs.push({
         name: stage.name,
@@ -280,7 +290,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
     runs.push({ name: stage.name, result });
     if (result.termination === 'infeasible' && !fixed) return infeasible();
     // A later stage keeps the earlier schedule unless it found one at least as good.
-    if (result.values && (!values || evaluate(goal.objective, result.values) >= evaluate(goal.objective, values) - 1e-6)) values = result.values;
+    if (result.values && (!values || evaluate(goal.objective, result.values) >= evaluate(goal.objective, values) - 1e-6)) [values, valuesFrom] = [result.values, stage.name];
     report(stage.name, values, { bound: result.bound, gap: result.gap });
     if (result.termination === 'interrupted') {
       interrupted = true;
@@ -292,7 +302,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
     const result = await solveMip(model, { backend, timeLimitSeconds: Math.max(0.5, limit * 0.95 - elapsed()), mipGap, seed, ...(options.signal ? { signal: options.signal } : {}), onProgress: streamProgress('board') });
     runs.push({ name: 'board', result });
     if (result.termination === 'infeasible') return infeasible();
-    values = result.values;
+    [values, valuesFrom] = [result.values, 'board'];
     if (result.termination === 'interrupted') interrupted = true;
   }
 
@@ -305,12 +315,15 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
 
   // Named students may realise fewer placements than the program's counts promise (loading is a
   // relaxation there); the checker compares with the greedy loader's schedule and the better one is kept.
-  const { schedule, checked } = better(strategy, candidate(scenario, buildSchedule(inst, decode(form, values))), candidate(scenario, loaderSchedule));
+  const fallback = candidate(scenario, loaderSchedule);
+  const kept = better(strategy, candidate(scenario, buildSchedule(inst, decode(form, values))), fallback);
+  const { schedule, checked } = kept;
   const partial = interrupted || runs.some((r) => r.result.termination === 'interrupted') || runs.some((r) => r.name !== 'search' && r.result.termination === 'time-limit');
   const figures = solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial, placementBound });
   // The program is a relaxation: its optimum is the schedule's optimum only if the checked count reaches the bound.
   const reachedBound = placementBound === null || checked.figures.pathwayPlaced.count >= placementBound.value;
-  const solver: SolverFigures = figures.schedule === 'optimal' && !reachedBound ? { ...figures, schedule: 'feasible' } : figures;
+  const delivered = kept === fallback ? 'greedy loader' : valuesFrom;
+  const solver: SolverFigures = { ...(figures.schedule === 'optimal' && !reachedBound ? { ...figures, schedule: 'feasible' as const } : figures), delivered };
   const solution = { format: SOLUTION_FORMAT as typeof SOLUTION_FORMAT, scenario: scenario.name, ...schedule };
   const reportOut = buildReport(checked.figures, explainNotPlaced(scenario, solution), solver);
   return { status: 'scheduled', solution: { ...solution, report: reportOut }, check: checked };

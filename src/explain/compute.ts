@@ -32,13 +32,23 @@ export function occupancy(book: Lookup): Occupancy {
   return { teacherSlots, roomSlots, teacherLoad };
 }
 
-/** Whether a qualified teacher could take another section of `course` in `pattern`. */
+/**
+ * Whether a qualified teacher could take another section of `course` in `pattern`: free and
+ * available there, below `maxSections`, and still keeping a prep slot in every term they teach
+ * and their teams' common planning slots (the checker's rules `prep` and `cpt`).
+ */
 export function teacherCanOpen(book: Lookup, occ: Occupancy, teacher: string, pattern: Pattern): boolean {
   const t = book.teachers.get(teacher);
   if (!t) return false;
-  const off = new Set(t.unavailable ?? []);
+  const off = (id: string) => new Set(book.teachers.get(id)?.unavailable ?? []);
   const busy = occ.teacherSlots.get(teacher);
-  return (occ.teacherLoad.get(teacher) ?? 0) < t.maxSections && pattern.slots.every((s) => !off.has(s) && !busy?.has(s));
+  if ((occ.teacherLoad.get(teacher) ?? 0) >= t.maxSections || !pattern.slots.every((s) => !off(teacher).has(s) && !busy?.has(s))) return false;
+  const after = new Set([...(busy ?? []), ...pattern.slots]);
+  const freeAfter = (id: string, slot: string) => !off(id).has(slot) && !(id === teacher ? after : occ.teacherSlots.get(id))?.has(slot);
+  const termOf = (slot: string) => book.slots.get(slot)?.term;
+  const prep = [...new Set([...after].map(termOf))].every((term) => [...book.slots.keys()].some((slot) => termOf(slot) === term && freeAfter(teacher, slot)));
+  const cpt = book.scenario.pathways.every((p) => p.commonPlanning <= 0 || !p.team.includes(teacher) || [...book.slots.keys()].filter((slot) => p.team.every((id) => freeAfter(id, slot))).length >= p.commonPlanning);
+  return prep && cpt;
 }
 
 /** A room of the type free in every slot of the pattern, first in scenario order. */

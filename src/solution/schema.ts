@@ -91,6 +91,13 @@ export const solverFiguresSchema = z.strictObject({
   reproducible: z.boolean().optional(),
   seconds: z.number(),
   stages: z.array(z.strictObject({ name: z.string(), status: z.string(), seconds: z.number(), objective: z.number().nullable(), bound: z.number().nullable() })),
+  /**
+   * Whose schedule was delivered: the name of the stage (of `stages`) whose solution it is, or
+   * `greedy loader` when it is the greedy CTE-first loader's, built without a solver (the engine
+   * keeps it when the checker finds the program's schedule invalid or worse). Optional: older
+   * solution files lack it.
+   */
+  delivered: z.string().optional(),
   /** For an infeasible scenario: the groups of hard rules involved, in school words. */
   infeasibleRules: z.array(z.string()).optional(),
 });
