@@ -21,6 +21,7 @@ describe('figures on the hand-made school', () => {
       fullyScheduled: tally(3, 3),
       agOnTrack: tally(3, 3),
       agOffTrackByRequest: 0,
+      requestsOutsideGrade: 0,
       teamsWithCpt: tally(1, 1),
       sections: 4,
       // HS1-1 20-2, ENG10-1 30-2, ENG10-2 30-1, BIO-1 30-3

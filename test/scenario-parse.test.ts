@@ -23,7 +23,7 @@ function problemsOf(input: unknown): string {
 describe('parseScenario', () => {
   it('accepts the bundled fixtures and fills policy defaults', () => {
     const s = parseScenario(tiny());
-    expect(s.policy).toEqual({ strategy: 'cte-first', agRule: 'on-track', timeLimitSeconds: 60, mipGap: 0, seed: 1, solver: 'highs' });
+    expect(s.policy).toEqual({ strategy: 'cte-first', agRule: 'on-track', timeLimitSeconds: 60, mipGap: 0, seed: 1, solver: 'highs', gradeRule: 'strict' });
     expect(s.locks).toEqual([]);
   });
 

@@ -27,6 +27,8 @@ export const RULES = [
   'cohort-count',
   'not-requested',
   'duplicate-course',
+  'one-section-per-course',
+  'course-grade',
   'cpt',
   'prep',
 ] as const;

@@ -27,6 +27,7 @@ export function formatFigures(figures: Figures, scenario?: Scenario): string {
   const { required, requested, recommended } = figures.requestsByPriority;
   out.push('', `Requests met: ${ofTotal(figures.requestsMet)}`);
   out.push(formatTable([['required', ofTotal(required)], ['requested', ofTotal(requested)], ['recommended', ofTotal(recommended)]], { header: false }));
+  if ((figures.requestsOutsideGrade ?? 0) > 0) out.push(`  outside the course's grades (admitted by policy.gradeRule "allow"): ${figures.requestsOutsideGrade}`);
   out.push(`Students fully scheduled: ${ofTotal(figures.fullyScheduled)}`);
   out.push(`A–G on track: ${ofTotal(figures.agOnTrack)}; off track by request (not counted): ${figures.agOffTrackByRequest}`);
   out.push(`Pathway teams with common planning time: ${ofTotal(figures.teamsWithCpt)}`);

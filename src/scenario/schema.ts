@@ -118,6 +118,8 @@ export const lockSchema = z.strictObject({
 export type Lock = z.infer<typeof lockSchema>;
 
 export const STRATEGIES = ['cte-first', 'academic-first'] as const;
+export const GRADE_RULES = ['strict', 'allow'] as const;
+export type GradeRule = (typeof GRADE_RULES)[number];
 export const SOLVER_NAMES = ['highs', 'glpk', 'jsl'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 export type SolverName = (typeof SOLVER_NAMES)[number];
@@ -135,6 +137,12 @@ export const policySchema = z.strictObject({
   seed: z.number().int().min(0).default(1),
   /** Solver backend (default `highs`). */
   solver: z.enum(SOLVER_NAMES).default('highs'),
+  /**
+   * A course is offered to the grades in its `grades`. `strict` (default): a request or alternate
+   * for a course outside the student's grade is an input problem; `allow`: it is admitted, and
+   * the report counts such requests (SCENARIO.md, "Grades").
+   */
+  gradeRule: z.enum(GRADE_RULES).default('strict'),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -157,6 +165,7 @@ export const scenarioSchema = z.strictObject({
     mipGap: 0,
     seed: 1,
     solver: 'highs',
+    gradeRule: 'strict',
   }),
 });
 /** A scenario after parsing: defaults filled in. */

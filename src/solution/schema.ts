@@ -48,6 +48,11 @@ export const figuresSchema = z.strictObject({
   agOnTrack: tally,
   /** Students whose requests cannot reach A–G on track, not counted against the schedule. */
   agOffTrackByRequest: z.number().int(),
+  /**
+   * Requests naming a course outside the student's grade, as the course or an alternate: admitted
+   * only under `policy.gradeRule: "allow"` (0 otherwise). Optional: older solution files lack it.
+   */
+  requestsOutsideGrade: z.number().int().optional(),
   teamsWithCpt: tally,
   sections: z.number().int(),
   unusedSeats: z.number().int(),
