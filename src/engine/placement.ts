@@ -5,8 +5,8 @@
  * Why it bounds every schedule: placement depends on the board (which stays whole: every
  * section, teacher, room, lock and CPT rule) and on the loading of pathway students. Students
  * outside pathways only take seats, and none of their requests is a hard rule, so leaving them
- * out removes no schedule's placement; the group counts are exact for single-slot placements and
- * a relaxation for double periods. Its proven bound is therefore a bound on pathway students
+ * out removes no schedule's placement, and the group counts are exact (src/model/aggregate.ts).
+ * Its proven bound is therefore a bound on pathway students
  * placed in any valid schedule, and its optimum is the best placement the school allows.
  *
  * Being far smaller than the whole program (the loading of most students is gone), it is closed

@@ -2,6 +2,16 @@
  * Identical students (same grade, pathway, requests, alternates and effective priorities) are
  * merged into one group with an integer count, so the program grows with the number of
  * distinct request patterns rather than with the number of students.
+ *
+ * Merging keeps the program exact only where the group's counts always split into timetables:
+ * when every course that may meet a request occupies a single slot and meets only that request,
+ * a student's timetable is a matching of requests to slots, and counts bounded per request and
+ * per slot split into that many matchings (König's edge-colouring theorem). A placement of
+ * several slots (a double period, an every-day course on an A/B calendar, a full-year course in
+ * a 4x4 block), or one course able to meet two requests (a shared alternate, limited to one
+ * section per student), breaks this: two ninth graders can then be given counts no two real
+ * timetables realise. Such students therefore stay groups of one, where the counts are the
+ * timetable.
  */
 import type { Course, Scenario, Student } from '../scenario/schema.js';
 import { agShortfall, onTrackReachable } from './ag.js';
@@ -55,13 +65,31 @@ function requestsOf(student: Student, courses: ReadonlyMap<string, Course>, agOn
   });
 }
 
-export function groupStudents(scenario: Scenario, isCohortCourse: (student: Student, course: string) => boolean): StudentGroup[] {
+/** Whether counts of identical students with these requests always split into timetables (see the module comment). */
+export function mergeable(requests: readonly GroupRequest[], multiSlot: (course: string) => boolean): boolean {
+  const seen = new Set<string>();
+  for (const r of requests) {
+    for (const c of r.choices) {
+      if (multiSlot(c) || seen.has(c)) return false;
+      seen.add(c);
+    }
+  }
+  return true;
+}
+
+/**
+ * Groups the scenario's students.
+ * @param isCohortCourse - whether the course is a cohort course of the student's pathway grade.
+ * @param multiSlot - whether a section of the course may occupy more than one slot.
+ */
+export function groupStudents(scenario: Scenario, isCohortCourse: (student: Student, course: string) => boolean, multiSlot: (course: string) => boolean): StudentGroup[] {
   const courses = new Map(scenario.courses.map((c) => [c.id, c]));
   const agOn = scenario.policy.agRule === 'on-track';
   const byKey = new Map<string, { grade: number; pathway?: string; students: string[]; requests: GroupRequest[] }>();
   for (const student of scenario.students) {
     const requests = requestsOf(student, courses, agOn, (c) => isCohortCourse(student, c)).sort((a, b) => (a.course < b.course ? -1 : 1));
-    const key = JSON.stringify([student.grade, student.pathway ?? null, requests]);
+    const alone = mergeable(requests, multiSlot) ? null : student.id;
+    const key = JSON.stringify([student.grade, student.pathway ?? null, requests, alone]);
     const group = byKey.get(key);
     if (group) group.students.push(student.id);
     else byKey.set(key, { grade: student.grade, ...(student.pathway ? { pathway: student.pathway } : {}), students: [student.id], requests });

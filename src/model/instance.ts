@@ -73,30 +73,39 @@ export function buildInstance(scenario: Scenario): Instance {
   const cohortSeatsOf = new Map<string, number>();
   for (const k of cohorts) for (const c of k.courses) cohortSeatsOf.set(c, (cohortSeatsOf.get(c) ?? 0) + 1);
 
-  const groups = groupStudents(scenario, (student, course) => {
-    const grade = String(student.grade);
-    const pathway = scenario.pathways.find((p) => p.id === student.pathway);
-    return pathway?.cohortCourses[grade]?.includes(course) ?? false;
-  });
-
   // Demand for regular sections: every request except those a cohort will seat.
   const cohortSeats = new Map<string, number>();
   for (const k of cohorts) for (const c of k.courses) cohortSeats.set(c, (cohortSeats.get(c) ?? 0) + k.size);
   const demand = new Map<string, number>();
-  for (const g of groups) {
-    for (const r of g.requests) demand.set(r.course, (demand.get(r.course) ?? 0) + g.students.length);
-  }
+  for (const st of scenario.students) for (const c of new Set(st.requests)) demand.set(c, (demand.get(c) ?? 0) + 1);
+  const regularOf = new Map(
+    scenario.courses.map((course) => {
+      const seats = Math.max(1, Math.min(course.capacity, largestRoom.get(course.roomType) ?? course.capacity));
+      const nonCohort = Math.max(0, (demand.get(course.id) ?? 0) - (cohortSeats.get(course.id) ?? 0));
+      const cohortSections = cohortSeatsOf.get(course.id) ?? 0;
+      return [course.id, { seats, regular: course.sections !== undefined ? Math.max(0, course.sections - cohortSections) : Math.ceil(nonCohort / seats) }];
+    }),
+  );
+
+  const patternsOf = new Map(scenario.courses.map((c) => [c.id, coursePatterns(scenario.calendar, c)]));
+  const groups = groupStudents(
+    scenario,
+    (student, course) => {
+      const grade = String(student.grade);
+      const pathway = scenario.pathways.find((p) => p.id === student.pathway);
+      return pathway?.cohortCourses[grade]?.includes(course) ?? false;
+    },
+    // Only regular sections are loaded by counts; a cohort's own sections seat its members whole.
+    (course) => (regularOf.get(course)?.regular ?? 0) > 0 && (patternsOf.get(course) ?? []).some((p) => p.slots.length > 1),
+  );
 
   const courses = new Map<string, CourseInfo>();
   for (const course of scenario.courses) {
-    const seats = Math.max(1, Math.min(course.capacity, largestRoom.get(course.roomType) ?? course.capacity));
+    const { seats, regular } = regularOf.get(course.id)!;
     const qualified = scenario.teachers.filter((t) => t.courses.includes(course.id)).map((t) => t.id);
-    const nonCohort = Math.max(0, (demand.get(course.id) ?? 0) - (cohortSeats.get(course.id) ?? 0));
-    const cohortSections = cohortSeatsOf.get(course.id) ?? 0;
-    const regular = course.sections !== undefined ? Math.max(0, course.sections - cohortSections) : Math.ceil(nonCohort / seats);
     const info: CourseInfo = {
       course,
-      patterns: coursePatterns(scenario.calendar, course),
+      patterns: patternsOf.get(course.id) ?? [],
       seats,
       teachers: qualified,
       regularSections: regular,
