@@ -19,6 +19,7 @@ import { solveMip } from '../../solver/run.js';
 import type { Instance } from '../model/instance.js';
 import { evaluate, formulate, type Formulation } from '../model/formulation.js';
 import { improveBoard, type LnsOutcome } from '../board/lns.js';
+import { objectiveTiers } from '../model/objective.js';
 
 export interface PlacementProgram {
   readonly form: Formulation;
@@ -125,7 +126,8 @@ export async function searchPlacement(program: PlacementProgram, start: readonly
   if (options.target !== null && placedOf(best) >= options.target) stop.abort();
   const teach = new Set(form.vars.teach.map((v) => v.col));
   try {
-    const lns = await improveBoard(form, model, form.terms.placed, teach, best, {
+    const placedOnly = { tiers: objectiveTiers(form, 'cte-first').filter((t) => t.kind === 'placed'), weights: [1] };
+    const lns = await improveBoard(form, model, placedOnly, teach, best, {
       backend: options.backend,
       seed: options.seed,
       now: options.now,

@@ -53,7 +53,12 @@ export function canTeachIn(available: ReadonlySet<string>, pattern: Pattern): bo
   return pattern.slots.every((s) => available.has(s));
 }
 
-export function buildInstance(scenario: Scenario): Instance {
+/**
+ * Indexes a scenario for its integer program.
+ * @param alone - students to keep in groups of their own (the engine's repair of a loading
+ *   that fell short of the program's counts); others are merged as src/model/aggregate.ts says.
+ */
+export function buildInstance(scenario: Scenario, alone?: ReadonlySet<string>): Instance {
   const slots = allSlots(scenario.calendar);
   const teachers = new Map(scenario.teachers.map((t) => [t.id, t]));
   const available = new Map(
@@ -97,6 +102,7 @@ export function buildInstance(scenario: Scenario): Instance {
     },
     // Only regular sections are loaded by counts; a cohort's own sections seat its members whole.
     (course) => (regularOf.get(course)?.regular ?? 0) > 0 && (patternsOf.get(course) ?? []).some((p) => p.slots.length > 1),
+    alone,
   );
 
   const courses = new Map<string, CourseInfo>();
