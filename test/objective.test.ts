@@ -14,6 +14,9 @@ import { formulate } from '../src/model/formulation.js';
 import { chunkTiers, dominatingWeights, objectiveTiers, tierFloors, tierRanges, tierValues, withObjective } from '../src/model/objective.js';
 import { strategyObjective } from '../src/engine/stages.js';
 import { solveTiers } from '../src/engine/tiers.js';
+import { scheduleTiers } from '../src/engine/realise.js';
+import { scheduleToValues } from '../src/board/incumbent.js';
+import { handScenario, handSchedule } from './helpers/hand-school.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -111,6 +114,23 @@ describe('objective tiers', () => {
     expect(new Set(required!.cols).size).toBe(required!.cols.length);
     const member = form.builder.columns.findIndex((c) => c.name === 'member[g0,P-10-1]');
     expect(required!.coefs[required!.cols.indexOf(member)]).toBe(2);
+  });
+});
+
+describe('the model and the checker count the same tiers', () => {
+  it('the hand-made schedule read into the program has the tier values the checker gives it, under either A–G rule', () => {
+    for (const agRule of ['on-track', 'off'] as const) {
+      const scenario = handScenario((s) => {
+        s.policy = { agRule };
+        s.students[2]!.priorities = { ENG10: 'recommended' };
+      });
+      const form = formulate(buildInstance(scenario));
+      for (const strategy of ['cte-first', 'academic-first'] as const) {
+        const tiers = objectiveTiers(form, strategy);
+        const values = scheduleToValues(form, handSchedule(), form.builder.columns.length);
+        expect(tierValues(tiers, values), `${agRule} ${strategy}`).toEqual(scheduleTiers(scenario, handSchedule(), tiers));
+      }
+    }
   });
 });
 
