@@ -11,9 +11,10 @@ import { fixColumns } from '../../solver/mip.js';
 import { check, lookup, standings, type CheckResult } from '../checker/index.js';
 import type { Scenario, Strategy } from '../scenario/schema.js';
 import { buildInstance } from '../model/instance.js';
-import { formulate, type Formulation } from '../model/formulation.js';
+import type { MipResult } from '../../solver/backend.js';
+import { evaluate, formulate, type Formulation } from '../model/formulation.js';
 import { decode } from '../model/decode.js';
-import { withObjective, type ObjectiveTier } from '../model/objective.js';
+import { compareTierValues, tierValues, withObjective, type ObjectiveTier } from '../model/objective.js';
 import { buildSchedule, type Schedule } from './schedule.js';
 import { strategyObjective, type StrategyObjective } from './stages.js';
 import { sectionKey } from './placement.js';
@@ -111,4 +112,31 @@ export async function repairLoading(form: Formulation, strategy: Strategy, value
   const result = await solveTiers(fixColumns(model, fixed), goal, options);
   if (!result.values) return null;
   return { form: split, goal, result, values: result.values, named: realise(split, goal, result.values) };
+}
+
+/** The named schedule of a program solution, after the guard. */
+export interface Guarded {
+  readonly named: Judged;
+  /** The program's tier values the schedule is measured against. */
+  readonly promised: number[];
+  /** The repair's solve, when one ran (its objective in its program's weights, bound only when comparable). */
+  readonly repair: MipResult | null;
+}
+
+/**
+ * Names the students of a program solution and applies the guard: when the named schedule falls
+ * short of the program's value, the board's loading is re-solved with the short groups split and
+ * the repaired schedule kept when it is better. The schedule stays measured against the first
+ * program's value: a repair that only confirms a lower value for the board (the first program's
+ * counts were not realisable) leaves the shortfall to be reported.
+ * @param repair - solver options for the repair, or null to skip it (an interrupted solve).
+ */
+export async function guardedSchedule(form: Formulation, goal: StrategyObjective, strategy: Strategy, values: readonly number[], repair: Omit<TierSolveOptions, 'start' | 'held'> | null): Promise<Guarded> {
+  const named = realise(form, goal, values);
+  const promised = tierValues(goal.tiers, values);
+  if (!repair || compareTierValues(named.tiers, promised) >= 0) return { named, promised, repair: null };
+  const again = await repairLoading(form, strategy, values, shortGroups(form, values, named), repair);
+  if (!again) return { named, promised, repair: null };
+  const run: MipResult = again.result.weights === again.goal.weights ? again.result : { ...again.result, objective: evaluate(again.goal.objective, again.values), bound: null, gap: null };
+  return { named: compareTierValues(again.named.tiers, named.tiers) > 0 ? again.named : named, promised, repair: run };
 }

@@ -19,7 +19,7 @@ import { scheduleToValues } from '../board/incumbent.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import { combinatorialPlacementBound, type PlacementBound } from '../board/placement-bound.js';
 import { STAGES, strategyObjective, workBudget, type StrategyObjective } from './stages.js';
-import { judge, realise, repairLoading, shortGroups, type Judged } from './realise.js';
+import { guardedSchedule, judge, type Judged } from './realise.js';
 import { solveTiers, type TierSolveResult } from './tiers.js';
 import { diagnoseInfeasibility, type InfeasibilityDiagnosis } from './infeasibility.js';
 import { boardColumnsOf, placementProgram, searchPlacement, sectionKey } from './placement.js';
@@ -306,20 +306,9 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   // The guard (src/engine/realise.ts): the named schedule, judged by the checker in the program's
   // tiers, must reach the program's value; a shortfall is repaired by re-solving the board's
   // loading with the short groups split, else reported with both values and never as optimal.
-  let named = realise(form, goal, values);
-  let promised = tierValues(goal.tiers, values);
-  if (compareTierValues(named.tiers, promised) < 0 && !interrupted && !options.signal?.aborted) {
-    const repair = await repairLoading(form, strategy, values, shortGroups(form, values, named), { backend, timeLimitSeconds: Math.max(1, limit - elapsed()), mipGap, seed, nodeLimit: work.stageNodes, ...(options.signal ? { signal: options.signal } : {}) });
-    if (repair) {
-      runs.push({ name: 'loading, short groups split', result: repair.result.weights === repair.goal.weights ? repair.result : { ...repair.result, objective: evaluate(repair.goal.objective, repair.values), bound: null, gap: null } });
-      const gain = compareTierValues(repair.named.tiers, named.tiers);
-      const repromised = tierValues(repair.goal.tiers, repair.values);
-      if (gain > 0 || (gain === 0 && compareTierValues(repair.named.tiers, repromised) >= 0)) {
-        named = repair.named;
-        promised = repromised;
-      }
-    }
-  }
+  const guard = !interrupted && !options.signal?.aborted ? { backend, timeLimitSeconds: Math.max(1, limit - elapsed()), mipGap, seed, nodeLimit: work.stageNodes, ...(options.signal ? { signal: options.signal } : {}) } : null;
+  const { named, promised, repair } = await guardedSchedule(form, goal, strategy, values, guard);
+  if (repair) runs.push({ name: 'loading, short groups split', result: repair });
   // The greedy CTE-first loader's schedule competes too; the checker's verdict and tiers decide.
   const { schedule, checked, tiers } = better(named, judge(scenario, loaderSchedule, goal.tiers));
   const shortfall = compareTierValues(tiers, promised) < 0;
