@@ -116,7 +116,9 @@ export function tierRanges(tiers: readonly ObjectiveTier[], free?: (col: number)
 /**
  * Weights that make the weighted sum lexicographic: the last tier weighs 1 and each tier weighs
  * one more than the most all later tiers together can change, so one more unit of a tier always
- * outweighs any change below it.
+ * outweighs any change below it. They are exact in doubles up to 2^53; a solve never uses
+ * weights above {@link WEIGHT_LIMIT}, and schedules are compared by their tier values, so only
+ * the reported weighted value of a very large school's schedule can be rounded.
  */
 export function dominatingWeights(ranges: readonly number[]): number[] {
   const weights = new Array<number>(ranges.length).fill(1);
