@@ -61,6 +61,7 @@ export async function solveTiers(model: MipModel, goal: TieredObjective, options
   let values = start ? start.map((v, j) => (model.columns[j]?.kind === 'continuous' ? v : Math.round(v))) : null;
   let last: MipResult | null = null;
   let worst: MipTermination = 'optimal';
+  let solves = 0;
   const floors: ReturnType<typeof tierFloors> = [];
   const deadline = started + mip.timeLimitSeconds * 1000;
   for (const [i, chunk] of chunks.entries()) {
@@ -82,6 +83,7 @@ export async function solveTiers(model: MipModel, goal: TieredObjective, options
       result = await solveMip(program, { ...mip, timeLimitSeconds, ...(values ? { start: values } : {}), ...(onProgress ? { onProgress } : {}) });
     }
     last = result;
+    solves++;
     if (RANK[result.termination] > RANK[worst]) worst = result.termination;
     if (!result.values) break;
     // A chunk stopped early may return worse than its start in its own tiers: the start stays.
@@ -102,6 +104,6 @@ export async function solveTiers(model: MipModel, goal: TieredObjective, options
     backend: mip.backend,
     ...(last?.message !== undefined ? { message: last.message } : {}),
     weights: null,
-    solves: chunks.length,
+    solves,
   };
 }
