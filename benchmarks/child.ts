@@ -82,7 +82,7 @@ async function native(schoolId: string, scenario: Parameters<typeof buildInstanc
   const inst = buildInstance(scenario);
   const form = formulate(inst);
   const base = form.builder.build('max', []);
-  const goal = strategyObjective('cte-first', form.terms, (c) => base.columns[c]?.ub ?? 0);
+  const goal = strategyObjective('cte-first', form);
   const obj = new Map<number, number>();
   for (const [c, v] of goal.objective) obj.set(c, (obj.get(c) ?? 0) + v);
   const whole: MipModel = { ...base, columns: base.columns.map((c, j) => ({ ...c, obj: obj.get(j) ?? 0 })) };

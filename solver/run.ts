@@ -98,9 +98,10 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
       return;
     }
     // Keep only incumbents that really satisfy the model: they may be all the caller gets.
-    const objective = objectiveValue(model, event.values);
-    if (!better(objective) || !checkFeasibility(model, event.values, 1e-5).feasible) return;
-    best = { values: event.values, objective };
+    const values = snapIntegers(model, event.values);
+    const objective = objectiveValue(model, values);
+    if (!better(objective) || !checkFeasibility(model, values, 1e-5).feasible) return;
+    best = { values, objective };
     options.onProgress?.({ seconds: event.seconds, objective, bound: lastBound, gap: gapOf(objective, lastBound) });
   });
 
@@ -154,7 +155,7 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
       if (result.values === null && best !== undefined && cutShort) {
         return { ...result, values: best.values, objective: best.objective, gap: gapOf(best.objective, result.bound), seconds: seconds() };
       }
-      return { ...result, seconds: seconds() };
+      return { ...result, values: result.values && snapIntegers(model, result.values), seconds: seconds() };
     }
     case 'rejected':
       discardWorker(handle);
@@ -171,6 +172,19 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
       discardWorker(handle);
       return fromIncumbent('interrupted', `interrupted; the ${options.backend} worker was terminated after ${seconds().toFixed(1)} s`);
   }
+}
+
+/**
+ * Integer and binary columns within the solvers' integrality tolerance (1e-6) of an integer are set
+ * to it: solvers return 0.9999999 for 1, and callers compare and count these values exactly.
+ * Values farther off are left as they are, for feasibility checks to catch.
+ */
+function snapIntegers(model: MipModel, values: readonly number[]): number[] {
+  return values.map((v, j) => {
+    if (model.columns[j]?.kind === 'continuous') return v;
+    const r = Math.round(v);
+    return Math.abs(v - r) <= 1e-6 ? r : v;
+  });
 }
 
 /**

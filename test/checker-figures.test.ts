@@ -17,10 +17,12 @@ describe('figures on the hand-made school', () => {
       pathwayPlaced: tally(2, 2),
       byPathway: [{ pathway: 'HEALTH', placed: tally(2, 2), byGrade: [{ grade: 10, placed: tally(2, 2) }] }],
       requestsMet: tally(8, 8),
-      requestsByPriority: { required: tally(4, 4), requested: tally(4, 4), recommended: tally(0, 0) },
+      // Effective priorities: cohort courses, and English 10 and Biology, which each student needs to stay A–G on track.
+      requestsByPriority: { required: tally(8, 8), requested: tally(0, 0), recommended: tally(0, 0) },
       fullyScheduled: tally(3, 3),
       agOnTrack: tally(3, 3),
       agOffTrackByRequest: 0,
+      requestsOutsideGrade: 0,
       teamsWithCpt: tally(1, 1),
       sections: 4,
       // HS1-1 20-2, ENG10-1 30-2, ENG10-2 30-1, BIO-1 30-3
@@ -31,6 +33,25 @@ describe('figures on the hand-made school', () => {
         { group: 'IEP', students: 1, pathwayPlaced: tally(0, 0), fullyScheduled: tally(1, 1), agOnTrack: tally(1, 1) },
       ],
     });
+  });
+
+  it('counts requests by effective priority: A–G needs count as required only under agRule on-track', () => {
+    const tally = (count: number, total: number) => ({ count, total, share: total === 0 ? null : count / total });
+    const off = handScenario((s) => {
+      s.policy = { agRule: 'off' };
+    });
+    // Only the cohort courses HS1 and ENG10 of S1 and S2 stay required.
+    expect(check(off, handSchedule()).figures.requestsByPriority).toEqual({ required: tally(4, 4), requested: tally(4, 4), recommended: tally(0, 0) });
+    const twoEnglish = handScenario((s) => {
+      // S3 asks for two English courses but is one year short: neither alone is needed.
+      s.students[2]!.requests.push('HIST');
+      s.courses.find((c) => c.id === 'HIST')!.ag = 'b';
+      s.students[2]!.priorities = { HIST: 'recommended' };
+    });
+    const lines = check(twoEnglish, handSchedule()).figures.requestsByPriority;
+    expect(lines.required.total).toBe(7);
+    expect(lines.requested.total).toBe(1);
+    expect(lines.recommended.total).toBe(1);
   });
 
   it('counts A–G on track, and keeps students off track by request out of the rate', () => {

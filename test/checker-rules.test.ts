@@ -202,6 +202,44 @@ describe('check on the hand-made school', () => {
     expect(result.violations[0]?.sections).toEqual(['BIO-1', 'CHEM-1']);
   });
 
+  it('one-section-per-course: one alternate course taken for two requests', () => {
+    // S3 accepts Chemistry for both of its requests; two Chemistry sections meet both requests
+    // (so duplicate-course, which matches sections to requests, sees nothing wrong).
+    const scenario = handScenario((s) => {
+      const s3 = s.students.find((st) => st.id === 'S3');
+      if (s3) s3.alternates = { ENG10: ['CHEM'], BIO: ['CHEM'] };
+    });
+    const schedule = handSchedule();
+    schedule.sections.push({ id: 'CHEM-1', course: 'CHEM', teacher: 'T3', room: 'R2', slots: ['A.4'] });
+    schedule.sections.push({ id: 'CHEM-2', course: 'CHEM', teacher: 'T3', room: 'R2', slots: ['B.3'] });
+    schedule.enrollments['S3'] = ['CHEM-1', 'CHEM-2'];
+    const result = check(scenario, schedule);
+    expect(rulesBroken(scenario, schedule)).toEqual(['one-section-per-course']);
+    expect(result.violations[0]).toMatchObject({ students: ['S3'], sections: ['CHEM-1', 'CHEM-2'] });
+    expect(result.violations[0]?.message).toContain('Chemistry (CHEM)');
+    // One section of Chemistry for one of the requests is fine.
+    schedule.enrollments['S3'] = ['ENG10-2', 'CHEM-1'];
+    expect(rulesBroken(scenario, schedule)).toEqual([]);
+  });
+
+  it('course-grade: under the strict grade rule, a student in a course not offered to their grade', () => {
+    // Biology offered to grade 11 only; the scenario admits the requests under "allow".
+    const allow = handScenario((s) => {
+      const bio = s.courses.find((c) => c.id === 'BIO');
+      if (bio) bio.grades = [11];
+      s.policy = { gradeRule: 'allow' };
+    });
+    expect(rulesBroken(allow, handSchedule())).toEqual([]);
+    expect(check(allow, handSchedule()).figures.requestsOutsideGrade).toBe(3);
+    // The same schedule judged under "strict" (as a hand-edited scenario would be).
+    const strict = { ...allow, policy: { ...allow.policy, gradeRule: 'strict' as const } };
+    const result = check(strict, handSchedule());
+    expect(rulesBroken(strict, handSchedule())).toEqual(['course-grade']);
+    expect(result.violations.map((v) => v.students?.[0])).toEqual(['S1', 'S2', 'S3']);
+    expect(result.violations[0]?.message).toContain('grade 10');
+    expect(check(handScenario(), handSchedule()).figures.requestsOutsideGrade).toBe(0);
+  });
+
   it('cpt: a team without enough shared free slots', () => {
     const scenario = handScenario((s) => {
       const p = s.pathways[0];

@@ -97,10 +97,10 @@ describe('constraint families', () => {
     });
     // A runs one term (F.D.1 … S.D.2); B the whole year, its placement holding a slot in each term.
     expect(rows(fourByFour, prep)).toEqual([
-      { name: 'prep[T1,F]', terms: { 'teach[A,T1,F.D.1]': 1, 'teach[A,T1,F.D.2]': 1, 'teach[B,T1,F.D.1+S.D.1]': 1, 'teach[B,T1,F.D.2+S.D.2]': 1 }, lb: 0, ub: 1, group: 'prep for T1' },
-      { name: 'prep[T1,S]', terms: { 'teach[A,T1,S.D.1]': 1, 'teach[A,T1,S.D.2]': 1, 'teach[B,T1,F.D.1+S.D.1]': 1, 'teach[B,T1,F.D.2+S.D.2]': 1 }, lb: 0, ub: 1, group: 'prep for T1' },
-      { name: 'prep[T2,F]', terms: { 'teach[B,T2,F.D.1+S.D.1]': 1 }, lb: 0, ub: 0, group: 'prep for T2' },
-      { name: 'prep[T2,S]', terms: { 'teach[B,T2,F.D.1+S.D.1]': 1 }, lb: 0, ub: 1, group: 'prep for T2' },
+      { name: 'prep[T1,F]', terms: { 'teach[A,T1,F.D.1]': 1, 'teach[A,T1,F.D.2]': 1, 'teach[B,T1,F.D.1+S.D.1]': 1, 'teach[B,T1,F.D.2+S.D.2]': 1 }, lb: 0, ub: 1, rule: { rule: 'prep', args: { teacher: 'T1', term: 'F' } } },
+      { name: 'prep[T1,S]', terms: { 'teach[A,T1,S.D.1]': 1, 'teach[A,T1,S.D.2]': 1, 'teach[B,T1,F.D.1+S.D.1]': 1, 'teach[B,T1,F.D.2+S.D.2]': 1 }, lb: 0, ub: 1, rule: { rule: 'prep', args: { teacher: 'T1', term: 'S' } } },
+      { name: 'prep[T2,F]', terms: { 'teach[B,T2,F.D.1+S.D.1]': 1 }, lb: 0, ub: 0, rule: { rule: 'prep', args: { teacher: 'T2', term: 'F' } } },
+      { name: 'prep[T2,S]', terms: { 'teach[B,T2,F.D.1+S.D.1]': 1 }, lb: 0, ub: 1, rule: { rule: 'prep', args: { teacher: 'T2', term: 'S' } } },
     ]);
   });
 
@@ -153,6 +153,44 @@ describe('constraint families', () => {
       { name: 'studentClash[g0,none,1]', terms: { 'take[g0,none,A,A,1]': 1, 'take[g0,none,B,B,1]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'student-clash', args: {} } },
       { name: 'studentClash[g0,none,2]', terms: { 'take[g0,none,A,A,2]': 1, 'take[g0,none,B,B,2]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'student-clash', args: {} } },
     ]);
+  });
+
+  it('loading: one section of a course per student, whichever request it meets', () => {
+    // C (T2, period 1 only) is an alternate of both requests: taken for one, it cannot meet the other.
+    const shared = school((s) => {
+      s.courses.push({ id: 'C', name: 'Course C', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' }, sections: 1 });
+      s.teachers[1]!.courses.push('C');
+      s.students[0]!.alternates = { A: ['C'], B: ['C'] };
+    });
+    const once = rows(shared, loading).filter((r) => r.name.startsWith('courseOnce'));
+    expect(once).toEqual([{ name: 'courseOnce[g0,none,C]', terms: { 'take[g0,none,A,C,1]': 1, 'take[g0,none,B,C,1]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'one-section-per-course', args: {} } }]);
+    // A course meeting one request only needs no row of its own.
+    expect(rows(school(), loading).some((r) => r.name.startsWith('courseOnce'))).toBe(false);
+  });
+
+  it('groups merge identical students only where their counts always split into timetables', () => {
+    const groupsOf = (input: ScenarioInput) => buildInstance(parseScenario(input)).groups.map((g) => g.students);
+    const twins = (edit: (s: ScenarioInput) => void = () => {}) =>
+      school((s) => {
+        s.students = [{ id: 'S1', grade: 10, requests: ['A', 'B'] }, { id: 'S2', grade: 10, requests: ['A', 'B'] }];
+        edit(s);
+      });
+    expect(groupsOf(twins())).toEqual([['S1', 'S2']]);
+    // A double period with regular sections: each student stands alone.
+    expect(groupsOf(twins((s) => (s.courses[0]!.meets = { periods: 2, days: 'all', terms: 'all' })))).toEqual([['S1'], ['S2']]);
+    // An every-day course on an A/B calendar occupies two slots.
+    const abDays = (s: ScenarioInput) => {
+      s.calendar.days = ['A', 'B'];
+      delete s.teachers[1]!.unavailable;
+    };
+    expect(groupsOf(twins(abDays))).toEqual([['S1'], ['S2']]);
+    // One course able to meet both requests (a shared alternate).
+    const shared = (s: ScenarioInput) => {
+      s.courses.push({ id: 'C', name: 'Course C', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' }, sections: 1 });
+      s.teachers[1]!.courses.push('C');
+      for (const st of s.students) st.alternates = { A: ['C'], B: ['C'] };
+    };
+    expect(groupsOf(twins(shared))).toEqual([['S1'], ['S2']]);
   });
 
   /** One pathway P, grade 10 cohort courses A and B, one member M1 who also requests C. */

@@ -67,7 +67,7 @@ describe('CSV folder import', () => {
     writeFileSync(join(dir, 'requests.csv'), `${readFileSync(join(dir, 'requests.csv'), 'utf8')}S000733,NOPE101,requested,\n`);
     const refErr = problemsOf(() => importCsvFolder(dir));
     const rows = readFileSync(join(dir, 'requests.csv'), 'utf8').trim().split('\n').length;
-    expect(refErr.problems.some((p) => p.path.startsWith(`requests.csv, row ${rows} `) && p.message.includes('NOPE101'))).toBe(true);
+    expect(refErr.problems.some((p) => p.path.startsWith(`requests.csv, row ${rows}, column course `) && p.message.includes('NOPE101'))).toBe(true);
     writeFileSync(join(dir, 'requests.csv'), `${readFileSync(join(dir, 'requests.csv'), 'utf8')}S999999,ENG9,,\n`);
     const studentErr = problemsOf(() => importCsvFolder(dir));
     expect(studentErr.problems.some((p) => p.path === `requests.csv, row ${rows + 1}, column student`)).toBe(true);

@@ -115,6 +115,12 @@ describe('a synthetic export of each SIS imports to the generator\'s school, les
     const singleton = school.courses.find((c) => c.id.startsWith('AP')) ?? school.courses[0];
     if (!singleton) throw new Error('no course');
     school.locks = [{ course: singleton.id, slot: 'B.3' }];
+    // A freshman asking for a course the catalogue offers to older grades only.
+    const freshman = school.students.find((st) => st.grade === 9);
+    const senior = school.courses.find((c) => !c.grades.includes(9) && !(freshman?.requests.includes(c.id) ?? true));
+    if (!freshman || !senior) throw new Error('no freshman or no course closed to grade 9');
+    freshman.requests.push(senior.id);
+    school.policy = { ...school.policy, gradeRule: 'allow' };
     const plan = planExport(school);
     const dir = writeExport('powerschool', plan);
     const strict = importSis(dir, readSisPreset('powerschool'), parameters);

@@ -109,8 +109,8 @@ describe('formatReport', () => {
                                     10       0   2   0.0%
 
       Requests met: 6 of 8 (75.0%)
-        required     4 of 4 (100.0%)
-        requested    2 of 4 (50.0%)
+        required     6 of 8 (75.0%)
+        requested    0 of 0 (n/a)
         recommended  0 of 0 (n/a)
       Students fully scheduled: 1 of 3 (33.3%)
       A–G on track: 1 of 3 (33.3%); off track by request (not counted): 0

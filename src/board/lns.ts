@@ -2,11 +2,12 @@
  * Large-neighbourhood search on the board (fix-and-optimize): from the incumbent schedule, free
  * the board columns of one neighbourhood, hold every other section where it is, and re-solve the
  * program (board part and loading) warm-started from the incumbent with a short limit. Only the
- * step's submodel (its free columns and the rows that touch them, solver/submodel.ts) goes to the
+ * step's submodel (its free columns and the rows that touch them, solver/submodel.ts, with
+ * tier weights over those columns only: src/engine/tiers.ts) goes to the
  * solver worker, not the whole program: on a 2,500-student school a pathway step is about a
  * twentieth of the program's columns (a slot-pair step, which re-loads every member of the
  * cohorts it frees, still about two fifths), which saves memory and transfer. A step is kept only if it
- * strictly improves the strategy's objective. Two neighbourhoods are solved at once, one per
+ * strictly improves the strategy's tiers, compared lexicographically. Two neighbourhoods are solved at once, one per
  * core; the better improving one is kept (ties: the earlier one).
  *
  * Determinism: the neighbourhood order and the acceptance rule depend only on the solutions,
@@ -20,10 +21,9 @@
 import type { MipModel } from '../../solver/mip.js';
 import type { MipProgress, MipResult } from '../../solver/backend.js';
 import type { BackendName } from '../../solver/capabilities.js';
-import { solveMip } from '../../solver/run.js';
-import { extractSubmodel } from '../../solver/submodel.js';
-import { evaluate, type Formulation } from '../model/formulation.js';
-import type { Expr } from '../model/builder.js';
+import type { Formulation } from '../model/formulation.js';
+import { compareTierValues, tierValues } from '../model/objective.js';
+import { solveTiers, type TieredObjective } from '../engine/tiers.js';
 import { neighbourhoods, type Neighbourhood } from './neighbourhoods.js';
 
 export interface LnsOptions {
@@ -116,35 +116,34 @@ interface StepResult {
   readonly values: number[] | null;
 }
 
-async function solveStep(model: MipModel, name: string, held: ReadonlySet<number>, values: readonly number[], limit: number, options: LnsOptions): Promise<StepResult> {
-  const sub = extractSubmodel(model, held, values);
-  options.onStepSize?.({ neighbourhood: name, fullColumns: model.columns.length, fullRows: model.rows.length, columns: sub.model.columns.length, rows: sub.model.rows.length });
-  // The incumbent satisfies every row, so a violated all-held row means a broken incumbent; no step can help.
-  if (sub.violatedRow !== undefined) return { termination: 'infeasible', values: null };
-  const r = await solveMip(sub.model, {
+async function solveStep(model: MipModel, goal: TieredObjective, name: string, held: ReadonlySet<number>, values: readonly number[], limit: number, options: LnsOptions): Promise<StepResult> {
+  // The step's own weights cover only its free columns (src/engine/tiers.ts), so they stay small.
+  const r = await solveTiers(model, goal, {
     backend: options.backend,
     timeLimitSeconds: limit,
     mipGap: 0,
     seed: options.seed,
-    start: sub.restrict(values),
+    start: values,
+    held,
     ...(options.stepNodes !== undefined ? { nodeLimit: options.stepNodes } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    onSent: (sent) => options.onStepSize?.({ neighbourhood: name, fullColumns: model.columns.length, fullRows: model.rows.length, columns: sent.columns.length, rows: sent.rows.length }),
   });
-  return { termination: r.termination, values: r.values ? sub.expand(r.values) : null };
+  return { termination: r.termination, values: r.values };
 }
 
 /** Improves the board of `start` by large-neighbourhood search; see the module comment. */
 export async function improveBoard(
   form: Formulation,
   model: MipModel,
-  objective: Expr,
+  goal: TieredObjective,
   boardColumns: ReadonlySet<number>,
   start: readonly number[],
   options: LnsOptions,
 ): Promise<LnsOutcome> {
   let values = [...start];
-  let score = evaluate(objective, values);
+  let score = tierValues(goal.tiers, values);
   let steps = 0;
   let improvements = 0;
   let cutSteps = 0;
@@ -165,17 +164,17 @@ export async function improveBoard(
     const limit = options.stepNodes !== undefined ? Math.max(0.5, options.stepSeconds) : Math.max(0.5, Math.min(options.stepSeconds, left));
     const results = await Promise.all(
       batch.map((n) =>
-        solveStep(model, n.name, heldColumns(form, boardColumns, n.free), values, limit, options),
+        solveStep(model, goal, n.name, heldColumns(form, boardColumns, n.free), values, limit, options),
       ),
     );
     steps += batch.length;
-    let best: { values: number[]; score: number; name: string } | undefined;
+    let best: { values: number[]; score: number[]; name: string } | undefined;
     results.forEach((r, i) => {
       if (r.termination !== 'optimal' && r.termination !== 'gap-reached') cutSteps++;
       if (r.termination === 'time-limit') timeCutSteps++;
       if (!r.values) return;
-      const s = evaluate(objective, r.values);
-      if (s > score + 0.5 && (!best || s > best.score)) best = { values: r.values, score: s, name: batch[i]!.name };
+      const s = tierValues(goal.tiers, r.values);
+      if (compareTierValues(s, score) > 0 && (!best || compareTierValues(s, best.score) > 0)) best = { values: r.values, score: s, name: batch[i]!.name };
     });
     if (best) {
       values = best.values;

@@ -8,7 +8,7 @@ import { computeFigures } from './figures.js';
 import { lookup, type Lookup } from './lookup.js';
 import { cohortCount, cohortExclusive, cohortLabel, cohortOneSection, cohortSize, cohortTogether } from './rules/cohorts.js';
 import { duplicateIds, unknownIds } from './rules/references.js';
-import { duplicateCourse, notRequested } from './rules/requests.js';
+import { courseGrade, duplicateCourse, notRequested, oneSectionPerCourse } from './rules/requests.js';
 import { courseCapacity, roomCapacity, roomType } from './rules/rooms.js';
 import { commonPlanning, maxSections, prep, qualification, unavailable } from './rules/staff.js';
 import { locks, placement, roomClash, studentClash, teacherClash } from './rules/time.js';
@@ -38,6 +38,8 @@ export const HARD_RULES: readonly ((book: Lookup) => Violation[])[] = [
   cohortCount,
   notRequested,
   duplicateCourse,
+  oneSectionPerCourse,
+  courseGrade,
   commonPlanning,
   prep,
 ];

@@ -23,6 +23,18 @@ function agTally(list: readonly Standing[]): Tally {
   return tally(countWhere(reachable, (s) => s.ag.onTrack), reachable.length);
 }
 
+/** Requests whose course or an alternate is not offered to the student's grade (SCENARIO.md, "Grades"). */
+function outsideGrade(book: Lookup): number {
+  let n = 0;
+  for (const student of book.scenario.students) {
+    for (const course of student.requests) {
+      const accepts = [course, ...(student.alternates?.[course] ?? [])];
+      if (accepts.some((c) => book.courses.get(c)?.grades.includes(student.grade) === false)) n++;
+    }
+  }
+  return n;
+}
+
 /** Computes every figure of the report. */
 export function computeFigures(book: Lookup, all: readonly Standing[]): Figures {
   const pathwayStudents = all.filter((s) => s.placed !== undefined);
@@ -76,6 +88,7 @@ export function computeFigures(book: Lookup, all: readonly Standing[]): Figures 
     fullyScheduled: fullyTally(all),
     agOnTrack: agTally(all),
     agOffTrackByRequest: countWhere(all, (s) => s.ag.offTrackByRequest),
+    requestsOutsideGrade: outsideGrade(book),
     teamsWithCpt,
     sections: book.schedule.sections.length,
     unusedSeats,

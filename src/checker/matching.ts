@@ -5,7 +5,8 @@
  * request is not counted twice. Requests are matched in priority order, so a higher-priority
  * request is never left unmet to meet a lower one.
  */
-import type { Priority, Scenario, Student } from '../scenario/schema.js';
+import type { AgSubject, Priority, Scenario, Student } from '../scenario/schema.js';
+import { agMinimum } from './ag.js';
 import type { Section } from '../solution/schema.js';
 
 /** A student's request with its priority and the courses that meet it (itself first). */
@@ -17,13 +18,33 @@ export interface RequestLine {
 
 const RANK: Readonly<Record<Priority, number>> = { required: 0, requested: 1, recommended: 2 };
 
-/** A student's requests, with priorities; cohort courses of a pathway student are required. */
+const subjectsOf = new WeakMap<Scenario, ReadonlyMap<string, AgSubject | null | undefined>>();
+
+/**
+ * A student's requests with their effective priorities (README, "Request priorities"): cohort
+ * courses of a pathway student are required, and with `agRule: "on-track"` so is an A–G course
+ * of a subject the student is short in when they request no more courses of it than they are
+ * short; any other request keeps its own priority (default `requested`).
+ */
 export function requestLines(scenario: Scenario, student: Student): RequestLine[] {
   const pathway = student.pathway === undefined ? undefined : scenario.pathways.find((p) => p.id === student.pathway);
   const cohort = new Set(pathway?.cohortCourses[String(student.grade)] ?? []);
+  let subjects = subjectsOf.get(scenario);
+  if (!subjects) subjectsOf.set(scenario, (subjects = new Map(scenario.courses.map((c) => [c.id, c.ag]))));
+  const requested = new Map<AgSubject, number>();
+  for (const course of new Set(student.requests)) {
+    const k = subjects.get(course);
+    if (k) requested.set(k, (requested.get(k) ?? 0) + 1);
+  }
+  const needed = (course: string) => {
+    const k = subjects.get(course);
+    if (!k || scenario.policy.agRule !== 'on-track') return false;
+    const short = agMinimum(k, student.grade) - (student.agCompleted?.[k] ?? 0);
+    return short > 0 && (requested.get(k) ?? 0) <= short;
+  };
   return student.requests.map((course) => ({
     course,
-    priority: cohort.has(course) ? 'required' : (student.priorities?.[course] ?? 'requested'),
+    priority: cohort.has(course) || needed(course) ? 'required' : (student.priorities?.[course] ?? 'requested'),
     accepts: [course, ...(student.alternates?.[course] ?? []).filter((a) => a !== course)],
   }));
 }

@@ -5,8 +5,8 @@
  * Why it bounds every schedule: placement depends on the board (which stays whole: every
  * section, teacher, room, lock and CPT rule) and on the loading of pathway students. Students
  * outside pathways only take seats, and none of their requests is a hard rule, so leaving them
- * out removes no schedule's placement; the group counts are exact for single-slot placements and
- * a relaxation for double periods. Its proven bound is therefore a bound on pathway students
+ * out removes no schedule's placement, and the group counts are exact (src/model/aggregate.ts).
+ * Its proven bound is therefore a bound on pathway students
  * placed in any valid schedule, and its optimum is the best placement the school allows.
  *
  * Being far smaller than the whole program (the loading of most students is gone), it is closed
@@ -19,6 +19,7 @@ import { solveMip } from '../../solver/run.js';
 import type { Instance } from '../model/instance.js';
 import { evaluate, formulate, type Formulation } from '../model/formulation.js';
 import { improveBoard, type LnsOutcome } from '../board/lns.js';
+import { objectiveTiers } from '../model/objective.js';
 
 export interface PlacementProgram {
   readonly form: Formulation;
@@ -125,7 +126,8 @@ export async function searchPlacement(program: PlacementProgram, start: readonly
   if (options.target !== null && placedOf(best) >= options.target) stop.abort();
   const teach = new Set(form.vars.teach.map((v) => v.col));
   try {
-    const lns = await improveBoard(form, model, form.terms.placed, teach, best, {
+    const placedOnly = { tiers: objectiveTiers(form, 'cte-first').filter((t) => t.kind === 'placed'), weights: [1] };
+    const lns = await improveBoard(form, model, placedOnly, teach, best, {
       backend: options.backend,
       seed: options.seed,
       now: options.now,

@@ -3,16 +3,15 @@
  * board and named students in sections → rooms → greedy completion → the independent checker's
  * figures → the report.
  */
-import { fixColumns, type MipModel } from '../../solver/mip.js';
+import { fixColumns } from '../../solver/mip.js';
 import type { MipProgress, MipResult } from '../../solver/backend.js';
-import { solveMip } from '../../solver/run.js';
-import { check, type CheckResult } from '../checker/index.js';
+import type { CheckResult } from '../checker/index.js';
 import { buildReport, explainNotPlaced } from '../report/index.js';
 import type { Scenario, SolverName, Strategy } from '../scenario/schema.js';
 import { SOLUTION_FORMAT, type SolverFigures, type Solution } from '../solution/schema.js';
 import { buildInstance } from '../model/instance.js';
 import { evaluate, formulate, type Formulation } from '../model/formulation.js';
-import { decode } from '../model/decode.js';
+import { compareTierValues, tierValues, withObjective } from '../model/objective.js';
 import { greedyBoard } from '../board/greedy.js';
 import { improveBoard, type LnsOutcome } from '../board/lns.js';
 import { greedyCteFirstSchedule } from '../board/baseline.js';
@@ -20,7 +19,8 @@ import { scheduleToValues } from '../board/incumbent.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import { combinatorialPlacementBound, type PlacementBound } from '../board/placement-bound.js';
 import { STAGES, strategyObjective, workBudget, type StrategyObjective, type WorkBudget } from './stages.js';
-import { buildSchedule, type Schedule } from './schedule.js';
+import { guardedSchedule, judge, type Judged } from './realise.js';
+import { solveTiers, type TierSolveResult } from './tiers.js';
 import { diagnoseInfeasibility, type InfeasibilityDiagnosis } from './infeasibility.js';
 import { boardColumnsOf, placementProgram, searchPlacement, sectionKey } from './placement.js';
 
@@ -116,11 +116,11 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
 
   const inst = buildInstance(scenario);
   const form = formulate(inst);
-  const base = form.builder.build('max', []);
-  const goal = strategyObjective(strategy, form.terms, (c) => base.columns[c]?.ub ?? 0);
-  const objective = new Map<number, number>();
-  for (const [c, v] of goal.objective) objective.set(c, (objective.get(c) ?? 0) + v);
-  const model: MipModel = { ...base, columns: base.columns.map((c, j) => ({ ...c, obj: objective.get(j) ?? 0 })) };
+  const goal = strategyObjective(strategy, form);
+  const model = withObjective(form.builder.build('max', []), goal.objective);
+  // Schedules are compared tier by tier (strict priorities); a stage's objective is reported in the whole program's weights.
+  const beats = (a: readonly number[], b: readonly number[]) => compareTierValues(tierValues(goal.tiers, a), tierValues(goal.tiers, b));
+  const staged = (r: TierSolveResult): MipResult => (r.weights === goal.weights ? r : { ...r, objective: r.values ? evaluate(goal.objective, r.values) : null, bound: null, gap: null });
   const boardColumns = boardColumnsOf(form);
   const teachColumns = new Set(form.vars.teach.map((v) => v.col));
   const combinatorial = combinatorialPlacementBound(inst);
@@ -215,7 +215,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
       }
       // Every student loaded on that board; the placement-only solution is a feasible start.
       const board = new Map([...boardColumns].map((c) => [c, found.values[c] ?? 0]));
-      const loaded = await solveMip(fixColumns(model, board), {
+      const loaded = staged(await solveTiers(fixColumns(model, board), goal, {
         backend,
         timeLimitSeconds: Math.max(0.5, limit * 0.95 - elapsed()) * 0.5,
         mipGap,
@@ -224,10 +224,10 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
         start: found.values,
         ...(options.signal ? { signal: options.signal } : {}),
         onProgress: streamProgress('placement loading'),
-      });
+      }));
       runs.push({ name: 'placement loading', result: loaded });
       const better = [loaded.values, found.values].find((v) => v && checkFeasibility(model, v, 1e-6).feasible);
-      if (better && (!values || evaluate(goal.objective, better) > evaluate(goal.objective, values) + 1e-6)) [values, valuesFrom] = [better, better === loaded.values ? 'placement loading' : stage.name];
+      if (better && (!values || beats(better, values) > 0)) [values, valuesFrom] = [better, better === loaded.values ? 'placement loading' : stage.name];
       report(stage.name, values, { bound: loaded.bound, gap: loaded.gap });
       if (loaded.termination === 'interrupted') {
         interrupted = true;
@@ -239,7 +239,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
     if (stage.kind === 'search') {
       if (!values || reached(values) && small || runs.some((r) => r.name === 'board' && r.result.termination === 'optimal')) continue;
       const t0 = elapsed();
-      const lns = await improveBoard(form, model, goal.objective, teachColumns, values, {
+      const lns = await improveBoard(form, model, goal, teachColumns, values, {
         backend,
         seed,
         now: elapsed,
@@ -277,7 +277,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
     if (stage.kind === 'loading' && !values) break;
     const timeLimitSeconds = stage.kind === 'loading' ? remaining : Math.max(0.5, remaining * stage.timeShare);
     const stageModel = fixed ? fixColumns(model, fixed) : model;
-    const result = await solveMip(stageModel, {
+    const result = staged(await solveTiers(stageModel, goal, {
       backend,
       timeLimitSeconds,
       mipGap,
@@ -286,11 +286,11 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
       ...(values ? { start: values } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: streamProgress(stage.name),
-    });
+    }));
     runs.push({ name: stage.name, result });
     if (result.termination === 'infeasible' && !fixed) return infeasible();
     // A later stage keeps the earlier schedule unless it found one at least as good.
-    if (result.values && (!values || evaluate(goal.objective, result.values) >= evaluate(goal.objective, values) - 1e-6)) [values, valuesFrom] = [result.values, stage.name];
+    if (result.values && (!values || beats(result.values, values) >= 0)) [values, valuesFrom] = [result.values, stage.name];
     report(stage.name, values, { bound: result.bound, gap: result.gap });
     if (result.termination === 'interrupted') {
       interrupted = true;
@@ -299,7 +299,7 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   }
   // The greedy board may leave the program infeasible (e.g. a lock it could not honour): then the whole program decides.
   if (!values && !interrupted && !options.signal?.aborted && !runs.some((r) => r.name === 'board')) {
-    const result = await solveMip(model, { backend, timeLimitSeconds: Math.max(0.5, limit * 0.95 - elapsed()), mipGap, seed, ...(options.signal ? { signal: options.signal } : {}), onProgress: streamProgress('board') });
+    const result = staged(await solveTiers(model, goal, { backend, timeLimitSeconds: Math.max(0.5, limit * 0.95 - elapsed()), mipGap, seed, ...(options.signal ? { signal: options.signal } : {}), onProgress: streamProgress('board') }));
     runs.push({ name: 'board', result });
     if (result.termination === 'infeasible') return infeasible();
     [values, valuesFrom] = [result.values, 'board'];
@@ -313,17 +313,31 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
     return { status: 'no-schedule', message, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: interrupted, placementBound }) };
   }
 
-  // Named students may realise fewer placements than the program's counts promise (loading is a
-  // relaxation there); the checker compares with the greedy loader's schedule and the better one is kept.
-  const fallback = candidate(scenario, loaderSchedule);
-  const kept = better(strategy, candidate(scenario, buildSchedule(inst, decode(form, values))), fallback);
-  const { schedule, checked } = kept;
+  // The guard (src/engine/realise.ts): the named schedule, judged by the checker in the program's
+  // tiers, must reach the program's value; a shortfall is repaired by re-solving the board's
+  // loading with the short groups split, else reported with both values and never as optimal.
+  const guard = !interrupted && !options.signal?.aborted ? { backend, timeLimitSeconds: Math.max(1, limit - elapsed()), mipGap, seed, nodeLimit: work.stageNodes, ...(options.signal ? { signal: options.signal } : {}) } : null;
+  const { named, promised, repair, repaired } = await guardedSchedule(form, goal, strategy, values, guard);
+  if (repair) runs.push({ name: 'loading, short groups split', result: repair });
+  // The greedy CTE-first loader's schedule competes too; the checker's verdict and tiers decide.
+  const fallback = judge(scenario, loaderSchedule, goal.tiers);
+  const kept = better(named, fallback);
+  const { schedule, checked, tiers } = kept;
+  const shortfall = compareTierValues(tiers, promised) < 0;
   const partial = interrupted || runs.some((r) => r.result.termination === 'interrupted') || runs.some((r) => r.name !== 'search' && r.result.termination === 'time-limit');
   const figures = solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial, placementBound });
   // The program is a relaxation: its optimum is the schedule's optimum only if the checked count reaches the bound.
   const reachedBound = placementBound === null || checked.figures.pathwayPlaced.count >= placementBound.value;
-  const delivered = kept === fallback ? 'greedy loader' : valuesFrom;
-  const solver: SolverFigures = { ...(figures.schedule === 'optimal' && !reachedBound ? { ...figures, schedule: 'feasible' as const } : figures), delivered };
+  const weigh = (t: readonly number[]) => t.reduce((sum, v, i) => sum + v * (goal.weights[i] ?? 0), 0);
+  const solver: SolverFigures = {
+    ...figures,
+    schedule: figures.schedule === 'optimal' && (!reachedBound || shortfall) ? 'feasible' : figures.schedule,
+    // The schedule's own value, from the checker's figures, in the program's weights.
+    objective: weigh(tiers),
+    ...(shortfall ? { programObjective: weigh(promised) } : {}),
+    tiers: goal.tiers.map((t, i) => ({ name: t.name, schedule: tiers[i] ?? 0, program: promised[i] ?? 0 })),
+    delivered: kept === fallback ? 'greedy loader' : repaired ? 'loading, short groups split' : valuesFrom,
+  };
   const solution = { format: SOLUTION_FORMAT as typeof SOLUTION_FORMAT, scenario: scenario.name, ...schedule };
   const reportOut = buildReport(checked.figures, explainNotPlaced(scenario, solution), solver);
   return { status: 'scheduled', solution: { ...solution, report: reportOut }, check: checked };
@@ -340,24 +354,10 @@ function searchTermination(lns: LnsOutcome): MipResult['termination'] {
   return lns.stop === 'interrupted' ? 'interrupted' : lns.stop === 'time-limit' ? 'time-limit' : lns.stop === 'step-limit' ? 'node-limit' : 'optimal';
 }
 
-interface Candidate {
-  readonly schedule: Schedule;
-  readonly checked: CheckResult;
-}
-
-function candidate(scenario: Scenario, schedule: Schedule): Candidate {
-  return { schedule, checked: check(scenario, schedule) };
-}
-
-/** The better of two schedules by the checker, in the strategy's order; ties keep the program's. */
-function better(strategy: Strategy, program: Candidate, other: Candidate): Candidate {
+/** The better of two judged schedules: a valid one, then the higher tiers; ties keep the program's. */
+function better(program: Judged, other: Judged): Judged {
   if (program.checked.valid !== other.checked.valid) return program.checked.valid ? program : other;
-  const a = program.checked.figures;
-  const b = other.checked.figures;
-  const key = (f: typeof a) => (strategy === 'cte-first' ? [f.pathwayPlaced.count, f.requestsMet.count] : [f.requestsMet.count, f.pathwayPlaced.count]);
-  const [a1, a2] = key(a);
-  const [b1, b2] = key(b);
-  return b1! > a1! || (b1 === a1 && b2! > a2!) ? other : program;
+  return compareTierValues(other.tiers, program.tiers) > 0 ? other : program;
 }
 
 /**

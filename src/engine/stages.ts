@@ -1,7 +1,8 @@
 /**
  * The strategies as objectives and stages. Each strategy is one lexicographic order of objective
- * terms, combined with weights that provably dominate: a term's weight exceeds the largest value
- * every later term together can take, so one more unit of an earlier term always wins.
+ * tiers (src/model/objective.ts), combined with weights that provably dominate: a tier's weight
+ * exceeds the most every later tier together can change, so one more unit of an earlier tier
+ * always wins; where the weights grow too large the tiers are solved in turn (src/engine/tiers.ts).
  * Where placement comes first, stage 0 (`placement search`) searches for the board placing the
  * most pathway students on the placement program, which leaves out the students outside pathways
  * (src/engine/placement.ts), then loads every student on it. Otherwise stage 1 loads the greedy
@@ -12,7 +13,8 @@
  */
 import type { Strategy } from '../scenario/schema.js';
 import type { Expr } from '../model/builder.js';
-import type { ObjectiveTerms } from '../model/formulation.js';
+import type { Formulation } from '../model/formulation.js';
+import { dominatingWeights, objectiveTiers, tierRanges, weightedExpr, type ObjectiveTier } from '../model/objective.js';
 
 export interface Stage {
   readonly name: string;
@@ -28,32 +30,21 @@ export interface Stage {
 }
 
 export interface StrategyObjective {
+  /** The strategy's tiers, highest first (src/model/objective.ts). */
+  readonly tiers: readonly ObjectiveTier[];
+  /** Dominating weights of the tiers over the whole program. */
+  readonly weights: readonly number[];
+  /** The weighted sum: the whole program's objective (what model files carry). */
   readonly objective: Expr;
-  /** Weight of one placed pathway student in the objective (0 when placement is not a term). */
+  /** Weight of one placed pathway student when placement is the first tier (0 otherwise). */
   readonly placedWeight: number;
-  /** The largest value the terms after placement can add together (so placed ≤ ⌊bound / weight⌋ when they come after). */
-  readonly afterPlaced: number;
 }
 
-const maxValue = (expr: Expr, ub: (col: number) => number) => expr.reduce((s, [c, v]) => s + Math.abs(v) * ub(c), 0);
-
-/**
- * `cte-first`: pathway students placed ≻ weighted requests met (all students).
- * `academic-first`, the traditional order: requests of students outside pathways ≻ pathway
- * students placed ≻ pathway students' other requests.
- */
-export function strategyObjective(strategy: Strategy, terms: ObjectiveTerms, ub: (col: number) => number): StrategyObjective {
-  if (strategy === 'cte-first') {
-    const w = maxValue(terms.requests, ub) + 1;
-    return { objective: [...terms.placed.map(([c, v]) => [c, v * w] as const), ...terms.requests], placedWeight: w, afterPlaced: w - 1 };
-  }
-  const wPlaced = maxValue(terms.pathwayRequests, ub) + 1;
-  const wAcademic = wPlaced * (maxValue(terms.placed, ub) + 1);
-  return {
-    objective: [...terms.nonPathwayRequests.map(([c, v]) => [c, v * wAcademic] as const), ...terms.placed.map(([c, v]) => [c, v * wPlaced] as const), ...terms.pathwayRequests],
-    placedWeight: 0,
-    afterPlaced: 0,
-  };
+/** The strategy's objective on a formulation: its tiers and their dominating weights over the whole program. */
+export function strategyObjective(strategy: Strategy, form: Formulation): StrategyObjective {
+  const tiers = objectiveTiers(form, strategy);
+  const weights = dominatingWeights(tierRanges(tiers));
+  return { tiers, weights, objective: weightedExpr(tiers, weights), placedWeight: tiers[0]?.kind === 'placed' ? weights[0]! : 0 };
 }
 
 export const STAGES: readonly Stage[] = [

@@ -49,8 +49,8 @@ export type MathSequence = keyof typeof MATH_SEQUENCES;
 
 function mathRows(sequence: MathSequence): Row[] {
   const first: Row[] = sequence === 'integrated'
-    ? [['IM1', 'Integrated Math I', 'c', ALL, 0], ['IM2', 'Integrated Math II', 'c', ALL, 0], ['IM3', 'Integrated Math III', 'c', [10, 11, 12], 0]]
-    : [['ALG1', 'Algebra 1', 'c', ALL, 0], ['GEOM', 'Geometry', 'c', ALL, 0], ['ALG2', 'Algebra 2', 'c', [10, 11, 12], 0]];
+    ? [['IM1', 'Integrated Math I', 'c', ALL, 0], ['IM2', 'Integrated Math II', 'c', ALL, 0], ['IM3', 'Integrated Math III', 'c', ALL, 0]]
+    : [['ALG1', 'Algebra 1', 'c', ALL, 0], ['GEOM', 'Geometry', 'c', ALL, 0], ['ALG2', 'Algebra 2', 'c', ALL, 0]];
   return [
     ...first,
     ['PRECALC', 'Precalculus', 'c', [10, 11, 12], 100],

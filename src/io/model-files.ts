@@ -10,10 +10,10 @@ import { writeMps } from '../../solver/mps-format.js';
 import { readSolutionFile as readSolverValues } from '../../solver/solution-file.js';
 import { buildInstance } from '../model/instance.js';
 import { formulate } from '../model/formulation.js';
-import { decode } from '../model/decode.js';
-import { buildSchedule } from '../engine/schedule.js';
+import { compareTierValues, tierValues, withObjective } from '../model/objective.js';
+import { realise } from '../engine/realise.js';
 import { strategyObjective } from '../engine/stages.js';
-import { check, type CheckResult } from '../checker/index.js';
+import type { CheckResult } from '../checker/index.js';
 import { buildReport, explainNotPlaced } from '../report/index.js';
 import { InputError } from '../scenario/problems.js';
 import { STRATEGIES, type Scenario, type Strategy } from '../scenario/schema.js';
@@ -32,14 +32,15 @@ export const modelMapSchema = z.strictObject({
 });
 export type ModelMap = z.infer<typeof modelMapSchema>;
 
-/** The whole program with the strategy's objective (the program the engine's `board` stage solves). */
+/**
+ * The whole program with the strategy's objective: its strict tiers (src/model/objective.ts) as
+ * one weighted sum with dominating weights over the whole program, as the engine's `board` stage
+ * solves it. On large schools these weights pass 1e9 (the engine then solves the tiers in turn);
+ * an exact solver (CP-SAT, or Gurobi with integral objectives) still reads them right.
+ */
 export function scenarioProgram(scenario: Scenario, strategy: Strategy = scenario.policy.strategy): MipModel {
   const form = formulate(buildInstance(scenario));
-  const base = form.builder.build('max', []);
-  const goal = strategyObjective(strategy, form.terms, (c) => base.columns[c]?.ub ?? 0);
-  const objective = new Map<number, number>();
-  for (const [c, v] of goal.objective) objective.set(c, (objective.get(c) ?? 0) + v);
-  return { ...base, columns: base.columns.map((c, j) => ({ ...c, obj: objective.get(j) ?? 0 })) };
+  return withObjective(form.builder.build('max', []), strategyObjective(strategy, form).objective);
 }
 
 /** The program as MPS (free format) or CPLEX LP text, and its column map. */
@@ -82,17 +83,24 @@ export function importProgramSolution(scenario: Scenario, map: ModelMap, solutio
     throw new InputError(source, [{ path: '', message: 'the column map does not match this scenario’s program (was the scenario changed after export?)', fix: 'export the model again from this scenario and re-run the solver' }]);
   }
   const read = readSolverValues(solutionText, map.columns);
-  const schedule = buildSchedule(inst, decode(form, read.values));
-  const checked = check(scenario, schedule);
+  const goal = strategyObjective(map.strategy, form);
+  // The named schedule is valued by the checker in the program's tiers: the file's objective is
+  // the program's, and is reported as such only where the named students fall short of it.
+  const { schedule, checked, tiers } = realise(form, goal, read.values);
+  const promised = tierValues(goal.tiers, read.values);
+  const shortfall = compareTierValues(tiers, promised) < 0;
+  const weigh = (t: readonly number[]) => t.reduce((sum, v, i) => sum + v * (goal.weights[i] ?? 0), 0);
   const bare = { format: SOLUTION_FORMAT as typeof SOLUTION_FORMAT, scenario: scenario.name, ...schedule };
   const report = buildReport(checked.figures, explainNotPlaced(scenario, bare), {
     backend: 'external',
     strategy: map.strategy,
     seed: scenario.policy.seed,
     termination: /optimal/i.test(read.status ?? '') ? 'optimal' : 'time-limit',
-    schedule: /optimal/i.test(read.status ?? '') ? 'optimal' : 'feasible',
+    schedule: /optimal/i.test(read.status ?? '') && !shortfall ? 'optimal' : 'feasible',
     partial: false,
-    objective: read.objective,
+    objective: weigh(tiers),
+    ...(shortfall ? { programObjective: weigh(promised) } : {}),
+    tiers: goal.tiers.map((t, i) => ({ name: t.name, schedule: tiers[i] ?? 0, program: promised[i] ?? 0 })),
     bound: null,
     gap: null,
     placementBound: null,

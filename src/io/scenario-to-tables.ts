@@ -21,6 +21,7 @@ export function scenarioToTables(s: Scenario): Partial<Record<TableName, string[
       ['periods', join(s.calendar.periods)],
       ['strategy', p.strategy],
       ['agRule', p.agRule],
+      ['gradeRule', p.gradeRule],
       ['timeLimitSeconds', String(p.timeLimitSeconds)],
       ['mipGap', String(p.mipGap)],
       ['seed', String(p.seed)],

@@ -106,8 +106,11 @@ export function importSis(folder: string, mapping: SisMapping, parameters: Filte
   if (requests.droppedAlternates.length > 0) notes.push(`${requests.droppedAlternates.length} alternates name a course the scenario cannot hold (missing, no section or teacher, or outside the student's grades) and were left out`);
 
   const { pathways, pathwayOf } = readPathways(ctx, catalogue, staff.teachers, requests.students, kept);
+  // Without grade ranges in the export, a course is offered to the grades that name it, as a request or an alternate.
   const requestGrades = new Map<string, Set<number>>();
-  for (const s of requests.students) for (const c of s.requests) (requestGrades.get(c) ?? requestGrades.set(c, new Set()).get(c))?.add(s.grade);
+  for (const s of requests.students) {
+    for (const c of [...s.requests, ...Object.values(s.alternates).flat()]) (requestGrades.get(c) ?? requestGrades.set(c, new Set()).get(c))?.add(s.grade);
+  }
 
   const origins = new Map<string, string>();
   const courses: Course[] = keptCourses.map((c, i) => {

@@ -99,7 +99,7 @@ export function readRequests(ctx: SisContext, catalogue: Catalogue, staffed: Rea
   const expectedFor = (course: string, reason: string) => {
     const grades = catalogue.courses.get(course)?.grades;
     return reason === "outside the course's grades" && grades
-      ? `a course offered to the student's grade (${course} takes grades ${gradeRange(grades)}; set policy.gradeRule to "allow" in the mapping to admit such requests)`
+      ? `a course offered to the student's grade (${course} takes grade${grades.length === 1 ? "" : "s"} ${gradeRange(grades)}; set policy.gradeRule to "allow" in the mapping to admit such requests)`
       : `a course code of ${coursesLabel} with sections and a teacher (${reason})`;
   };
 

@@ -28,7 +28,7 @@ export const TABLES: readonly TableSpec[] = [
     name: 'calendar',
     required: true,
     columns: [
-      req('setting', 'name, terms, days, periods (required); strategy, agRule, timeLimitSeconds, mipGap, seed, solver (optional)'),
+      req('setting', 'name, terms, days, periods (required); strategy, agRule, gradeRule, timeLimitSeconds, mipGap, seed, solver (optional)'),
       req('value', 'the school name; lists separated by ";" (terms `Y` or `F;S`, days `A;B` or `D`, periods `1;2;3;4`); policy values as in SCENARIO.md'),
     ],
   },

@@ -8,6 +8,7 @@ import { parseScenario, zodProblems } from '../scenario/parse.js';
 import { crossReferenceProblems } from '../scenario/references.js';
 import {
   AG_SUBJECTS,
+  GRADE_RULES,
   PRIORITIES,
   SCENARIO_FORMAT,
   SOLVER_NAMES,
@@ -89,6 +90,8 @@ export function scenarioFromTables(tables: ScenarioTables, source: string): Scen
   if (strategy) policy['strategy'] = strategy.read.choice('value', STRATEGIES);
   const agRule = setting('agRule', false);
   if (agRule) policy['agRule'] = agRule.read.choice('value', ['on-track', 'off'] as const);
+  const gradeRule = setting('gradeRule', false);
+  if (gradeRule) policy['gradeRule'] = gradeRule.read.choice('value', GRADE_RULES);
   const solver = setting('solver', false);
   if (solver) policy['solver'] = solver.read.choice('value', SOLVER_NAMES);
   const limit = setting('timeLimitSeconds', false);
@@ -97,7 +100,7 @@ export function scenarioFromTables(tables: ScenarioTables, source: string): Scen
   if (gap) policy['mipGap'] = gap.read.number('value', 0);
   const seed = setting('seed', false);
   if (seed) policy['seed'] = seed.read.int('value', 0);
-  const knownSettings = new Set(['name', 'terms', 'days', 'periods', 'strategy', 'agRule', 'solver', 'timeLimitSeconds', 'mipGap', 'seed']);
+  const knownSettings = new Set(['name', 'terms', 'days', 'periods', 'strategy', 'agRule', 'gradeRule', 'solver', 'timeLimitSeconds', 'mipGap', 'seed']);
   for (const [key, s] of settings) {
     if (!knownSettings.has(key) && calendarTable) problems.push({ path: `${where(calendarTable, s.row)}, column setting`, message: `unknown setting ${JSON.stringify(key)}`, fix: `expected one of ${[...knownSettings].join(', ')}` });
   }
@@ -199,8 +202,10 @@ export function scenarioFromTables(tables: ScenarioTables, source: string): Scen
       problems.push({ path: `${where(table, r.row)}, column course`, message: `student ${studentId} already requests ${JSON.stringify(course)}`, fix: 'expected each course once per student' });
       continue;
     }
-    origins.set(`students[${index}].requests[${student.requests.length}]`, where(table, r.row));
+    // A problem with the request (or one of its alternates) names the column holding it.
+    origins.set(`students[${index}].requests[${student.requests.length}]`, `${where(table, r.row)}, column course`);
     origins.set(`students[${index}].alternates.${course}`, where(table, r.row));
+    origins.set(`students[${index}].alternates[${JSON.stringify(course)}]`, `${where(table, r.row)}, column alternates`);
     origins.set(`students[${index}].priorities.${course}`, where(table, r.row));
     student.requests.push(course);
     if (priority && priority !== 'requested') student.priorities[course] = priority;

@@ -56,6 +56,8 @@ export function disaggregate(inst: Instance, sections: readonly PlannedSection[]
       for (const s of own) roster.enroll(student, s.id);
       for (const k of timetables[i] ?? []) {
         const item = items[k]!;
+        // One section of a course per student, whichever request it meets.
+        if (roster.holdsCourse(student, item.course)) continue;
         const candidates = (pooled.get(`${item.course}|${item.pattern}`) ?? []).filter((s) => roster.fits(student, s.id));
         if (candidates.length === 0) continue;
         const roomiest = candidates.reduce((a, b) => (roster.seatsLeft(b.id) > roster.seatsLeft(a.id) ? b : a));

@@ -13,8 +13,9 @@
  * take a matching that covers every vertex of largest degree and all items are handed out. The
  * count of complete timetables is the largest the counts allow whenever the search finishes
  * within its work budget (always on small parts). Items spanning several slots (double periods,
- * every-day courses on an A/B calendar) make it a packing problem; the same search then loses as
- * little as its budget finds.
+ * every-day courses on an A/B calendar) would make it a packing problem that counts need not
+ * solve; the program therefore gives them only to parts of one student (src/model/aggregate.ts),
+ * whose items are their timetable.
  */
 
 /** So many seats of one placement for one request. */

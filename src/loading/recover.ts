@@ -101,7 +101,8 @@ export function recoverPlacements(roster: Roster, members: ReadonlyArray<{ stude
       // An alternate that does not count towards placement gives way to the course that does.
       const held = roster.sectionsOf(student).find((id) => r.choices.includes(roster.byId.get(id)!.course));
       if (held) j.drop(student, held);
-      const options = roster.sections.filter((s) => r.safe.includes(s.course) && !s.cohort).map((s) => s.id);
+      // One section of a course per student: a course taken for another request is no option.
+      const options = roster.sections.filter((s) => r.safe.includes(s.course) && !s.cohort && !roster.holdsCourse(student, s.course)).map((s) => s.id);
       return options.some((id) => seatWithMoves(j, student, id));
     });
     if (!done) j.undo(mark);

@@ -9,6 +9,9 @@ import type { GroupRequest, StudentGroup } from '../model/aggregate.js';
 import type { Instance } from '../model/instance.js';
 import type { Roster } from './roster.js';
 
+/** Higher tiers first (src/model/objective.ts). */
+const RANK = { required: 0, requested: 1, recommended: 2 } as const;
+
 export interface StudentRef {
   readonly id: string;
   readonly group: StudentGroup;
@@ -102,7 +105,7 @@ export function completeRoster(inst: Instance, roster: Roster, order: readonly S
     for (const ref of order) {
       joinCohort(inst, roster, ref);
       const cohort = cohortOf(roster, ref.id);
-      const requests = [...ref.group.requests].sort((a, b) => b.weight - a.weight);
+      const requests = [...ref.group.requests].sort((a, b) => RANK[a.priority] - RANK[b.priority]);
       for (const r of requests) {
         if (metBy(roster, ref.id, r)) continue;
         if (seat(roster, ref.id, candidates(roster, r, cohort))) seated++;

@@ -61,6 +61,12 @@ export class Roster {
     for (const x of s.slots) if (busy?.get(x) === section) busy.delete(x);
   }
 
+  /** Whether the student already sits in a section of the course (a student takes one section of a course). */
+  holdsCourse(student: string, course: string): boolean {
+    for (const id of this.ofStudent.get(student) ?? []) if (this.byId.get(id)?.course === course) return true;
+    return false;
+  }
+
   sectionsOf(student: string): string[] {
     return [...(this.ofStudent.get(student) ?? [])];
   }

@@ -1,6 +1,6 @@
 /**
- * The integer program for one school: variables, every rule as a named constraint family, and
- * the objective terms the strategies combine lexicographically.
+ * The integer program for one school: variables and every rule as a named constraint family. Its
+ * objective, a list of strict tiers per strategy, is src/model/objective.ts.
  */
 import { ModelBuilder, type Expr } from './builder.js';
 import type { Instance } from './instance.js';
@@ -14,15 +14,10 @@ import { loading, placement } from './constraints/loading.js';
 /** Every constraint family, in the order rows are added. */
 export const CONSTRAINT_FAMILIES = [teacherClash, maxSections, prep, commonPlanning, roomTypes, sectionCounts, locks, cohorts, loading, placement] as const;
 
+/** Quantities the engine follows during a solve; the objective itself is src/model/objective.ts. */
 export interface ObjectiveTerms {
   /** Pathway students successfully placed. */
   readonly placed: Expr;
-  /** Weighted requests met, all students. */
-  readonly requests: Expr;
-  /** Weighted requests met by students in no pathway. */
-  readonly nonPathwayRequests: Expr;
-  /** Weighted requests met by pathway students. */
-  readonly pathwayRequests: Expr;
 }
 
 export interface Formulation {
@@ -36,21 +31,11 @@ export function formulate(inst: Instance): Formulation {
   const builder = new ModelBuilder();
   const vars = createVariables(builder, inst);
   for (const family of CONSTRAINT_FAMILIES) family(builder, inst, vars);
-  return { inst, builder, vars, terms: objectiveTerms(inst, vars) };
+  return { inst, builder, vars, terms: objectiveTerms(vars) };
 }
 
-function objectiveTerms(inst: Instance, vars: Vars): ObjectiveTerms {
-  const placed: Expr = [];
-  const pathwayRequests: Expr = [];
-  const nonPathwayRequests: Expr = [];
-  for (const part of vars.parts) {
-    const group = inst.groups[part.group]!;
-    const target = group.pathway ? pathwayRequests : nonPathwayRequests;
-    if (part.placed !== undefined) placed.push([part.placed, 1]);
-    for (const t of part.takes) target.push([t.col, group.requests[t.request]!.weight]);
-    if (part.member !== undefined) for (const r of group.requests) if (r.cohort) target.push([part.member, r.weight]);
-  }
-  return { placed, requests: [...pathwayRequests, ...nonPathwayRequests], nonPathwayRequests, pathwayRequests };
+function objectiveTerms(vars: Vars): ObjectiveTerms {
+  return { placed: vars.parts.flatMap((part) => (part.placed !== undefined ? [[part.placed, 1] as const] : [])) };
 }
 
 /** Value of an expression at a solution. */

@@ -53,7 +53,12 @@ export function canTeachIn(available: ReadonlySet<string>, pattern: Pattern): bo
   return pattern.slots.every((s) => available.has(s));
 }
 
-export function buildInstance(scenario: Scenario): Instance {
+/**
+ * Indexes a scenario for its integer program.
+ * @param alone - students to keep in groups of their own (the engine's repair of a loading
+ *   that fell short of the program's counts); others are merged as src/model/aggregate.ts says.
+ */
+export function buildInstance(scenario: Scenario, alone?: ReadonlySet<string>): Instance {
   const slots = allSlots(scenario.calendar);
   const teachers = new Map(scenario.teachers.map((t) => [t.id, t]));
   const available = new Map(
@@ -73,30 +78,40 @@ export function buildInstance(scenario: Scenario): Instance {
   const cohortSeatsOf = new Map<string, number>();
   for (const k of cohorts) for (const c of k.courses) cohortSeatsOf.set(c, (cohortSeatsOf.get(c) ?? 0) + 1);
 
-  const groups = groupStudents(scenario, (student, course) => {
-    const grade = String(student.grade);
-    const pathway = scenario.pathways.find((p) => p.id === student.pathway);
-    return pathway?.cohortCourses[grade]?.includes(course) ?? false;
-  });
-
   // Demand for regular sections: every request except those a cohort will seat.
   const cohortSeats = new Map<string, number>();
   for (const k of cohorts) for (const c of k.courses) cohortSeats.set(c, (cohortSeats.get(c) ?? 0) + k.size);
   const demand = new Map<string, number>();
-  for (const g of groups) {
-    for (const r of g.requests) demand.set(r.course, (demand.get(r.course) ?? 0) + g.students.length);
-  }
+  for (const st of scenario.students) for (const c of new Set(st.requests)) demand.set(c, (demand.get(c) ?? 0) + 1);
+  const regularOf = new Map(
+    scenario.courses.map((course) => {
+      const seats = Math.max(1, Math.min(course.capacity, largestRoom.get(course.roomType) ?? course.capacity));
+      const nonCohort = Math.max(0, (demand.get(course.id) ?? 0) - (cohortSeats.get(course.id) ?? 0));
+      const cohortSections = cohortSeatsOf.get(course.id) ?? 0;
+      return [course.id, { seats, regular: course.sections !== undefined ? Math.max(0, course.sections - cohortSections) : Math.ceil(nonCohort / seats) }];
+    }),
+  );
+
+  const patternsOf = new Map(scenario.courses.map((c) => [c.id, coursePatterns(scenario.calendar, c)]));
+  const groups = groupStudents(
+    scenario,
+    (student, course) => {
+      const grade = String(student.grade);
+      const pathway = scenario.pathways.find((p) => p.id === student.pathway);
+      return pathway?.cohortCourses[grade]?.includes(course) ?? false;
+    },
+    // Only regular sections are loaded by counts; a cohort's own sections seat its members whole.
+    (course) => (regularOf.get(course)?.regular ?? 0) > 0 && (patternsOf.get(course) ?? []).some((p) => p.slots.length > 1),
+    alone,
+  );
 
   const courses = new Map<string, CourseInfo>();
   for (const course of scenario.courses) {
-    const seats = Math.max(1, Math.min(course.capacity, largestRoom.get(course.roomType) ?? course.capacity));
+    const { seats, regular } = regularOf.get(course.id)!;
     const qualified = scenario.teachers.filter((t) => t.courses.includes(course.id)).map((t) => t.id);
-    const nonCohort = Math.max(0, (demand.get(course.id) ?? 0) - (cohortSeats.get(course.id) ?? 0));
-    const cohortSections = cohortSeatsOf.get(course.id) ?? 0;
-    const regular = course.sections !== undefined ? Math.max(0, course.sections - cohortSections) : Math.ceil(nonCohort / seats);
     const info: CourseInfo = {
       course,
-      patterns: coursePatterns(scenario.calendar, course),
+      patterns: patternsOf.get(course.id) ?? [],
       seats,
       teachers: qualified,
       regularSections: regular,

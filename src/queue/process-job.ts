@@ -137,13 +137,14 @@ export async function processJob(job: Job, token: string | undefined, ctx: JobCo
     clearInterval(watch);
     ctx.closing.removeEventListener('abort', onClosing);
   }
-  if (!outcome || outcome.kind === 'failed') throw new Error(outcome?.message ?? 'the solve ended without a result');
-  if (outcome.kind === 'interrupted') {
+  // A stop (cancel or shutdown) terminates the variant worker, which may then read as failed: the stop decides.
+  if (stop.signal.aborted && outcome?.kind !== 'outcome') {
     if (cancelled) throw new UnrecoverableError(CANCELLED);
     // The worker is shutting down: the job goes back to the queue for another worker.
     await job.moveToWait(token);
     throw new WaitingError();
   }
+  if (!outcome || outcome.kind !== 'outcome') throw new Error(outcome?.kind === 'failed' ? outcome.message : 'the solve ended without a result');
   const { name: _name, solution, ...row } = rowOf(data.name, scenario, outcome.outcome, false);
   const shared = ctx.config.sharedStorage;
   const result: JobResult = {

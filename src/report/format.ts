@@ -27,6 +27,7 @@ export function formatFigures(figures: Figures, scenario?: Scenario): string {
   const { required, requested, recommended } = figures.requestsByPriority;
   out.push('', `Requests met: ${ofTotal(figures.requestsMet)}`);
   out.push(formatTable([['required', ofTotal(required)], ['requested', ofTotal(requested)], ['recommended', ofTotal(recommended)]], { header: false }));
+  if ((figures.requestsOutsideGrade ?? 0) > 0) out.push(`  outside the course's grades (admitted by policy.gradeRule "allow"): ${figures.requestsOutsideGrade}`);
   out.push(`Students fully scheduled: ${ofTotal(figures.fullyScheduled)}`);
   out.push(`A–G on track: ${ofTotal(figures.agOnTrack)}; off track by request (not counted): ${figures.agOffTrackByRequest}`);
   out.push(`Pathway teams with common planning time: ${ofTotal(figures.teamsWithCpt)}`);
@@ -49,12 +50,19 @@ function formatSolver(solver: SolverFigures): string {
     ...(solver.reproducible === undefined ? [] : [['reproducible', solver.reproducible ? 'yes (stopped by work limits only: same scenario and seed, same schedule)' : 'no (a stage was cut by the clock)']]),
     ['schedule', `${solver.schedule}${solver.partial ? ' (partial: stopped early, best found so far)' : ''}`],
     ['objective', decimal(solver.objective)],
+    ...(solver.programObjective === undefined ? [] : [['program objective', `${decimal(solver.programObjective)} (the program's value for this board, which the named schedule does not reach)`]]),
     ['bound', decimal(solver.bound)],
     ['gap', solver.gap === null ? '–' : percent(solver.gap)],
     ['placement bound', solver.placementBound ? `${decimal(solver.placementBound.value)} (${solver.placementBound.source})` : '–'],
     ['time', `${solver.seconds.toFixed(1)} s`],
   ];
   const out = ['Solver', formatTable(rows, { header: false })];
+  if (solver.tiers && solver.tiers.length > 0) {
+    // Strict tiers, highest first: the schedule (as checked) beside the program's solution behind it.
+    const tiers: string[][] = [['Objective tier', 'Schedule', 'Program']];
+    for (const t of solver.tiers) tiers.push([t.name, String(t.schedule), String(t.program)]);
+    out.push('', formatTable(tiers, { align: ['left', 'right', 'right'] }));
+  }
   if (solver.stages.length > 0) {
     const stages: string[][] = [['Stage', 'Status', 'Seconds', 'Objective', 'Bound']];
     for (const s of solver.stages) stages.push([s.name, s.status, s.seconds.toFixed(1), decimal(s.objective), decimal(s.bound)]);

@@ -1,7 +1,9 @@
 /**
  * Cross-reference checks that a schema cannot express: ids that must exist, ids that must be
  * unique, slot names, cohort courses that members must request, courses nobody can teach or
- * house, and placements the calendar cannot hold. All problems are collected, not just the first.
+ * house, placements the calendar cannot hold, and (under `policy.gradeRule: "strict"`) requests
+ * and alternates for a course outside the student's grade. All problems are collected, not just
+ * the first.
  */
 import { coursePatterns, slotByName } from '../calendar/slots.js';
 import type { Scenario } from './schema.js';
@@ -65,16 +67,33 @@ export function crossReferenceProblems(s: Scenario): InputProblem[] {
     }
   });
 
+  const courseById = new Map(s.courses.map((c) => [c.id, c]));
+  // SCENARIO.md "Grades": under the strict rule a course is only for the grades it lists.
+  const outsideGrade = (path: string, student: { id: string; grade: number }, courseId: string, what: string) => {
+    const course = courseById.get(courseId);
+    if (s.policy.gradeRule !== 'strict' || !course || course.grades.includes(student.grade)) return;
+    const grades = course.grades.length === 1 ? `grade ${course.grades[0]}` : `grades ${course.grades.join(', ')}`;
+    add(
+      path,
+      `${what} "${courseId}" (${course.name}) is for ${grades}, but student ${student.id} is in grade ${student.grade}`,
+      `remove it, add ${student.grade} to the "grades" of course "${courseId}" if the school offers it to grade ${student.grade}, or set policy.gradeRule to "allow"`,
+    );
+  };
+
   s.students.forEach((st, i) => {
     const at = `students[${i}]`;
     const requested = new Set(st.requests);
     st.requests.forEach((c, j) => {
       if (!courseIds.has(c)) unknownCourse(`${at}.requests[${j}]`, c);
       if (st.requests.indexOf(c) !== j) add(`${at}.requests[${j}]`, `course "${c}" requested twice`, 'list each request once');
+      outsideGrade(`${at}.requests[${j}]`, st, c, 'requested course');
     });
     for (const [c, alts] of Object.entries(st.alternates ?? {})) {
       if (!requested.has(c)) add(`${at}.alternates["${c}"]`, `alternates given for "${c}", which the student did not request`, `key alternates by one of the student's requests`);
-      alts.forEach((a, j) => courseIds.has(a) || unknownCourse(`${at}.alternates["${c}"][${j}]`, a));
+      alts.forEach((a, j) => {
+        if (!courseIds.has(a)) unknownCourse(`${at}.alternates["${c}"][${j}]`, a);
+        outsideGrade(`${at}.alternates["${c}"][${j}]`, st, a, 'alternate');
+      });
     }
     for (const c of Object.keys(st.priorities ?? {})) {
       if (!requested.has(c)) add(`${at}.priorities["${c}"]`, `priority given for "${c}", which the student did not request`, 'key priorities by one of the student\'s requests');

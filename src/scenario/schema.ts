@@ -118,6 +118,8 @@ export const lockSchema = z.strictObject({
 export type Lock = z.infer<typeof lockSchema>;
 
 export const STRATEGIES = ['cte-first', 'academic-first'] as const;
+export const GRADE_RULES = ['strict', 'allow'] as const;
+export type GradeRule = (typeof GRADE_RULES)[number];
 export const SOLVER_NAMES = ['highs', 'glpk', 'jsl'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 export type SolverName = (typeof SOLVER_NAMES)[number];
@@ -136,10 +138,11 @@ export const policySchema = z.strictObject({
   /** Solver backend (default `highs`). */
   solver: z.enum(SOLVER_NAMES).default('highs'),
   /**
-   * `strict` (default): a request or alternate for a course outside the student's grade is an
-   * input problem; `allow`: it is admitted (SCENARIO.md, "Grades").
+   * A course is offered to the grades in its `grades`. `strict` (default): a request or alternate
+   * for a course outside the student's grade is an input problem; `allow`: it is admitted, and
+   * the report counts such requests (SCENARIO.md, "Grades").
    */
-  gradeRule: z.enum(['strict', 'allow']).default('strict'),
+  gradeRule: z.enum(GRADE_RULES).default('strict'),
 });
 export type Policy = z.infer<typeof policySchema>;
 

@@ -48,6 +48,11 @@ export const figuresSchema = z.strictObject({
   agOnTrack: tally,
   /** Students whose requests cannot reach A–G on track, not counted against the schedule. */
   agOffTrackByRequest: z.number().int(),
+  /**
+   * Requests naming a course outside the student's grade, as the course or an alternate: admitted
+   * only under `policy.gradeRule: "allow"` (0 otherwise). Optional: older solution files lack it.
+   */
+  requestsOutsideGrade: z.number().int().optional(),
   teamsWithCpt: tally,
   sections: z.number().int(),
   unusedSeats: z.number().int(),
@@ -76,8 +81,21 @@ export const solverFiguresSchema = z.strictObject({
   schedule: z.enum(['none', 'feasible', 'optimal']),
   /** True when the solve was stopped early (time limit or Ctrl-C) and this is the best found so far. */
   partial: z.boolean(),
-  /** Objective of the returned schedule (the solver's weighted score). */
+  /**
+   * The returned schedule's value in the program's weighted objective, recomputed from the
+   * checker's figures (so never a promise of the program the named students do not keep).
+   */
   objective: z.number().nullable(),
+  /**
+   * Set only when the named schedule falls short of the program's value for its board (after the
+   * engine's repair): the program's weighted value, which the schedule does not reach.
+   */
+  programObjective: z.number().optional(),
+  /**
+   * The objective's tiers, highest first (strict: README "Request priorities"): each tier's value
+   * in the returned schedule (from the checker) and in the program's solution behind it.
+   */
+  tiers: z.array(z.strictObject({ name: z.string(), schedule: z.number().int(), program: z.number().int() })).optional(),
   /** Best proven bound on the objective, when the backend reports one. */
   bound: z.number().nullable(),
   /** Relative gap between objective and bound. */

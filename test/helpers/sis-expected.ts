@@ -127,7 +127,7 @@ export function expectedImport(sis: SisName, plan: ExportPlan, gradeRule: 'stric
   });
 
   const requestGrades = new Map<string, Set<number>>();
-  for (const st of students) for (const c of st.requests) (requestGrades.get(c) ?? requestGrades.set(c, new Set()).get(c))?.add(st.grade);
+  for (const st of students) for (const c of [...st.requests, ...Object.values(st.alternates ?? {}).flat()]) (requestGrades.get(c) ?? requestGrades.set(c, new Set()).get(c))?.add(st.grade);
   const teamSizes = new Map<string, number>();
   for (const s of sections) if (s.team) teamSizes.set(s.course, Math.max(teamSizes.get(s.course) ?? 0, s.maxSize));
   const courses: Course[] = g.courses.map((c) => {

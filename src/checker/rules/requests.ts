@@ -1,5 +1,9 @@
-/** Rules on student loading: students sit only in courses they asked for, once per request. */
-import type { Lookup } from '../lookup.js';
+/**
+ * Rules on student loading: students sit only in courses they asked for, once per request, in
+ * at most one section of a course, and (under `policy.gradeRule: "strict"`) only in courses
+ * offered to their grade.
+ */
+import { courseLabel, type Lookup } from '../lookup.js';
 import { matchRequests, requestLines } from '../matching.js';
 import type { Violation } from '../violation.js';
 
@@ -31,6 +35,42 @@ export function duplicateCourse(book: Lookup): Violation[] {
     const crowded = new Set(match.lines.filter((l) => l.accepts.some((c) => surplusCourses.has(c))).flatMap((l) => l.accepts));
     const involved = sections.filter((s) => crowded.has(s.course));
     out.push({ rule: 'duplicate-course', message: `student ${id} is in ${involved.map((s) => `${s.id} (${s.course})`).join(', ')}, more sections than the requests they meet`, students: [id], sections: involved.map((s) => s.id) });
+  }
+  return out;
+}
+
+/**
+ * A student is in at most one section of a course (SCENARIO.md, "Enrollment"): an alternate
+ * course taken for one request does not also meet another.
+ */
+export function oneSectionPerCourse(book: Lookup): Violation[] {
+  const out: Violation[] = [];
+  for (const [id, sections] of book.timetables) {
+    const byCourse = new Map<string, string[]>();
+    for (const s of sections) byCourse.set(s.course, [...(byCourse.get(s.course) ?? []), s.id]);
+    for (const [course, ids] of byCourse) {
+      if (ids.length < 2) continue;
+      out.push({ rule: 'one-section-per-course', message: `student ${id} is in ${ids.length} sections of ${courseLabel(book, course)}: ${ids.join(', ')}`, students: [id], sections: ids });
+    }
+  }
+  return out;
+}
+
+/**
+ * Under `policy.gradeRule: "strict"` (the default), a student sits only in courses whose
+ * `grades` include theirs (SCENARIO.md, "Grades"); `allow` admits it.
+ */
+export function courseGrade(book: Lookup): Violation[] {
+  if (book.scenario.policy.gradeRule !== 'strict') return [];
+  const out: Violation[] = [];
+  for (const [id, sections] of book.timetables) {
+    const student = book.students.get(id);
+    if (!student) continue;
+    for (const s of sections) {
+      const course = book.courses.get(s.course);
+      if (!course || course.grades.includes(student.grade)) continue;
+      out.push({ rule: 'course-grade', message: `student ${id} (grade ${student.grade}) is in ${s.id} of ${courseLabel(book, s.course)}, which is for grades ${course.grades.join(', ')}`, students: [id], sections: [s.id] });
+    }
   }
   return out;
 }

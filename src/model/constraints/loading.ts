@@ -15,7 +15,9 @@ function partSize(part: Part, vars: Vars, inst: Instance): { expr: Expr; constan
 
 /**
  * Students are loaded only into running sections with free seats, at most once per request,
- * never into two sections that share a slot, and never into a slot their cohort spends together.
+ * into at most one section of a course (an alternate taken for one request does not also meet
+ * another), never into two sections that share a slot, and never into a slot their cohort
+ * spends together.
  */
 export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
   const seats = new Map<string, Expr>();
@@ -41,11 +43,17 @@ export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
     const capped = (expr: Expr): Expr => [...expr, ...size.expr];
     const byRequest = new Map<number, Expr>();
     const bySlot = new Map<string, Expr>();
+    const byCourse = new Map<string, { requests: Set<number>; expr: Expr }>();
     for (const t of part.takes) {
       (byRequest.get(t.request) ?? byRequest.set(t.request, []).get(t.request)!).push([t.col, 1]);
       for (const s of t.pattern.slots) (bySlot.get(s) ?? bySlot.set(s, []).get(s)!).push([t.col, 1]);
+      const c = byCourse.get(t.course) ?? byCourse.set(t.course, { requests: new Set(), expr: [] }).get(t.course)!;
+      c.requests.add(t.request);
+      c.expr.push([t.col, 1]);
     }
     for (const [r, expr] of byRequest) m.row(`requestOnce[${label},${r}]`, capped(expr), -Infinity, size.constant, DUPLICATE_COURSE);
+    // A course that meets only one request is already bounded by that request's row.
+    for (const [course, c] of byCourse) if (c.requests.size > 1) m.row(`courseOnce[${label},${course}]`, capped(c.expr), -Infinity, size.constant, { rule: 'one-section-per-course', args: {} });
     for (const [s, expr] of bySlot) if (expr.length > 1) m.row(`studentClash[${label},${s}]`, capped(expr), -Infinity, size.constant, STUDENT_CLASH);
   }
 
@@ -69,11 +77,13 @@ export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
  * A pathway student counts as placed only when every request is met in a way that keeps them A–G
  * on track. Placed students are followed through the loading (`placedTake`): each placed student
  * has exactly one safe take per request, and in every slot the placed students, and likewise the
- * part's other members, sit in at most one section each. With single-slot placements this makes
- * the count exact: the placed students' takes form a bipartite multigraph of requests and slots of
- * degree `placed`, which splits into `placed` timetables (König's edge-colouring theorem), and the
- * others' takes likewise into `member − placed`. Bounding each request's safe takes separately
- * would count a student who needs two courses offered only in the same period.
+ * part's other members, sit in at most one section each. This makes the count exact: a group of
+ * several students has only single-slot placements, each course meeting one of its requests
+ * (src/model/aggregate.ts), so the placed students' takes form a bipartite multigraph of requests
+ * and slots of degree `placed`, which splits into `placed` timetables (König's edge-colouring
+ * theorem), and the others' takes likewise into `member − placed`; a group of one student is its
+ * own timetable. Bounding each request's safe takes separately would count a student who needs
+ * two courses offered only in the same period.
  */
 export function placement(m: ModelBuilder, inst: Instance, vars: Vars): void {
   for (const part of vars.parts) {
