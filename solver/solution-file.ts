@@ -13,6 +13,12 @@ export interface SolutionFileValues {
   readonly status: string | null;
   /** Names in the file that are not columns of the model. */
   readonly unknownNames: readonly string[];
+  /** HiGHS's primal solution status (`Feasible`, `Infeasible`, `None`), when the file states one. */
+  readonly primal: string | null;
+  /** Lines holding a column value (zeros included). */
+  readonly valueLines: number;
+  /** Numbers (from 1) of the non-empty lines that are neither a value, a status, an objective nor a comment. */
+  readonly unreadLines: readonly number[];
 }
 
 /** Parses a CBC, HiGHS or Gurobi solution file against the exported column names. */
@@ -23,6 +29,9 @@ export function readSolutionFile(text: string, columnNames: readonly string[]): 
   const unknownNames: string[] = [];
   let objective: number | null = null;
   let status: string | null = null;
+  let primal: string | null = null;
+  let valueLines = 0;
+  const unreadLines: number[] = [];
   const lines = text.split(/\r?\n/);
   let section: 'columns' | 'skip' | 'any' = 'any';
   for (let t = 0; t < lines.length; t++) {
@@ -37,6 +46,19 @@ export function readSolutionFile(text: string, columnNames: readonly string[]): 
     if (line === 'Model status' || line === 'Model status:') {
       status = (lines[t + 1] ?? '').trim() || null;
       t++;
+      continue;
+    }
+    const modelStatus = /^Model status\s*:\s*(.+)$/i.exec(line);
+    if (modelStatus) {
+      status = modelStatus[1]!.trim();
+      continue;
+    }
+    if (/^#\s*Primal solution values/i.test(line)) {
+      const next = (lines[t + 1] ?? '').trim();
+      if (/^(Feasible|Infeasible|None)$/i.test(next)) {
+        primal = next;
+        t++;
+      }
       continue;
     }
     const objLine = /^#?\s*Objective(?: value)?\s*[=:]?\s*(-?[0-9.eE+-]+|inf|-inf)$/i.exec(line);
@@ -63,11 +85,18 @@ export function readSolutionFile(text: string, columnNames: readonly string[]): 
     } else if (parts.length === 2) {
       name = parts[0];
       value = Number(parts[1]);
-    } else continue;
-    if (name === undefined || !Number.isFinite(value)) continue;
+    } else {
+      unreadLines.push(t + 1);
+      continue;
+    }
+    if (name === undefined || !Number.isFinite(value)) {
+      unreadLines.push(t + 1);
+      continue;
+    }
+    valueLines++;
     const j = index.get(name);
     if (j === undefined) unknownNames.push(name);
     else values[j] = value;
   }
-  return { values, objective, status, unknownNames };
+  return { values, objective, status, unknownNames, primal, valueLines, unreadLines };
 }

@@ -15,7 +15,11 @@ export type WorkerFailure = { readonly kind: 'error'; readonly error: unknown } 
 
 export interface SolverWorker {
   readonly worker: Worker;
-  readonly api: Comlink.Remote<WorkerApi>;
+  /**
+   * The worker's API through comlink. Its methods already return promises, so comlink's `Remote`
+   * has the same call shape; typed as {@link WorkerApi} so the published types need no DOM lib.
+   */
+  readonly api: WorkerApi;
   /** Settles when the worker fails or exits; never rejects. */
   readonly failure: Promise<WorkerFailure>;
   /** Milliseconds from spawn until the thread was online (undefined until then). */
@@ -45,7 +49,7 @@ function spawn(): SolverWorker {
   const failure = new Promise<WorkerFailure>((resolve) => {
     settle = resolve;
   });
-  const handle: SolverWorker = { worker, api: Comlink.wrap<WorkerApi>(nodeEndpoint(worker)), failure, startupMs: undefined, dead: false };
+  const handle: SolverWorker = { worker, api: Comlink.wrap<WorkerApi>(nodeEndpoint(worker)) as unknown as WorkerApi, failure, startupMs: undefined, dead: false };
   worker.once('online', () => {
     handle.startupMs = performance.now() - spawnedAt;
   });

@@ -24,10 +24,10 @@ describe('parseSolution', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toMatchInlineSnapshot(`
       "solution.json: 2 problems
-      ✖ Too small: expected array to have >=1 items → at sections[0].slots
-          fix: change the value to fit the limit
-      ✖ Unrecognized key: "extra"
-          fix: remove or correct "extra""
+      ✖ too few items: at least 1 needed → at sections[0].slots
+          fix: give sections[0].slots at least 1 items
+      ✖ unknown field "extra"
+          fix: remove or correct "extra" (see SCENARIO.md, "The solution file")"
     `);
   });
 

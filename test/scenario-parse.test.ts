@@ -33,10 +33,10 @@ describe('parseScenario', () => {
     (s['students'] as Array<Record<string, unknown>>)[12]!['grade'] = 13;
     expect(problemsOf(s)).toMatchInlineSnapshot(`
       "school.json: 2 problems
-      ✖ Too big: expected number to be <=12 → at students[12].grade
-          fix: change the value to fit the limit
-      ✖ Unrecognized key: "colour"
-          fix: remove or correct "colour""
+      ✖ too large: must be at most 12 → at students[12].grade
+          fix: give students[12].grade at most 12
+      ✖ unknown field "colour"
+          fix: remove or correct "colour" (see SCENARIO.md for the accepted form)"
     `);
   });
 

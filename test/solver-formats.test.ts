@@ -62,11 +62,11 @@ describe('readSolutionFile', () => {
   const names = ['x', 'y', 'z'];
   it('reads a CBC solution file (zeros omitted)', () => {
     const s = readSolutionFile('Optimal - objective value 18.00000000\n      1 y                      4                       0\n', names);
-    expect(s).toEqual({ values: [0, 4, 0], objective: 18, status: 'Optimal', unknownNames: [] });
+    expect(s).toEqual({ values: [0, 4, 0], objective: 18, status: 'Optimal', unknownNames: [], primal: null, valueLines: 1, unreadLines: [] });
   });
   it('reads a HiGHS raw solution file, columns only', () => {
     const text = 'Model status\nOptimal\n\n# Primal solution values\nFeasible\nObjective 18\n# Columns 3\nx 1\ny 4\nz 0\n# Rows 1\nc 5\n';
-    expect(readSolutionFile(text, names)).toEqual({ values: [1, 4, 0], objective: 18, status: 'Optimal', unknownNames: [] });
+    expect(readSolutionFile(text, names)).toEqual({ values: [1, 4, 0], objective: 18, status: 'Optimal', unknownNames: [], primal: 'Feasible', valueLines: 3, unreadLines: [] });
   });
   it('reads a Gurobi .sol file and reports unknown names', () => {
     const s = readSolutionFile('# Solution for model m\n# Objective value = 7\nx 1\nq 2\n', names);

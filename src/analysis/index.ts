@@ -15,6 +15,8 @@ import { roomUse } from './rooms.js';
 import { equity } from './equity.js';
 import { diagnosisTable, explanationTable } from './explanations.js';
 import type { AnalysisTable } from './table.js';
+import { requireScenarioAndSchedule } from '../solution/parse.js';
+import { requireScenario } from '../scenario/parse.js';
 
 export { conflictMatrix, tallies, balance, teacherLoads, roomUse, equity, explanationTable, diagnosisTable };
 export { renderAnalysis, REPORT_FORMATS, type AnalysisTable, type Column, type Cell, type ReportFormat } from './table.js';
@@ -36,7 +38,9 @@ export interface AnalyseOptions {
  * One analysis report.
  * @throws {@link InputError} when the kind needs a schedule and none is given.
  */
-export async function analyse(kind: ReportKind, scenario: Scenario, solution?: Schedule, options: AnalyseOptions = {}): Promise<AnalysisTable> {
+export async function analyse(kind: ReportKind, scenarioInput: Scenario, solutionInput?: Schedule, options: AnalyseOptions = {}): Promise<AnalysisTable> {
+  if (!REPORT_KINDS.includes(kind)) throw new InputError('<kind>', [{ path: '', message: `unknown report kind ${JSON.stringify(kind)}`, fix: `use one of ${REPORT_KINDS.join(', ')}` }]);
+  const [scenario, solution] = solutionInput === undefined ? [requireScenario(scenarioInput), undefined] : requireScenarioAndSchedule(scenarioInput, solutionInput);
   if (!solution && !SCENARIO_ONLY.has(kind)) {
     throw new InputError('command line', [{ path: '', message: `the ${kind} report reads a schedule`, fix: 'give the solution file after the scenario (pathway-scheduler solve writes one)' }]);
   }

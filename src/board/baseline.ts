@@ -5,18 +5,23 @@
  * first), then everyone else, with rooms assigned as the engine assigns them. No solver runs.
  */
 import type { Scenario } from '../scenario/schema.js';
-import { buildInstance } from '../model/instance.js';
+import { buildInstance, type Instance } from '../model/instance.js';
 import { numberSections } from '../loading/board.js';
 import { Roster } from '../loading/roster.js';
 import { finishSchedule, type Schedule } from '../engine/schedule.js';
-import { greedyBoard } from './greedy.js';
+import { greedyBoard, type BoardSection } from './greedy.js';
 
 /** A complete schedule by the greedy CTE-first loader; check it with the checker before use. */
 export function greedyCteFirstSchedule(scenario: Scenario): Schedule {
   const inst = buildInstance(scenario);
+  return loadGreedyBoard(inst, greedyBoard(inst));
+}
+
+/** The greedy CTE-first loader on a board {@link greedyBoard} already built for `inst`. */
+export function loadGreedyBoard(inst: Instance, board: readonly BoardSection[]): Schedule {
   const slotOrder = new Map(inst.slots.map((s, i) => [s.name, i]));
   const sections = numberSections(
-    greedyBoard(inst).map((s) => ({ course: s.course, teacher: s.teacher, slots: s.pattern.slots, pattern: s.pattern.key, ...(s.cohort ? { cohort: s.cohort } : {}) })),
+    board.map((s) => ({ course: s.course, teacher: s.teacher, slots: s.pattern.slots, pattern: s.pattern.key, ...(s.cohort ? { cohort: s.cohort } : {}) })),
     slotOrder,
   );
   const roster = new Roster(sections, (s) => inst.courses.get(s.course)?.seats ?? 0);

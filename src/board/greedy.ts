@@ -39,6 +39,15 @@ export function conflictMatrix(inst: Instance): Map<string, Map<string, number>>
 }
 
 export function greedyBoard(inst: Instance): BoardSection[] {
+  const steps = greedyBoardSteps(inst);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** {@link greedyBoard} as steps: it yields after placing each section, for callers that keep the event loop alive. */
+export function* greedyBoardSteps(inst: Instance): Generator<string, BoardSection[]> {
   const conflicts = conflictMatrix(inst);
   const cohortOf = new Map(inst.cohorts.map((k) => [k.id, k]));
   const cohortsPerGrade = new Map<string, number>();
@@ -106,6 +115,7 @@ export function greedyBoard(inst: Instance): BoardSection[] {
   };
 
   for (const u of all) {
+    yield 'greedy board';
     const info = inst.courses.get(u.course);
     if (!info) continue;
     const type = info.course.roomType;

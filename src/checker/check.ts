@@ -14,6 +14,7 @@ import { commonPlanning, maxSections, prep, qualification, unavailable } from '.
 import { locks, placement, roomClash, studentClash, teacherClash } from './rules/time.js';
 import { standings } from './standing.js';
 import type { CheckResult, Schedule, Violation } from './violation.js';
+import { checkerInputs } from './inputs.js';
 
 /** Every hard rule the checker verifies, in the order violations are listed (the rule catalogue names each by its function). */
 export const HARD_RULES: readonly ((book: Lookup) => Violation[])[] = [
@@ -46,12 +47,14 @@ export const HARD_RULES: readonly ((book: Lookup) => Violation[])[] = [
 
 /**
  * Checks a schedule against a scenario.
- * @param scenario - a parsed scenario (defaults filled in).
+ * @param scenarioInput - a parsed scenario, or any value to validate as one (defaults are filled in).
  * @param solution - sections and enrollments; any `report` it carries is ignored.
  * @returns `valid` (no hard rule broken), every violation, and the figures recomputed from scratch.
+ * @throws {@link InputError} when either value does not have the shape of its format.
  */
-export function check(scenario: Scenario, solution: Schedule): CheckResult {
-  const book = lookup(scenario, solution);
+export function check(scenarioInput: Scenario, solution: Schedule): CheckResult {
+  const { scenario, schedule } = checkerInputs(scenarioInput, solution);
+  const book = lookup(scenario, schedule);
   const violations = HARD_RULES.flatMap((rule) => rule(book));
   const figures = computeFigures(book, standings(book));
   return { valid: violations.length === 0, violations, figures };

@@ -1,16 +1,18 @@
 /**
- * yargs parses, zod validates: a bad option value becomes an InputError naming the option.
+ * yargs parses, zod validates: a bad option value becomes an InputError naming the option, its
+ * allowed range and the fix, checked with the same schemas as the scenario's policy.
  */
 import type { z } from 'zod';
-import { InputError } from '../scenario/problems.js';
+import { InputError, problemsFromZod } from '../scenario/problems.js';
+
+/** `timeLimit` → `--time-limit`. */
+export const optionName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 export function validateArgs<T extends z.ZodType>(schema: T, argv: unknown): z.infer<T> {
   const result = schema.safeParse(argv);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => ({
-    path: i.path.map(String).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(' '),
-    message: i.message,
-    fix: 'see --help for the accepted values',
-  }));
+  const problems = problemsFromZod(result.error, 'see --help for the accepted values', (path) =>
+    path.length === 0 ? '' : [optionName(String(path[0])), ...path.slice(1).map((k) => `[${String(k)}]`)].join(''),
+  );
   throw new InputError('command line', problems);
 }

@@ -15,6 +15,7 @@ import { solveMip } from '../../solver/run.js';
 import type { Scenario, SolverName } from '../scenario/schema.js';
 import { describeRule, relaxRole, RULE_IDS, ruleKey, type RelaxRole, type RuleRef } from '../scenario/rules.js';
 import { relaxableProgram, type RelaxableProgram } from '../model/relaxable.js';
+import { requireScenario } from '../scenario/parse.js';
 
 export interface InfeasibilityOptions {
   readonly backend: SolverName;
@@ -146,7 +147,8 @@ export function ruleGroup(scenario: Scenario, ref: RuleRef): RuleGroup {
  * @param options - backend and seed (default: the scenario's policy) and the time budget in seconds
  *   (default: the policy's time limit); cut by it, the set suffices but `minimal` is false.
  */
-export async function diagnoseInfeasibility(scenario: Scenario, options: Partial<InfeasibilityOptions> = {}): Promise<InfeasibilityDiagnosis> {
+export async function diagnoseInfeasibility(scenarioInput: Scenario, options: Partial<InfeasibilityOptions> = {}): Promise<InfeasibilityDiagnosis> {
+  const scenario = requireScenario(scenarioInput);
   const opts: InfeasibilityOptions = {
     backend: options.backend ?? scenario.policy.solver,
     seed: options.seed ?? scenario.policy.seed,

@@ -9,6 +9,7 @@ import { disaggregate } from '../loading/disaggregate.js';
 import { assignRooms } from '../loading/rooms.js';
 import { completeRoster, loadingOrder } from '../loading/repair.js';
 import type { Roster } from '../loading/roster.js';
+import { emptyRecord } from '../scenario/own-record.js';
 
 export interface Schedule {
   readonly sections: Section[];
@@ -41,7 +42,7 @@ export function finishSchedule(inst: Instance, roster: Roster, pathwayFirst = tr
   }
   const kept = new Set(sections.map((s) => s.id));
   const all = roster.enrollments(inst.scenario.students.map((s) => s.id));
-  const enrollments: Record<string, string[]> = {};
+  const enrollments = emptyRecord<string[]>();
   for (const [id, list] of Object.entries(all)) enrollments[id] = list.filter((x) => kept.has(x));
   return { sections, enrollments };
 }

@@ -7,14 +7,18 @@ import { fixColumns } from '../../solver/mip.js';
 import type { MipProgress, MipResult } from '../../solver/backend.js';
 import type { CheckResult } from '../checker/index.js';
 import { buildReport, explainNotPlaced } from '../report/index.js';
-import type { Scenario, SolverName, Strategy } from '../scenario/schema.js';
+import { z } from 'zod';
+import { mipGapSchema, seedSchema, SOLVER_NAMES, STRATEGIES, timeLimitSchema, type Scenario, type SolverName, type Strategy } from '../scenario/schema.js';
+import { requireScenario } from '../scenario/parse.js';
+import { InputError, problemsFromZod } from '../scenario/problems.js';
+import { Pace, type StopReason } from './pace.js';
 import { SOLUTION_FORMAT, type SolverFigures, type Solution } from '../solution/schema.js';
 import { buildInstance } from '../model/instance.js';
-import { evaluate, formulate, type Formulation } from '../model/formulation.js';
+import { evaluate, formulationSteps, type Formulation } from '../model/formulation.js';
 import { compareTierValues, tierValues, withObjective } from '../model/objective.js';
-import { greedyBoard } from '../board/greedy.js';
+import { greedyBoardSteps } from '../board/greedy.js';
 import { improveBoard, type LnsOutcome } from '../board/lns.js';
-import { greedyCteFirstSchedule } from '../board/baseline.js';
+import { loadGreedyBoard } from '../board/baseline.js';
 import { scheduleToValues } from '../board/incumbent.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import { combinatorialPlacementBound, type PlacementBound } from '../board/placement-bound.js';
@@ -78,6 +82,21 @@ export type SolveOutcome =
     }
   | { readonly status: 'no-schedule'; readonly message: string; readonly solver: SolverFigures };
 
+/** {@link SolveOptions} as checked at the library's boundary: the same ranges as the scenario's policy and the CLI. */
+export const solveOptionsSchema = z.strictObject({
+  strategy: z.enum(STRATEGIES).optional(),
+  solver: z.enum(SOLVER_NAMES).optional(),
+  timeLimitSeconds: timeLimitSchema.optional(),
+  mipGap: mipGapSchema.optional(),
+  seed: seedSchema.optional(),
+  onProgress: z.custom<(p: SolveProgress) => void>((v) => typeof v === 'function', { message: 'expected a function' }).optional(),
+  signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, { message: 'expected an AbortSignal' }).optional(),
+  parallel: z.number().int().min(1).max(64).optional(),
+  workBudget: z
+    .strictObject({ placementSteps: z.number().int().min(0), searchSteps: z.number().int().min(0), stepNodes: z.number().int().min(0), stageNodes: z.number().int().min(0) })
+    .optional(),
+});
+
 /** Programs up to this many columns go to the whole-program stage before the search. */
 const SMALL_MODEL_COLUMNS = 8000;
 /**
@@ -101,10 +120,18 @@ interface StageRun {
 
 /**
  * Builds a master schedule for the scenario.
- * @returns an outcome; it throws only for programming or environment errors.
+ * @param scenario - a scenario from {@link parseScenario}, or any value to validate as one.
+ * @param options - each defaults to the scenario's `policy`; ranges as in the policy.
+ * @returns an outcome. The time limit and the abort signal hold from the start: stopped before
+ *   any schedule exists (even while the program is being built), it is `no-schedule`.
+ * @throws {@link InputError} naming every problem of the scenario or the options; otherwise only
+ *   for programming or environment errors.
  */
-export async function solve(scenario: Scenario, options: SolveOptions = {}): Promise<SolveOutcome> {
+export async function solve(scenarioInput: Scenario, options: SolveOptions = {}): Promise<SolveOutcome> {
   const started = performance.now();
+  const checkedOptions = solveOptionsSchema.safeParse(options);
+  if (!checkedOptions.success) throw new InputError('<options>', problemsFromZod(checkedOptions.error, 'see SolveOptions'));
+  const scenario = requireScenario(scenarioInput);
   const policy = scenario.policy;
   const strategy = options.strategy ?? policy.strategy;
   const backend = options.solver ?? policy.solver;
@@ -113,9 +140,18 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   const seed = options.seed ?? policy.seed;
   const elapsed = () => (performance.now() - started) / 1000;
   const work = options.workBudget ?? workBudget(limit);
+  // Building the program is paced: Ctrl-C and the time limit hold while it runs.
+  const pace = new Pace(started + limit * 1000, options.signal, (doing) => options.onProgress?.({ stage: doing, seconds: elapsed(), incumbent: null, bound: null, gap: null }));
+  const stopped = (reason: StopReason, doing: string): SolveOutcome => ({
+    status: 'no-schedule',
+    message: reason === 'interrupted' ? `stopped while ${doing}, before any schedule existed` : `the time limit (${limit} s) ran out while ${doing}, before any schedule existed; allow more time (--time-limit, or policy.timeLimitSeconds)`,
+    solver: { backend, strategy, seed, termination: reason, schedule: 'none', partial: reason === 'interrupted', objective: null, bound: null, gap: null, placementBound: null, reproducible: false, seconds: Math.round(elapsed() * 100) / 100, stages: [] },
+  });
 
+  if (!(await pace.step('reading the school', true))) return stopped(pace.reason!, 'reading the school');
   const inst = buildInstance(scenario);
-  const form = formulate(inst);
+  const form = await pace.run(formulationSteps(inst), 'building the program');
+  if (!form) return stopped(pace.reason!, 'building the program');
   const goal = strategyObjective(strategy, form);
   const model = withObjective(form.builder.build('max', []), goal.objective);
   // Schedules are compared tier by tier (strict priorities); a stage's objective is reported in the whole program's weights.
@@ -155,12 +191,14 @@ export async function solve(scenario: Scenario, options: SolveOptions = {}): Pro
   };
 
   // The greedy CTE-first board, loaded optimally, is the first schedule and the warm start.
-  const greedy = greedyBoard(inst);
+  const greedy = await pace.run(greedyBoardSteps(inst), 'building the greedy board');
+  if (!greedy) return stopped(pace.reason!, 'building the greedy board');
   const greedyFix = new Map<number, number>();
   const onBoard = new Set(greedy.map(sectionKey));
   for (const v of form.vars.teach) greedyFix.set(v.col, onBoard.has(sectionKey(v)) ? 1 : 0);
   // The greedy CTE-first loader's schedule, read back as a solution, is the first incumbent.
-  const loaderSchedule = greedyCteFirstSchedule(scenario);
+  if (!(await pace.step('loading students on the greedy board'))) return stopped(pace.reason!, 'loading students on the greedy board');
+  const loaderSchedule = loadGreedyBoard(inst, greedy);
   const loader = scheduleToValues(form, loaderSchedule, model.columns.length);
   if (checkFeasibility(model, loader, 1e-6).feasible) {
     values = loader;

@@ -11,6 +11,7 @@ import type { Scenario, Student } from '../scenario/schema.js';
 import type { Section } from '../solution/schema.js';
 import type { Schedule } from '../checker/violation.js';
 import type { Cause, Explanations, RequestExplanation, StudentExplanation } from './cause.js';
+import { requireScenarioAndSchedule } from '../solution/parse.js';
 
 /** Slots in use per teacher and per room, and sections per teacher, built once per schedule. */
 export interface Occupancy {
@@ -179,7 +180,8 @@ function agCauses(book: Lookup, st: Standing): Cause[] {
  * Every unmet request of every student and every unplaced pathway student, each with its causes
  * as data. Students in scenario order, requests in request order.
  */
-export function explainSchedule(scenario: Scenario, solution: Schedule): Explanations {
+export function explainSchedule(scenarioInput: Scenario, solutionInput: Schedule): Explanations {
+  const [scenario, solution] = requireScenarioAndSchedule(scenarioInput, solutionInput);
   const book = lookup(scenario, solution);
   const occ = occupancy(book);
   const students: StudentExplanation[] = [];

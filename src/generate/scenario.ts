@@ -16,6 +16,7 @@ import { buildRooms, type RoomNeed } from './rooms.js';
 import { cohortCore, SECTORS, type SectorTemplate } from './sectors.js';
 import { pickTeam, staffSchool, type StaffCourse } from './staffing.js';
 import { generateStudent, type StudentSeed } from './students.js';
+import { InputError, problemsFromZod } from '../scenario/problems.js';
 
 type CourseInput = ScenarioInput['courses'][number];
 type PathwayInput = ScenarioInput['pathways'][number];
@@ -85,7 +86,9 @@ function drawMembers(pool: number[], count: number, weight: (i: number) => numbe
  * @returns a scenario (format v1) with `policy` left to its defaults.
  */
 export function generateScenario(options: GenerateOptions): ScenarioInput {
-  const opts = generateOptionsSchema.parse(options);
+  const parsed = generateOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new InputError('<options>', problemsFromZod(parsed.error, 'see GenerateOptions'));
+  const opts = parsed.data;
   const shape = calendarShape(opts.calendar);
   const cal = shape.calendar;
   const rng = (label: number) => Random.stream(opts.seed, label);

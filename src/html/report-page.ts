@@ -12,6 +12,7 @@ import { explainNotPlaced } from '../report/index.js';
 import { roomBoard, teacherBoard, timetables, viewsOf, type Board } from '../io/schedule-views.js';
 import { barChart, type Bar } from './bar-chart.js';
 import { esc, scriptJson } from './escape.js';
+import { requireScenarioAndSolution } from '../solution/parse.js';
 
 const PALETTE = ['#f4a261', '#8ecae6', '#90be6d', '#f28482', '#b8a1e3', '#ffd166', '#84a59d', '#e9c46a', '#a3c4f3', '#cdb4db'];
 
@@ -91,7 +92,8 @@ function byGradeBars(f: Figures): Bar[] {
  * The report page for a scenario and its solution. Figures come from the solution's report
  * when present, else from the checker.
  */
-export function reportHtml(scenario: Scenario, solution: Solution): string {
+export function reportHtml(scenarioInput: Scenario, solutionInput: Solution): string {
+  const [scenario, solution] = requireScenarioAndSolution(scenarioInput, solutionInput);
   const views = viewsOf(scenario, solution);
   const verdict = check(scenario, solution);
   const figures = solution.report?.figures ?? verdict.figures;

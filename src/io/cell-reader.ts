@@ -4,6 +4,7 @@
  */
 import type { InputProblem } from '../scenario/problems.js';
 import { cellProblem, type SourceRow, type SourceTable } from './source-table.js';
+import { ImportProblems } from './import-problems.js';
 
 /** Separator of the items of a list inside one cell (`ENG9;ENG10`). */
 export const LIST_SEPARATOR = ';';
@@ -13,7 +14,7 @@ export class CellReader {
   constructor(
     private readonly table: SourceTable,
     private readonly source: SourceRow,
-    private readonly problems: InputProblem[],
+    private readonly problems: InputProblem[] | ImportProblems,
   ) {}
 
   /** The raw trimmed cell ('' when the column is absent). */
@@ -22,7 +23,8 @@ export class CellReader {
   }
 
   private bad(column: string, expected: string): undefined {
-    this.problems.push(cellProblem(this.table.label, this.source.row, column, this.raw(column), expected));
+    if (this.problems instanceof ImportProblems) this.problems.cell(this.table, this.source, column, expected);
+    else this.problems.push(cellProblem(this.table.label, this.source.row, column, this.raw(column), expected));
     return undefined;
   }
 

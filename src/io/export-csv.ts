@@ -3,12 +3,14 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Solution } from '../solution/schema.js';
 import { toCsv } from './csv-folder.js';
 import { sectionList, timetables, viewsOf } from './schedule-views.js';
+import { requireScenarioAndSchedule } from '../solution/parse.js';
 
 export const SECTION_COLUMNS = ['section', 'course', 'courseName', 'teacher', 'room', 'slots', 'cohort', 'enrolled', 'capacity'] as const;
 export const SCHEDULE_COLUMNS = ['student', 'grade', 'pathway', 'section', 'course', 'courseName', 'teacher', 'room', 'slots'] as const;
 
 /** File name → CSV text. Slots inside a cell are separated by spaces. */
-export function scheduleCsvFiles(scenario: Scenario, solution: Pick<Solution, 'sections' | 'enrollments'>): Map<string, string> {
+export function scheduleCsvFiles(scenarioInput: Scenario, solutionInput: Pick<Solution, 'sections' | 'enrollments'>): Map<string, string> {
+  const [scenario, solution] = requireScenarioAndSchedule(scenarioInput, solutionInput);
   const book = viewsOf(scenario, solution);
   const sections = sectionList(book).map(({ section: s, enrolled }) => [
     s.id,

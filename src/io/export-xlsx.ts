@@ -8,6 +8,7 @@ import type { Solution } from '../solution/schema.js';
 import { formatReport } from '../report/index.js';
 import { roomBoard, sectionList, teacherBoard, timetables, viewsOf, type Board } from './schedule-views.js';
 import { SCHEDULE_COLUMNS, SECTION_COLUMNS } from './export-csv.js';
+import { requireScenarioAndSolution } from '../solution/parse.js';
 
 export const SCHEDULE_SHEETS = ['Master board', 'Room board', 'Student schedules', 'Sections', 'Report'] as const;
 
@@ -21,7 +22,8 @@ function addBoard(book: ExcelJS.Workbook, name: string, corner: string, board: B
 }
 
 /** The workbook as bytes. */
-export async function scheduleXlsx(scenario: Scenario, solution: Solution): Promise<Uint8Array> {
+export async function scheduleXlsx(scenarioInput: Scenario, solutionInput: Solution): Promise<Uint8Array> {
+  const [scenario, solution] = requireScenarioAndSolution(scenarioInput, solutionInput);
   const views = viewsOf(scenario, solution);
   const book = new ExcelJS.Workbook();
   addBoard(book, 'Master board', 'Teacher', teacherBoard(views));

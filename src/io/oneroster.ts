@@ -9,6 +9,8 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Solution } from '../solution/schema.js';
 import { toCsv } from './csv-folder.js';
 import { sectionList, viewsOf } from './schedule-views.js';
+import { requireScenarioAndSchedule } from '../solution/parse.js';
+import { InputError } from '../scenario/problems.js';
 
 export const ONEROSTER_HEADERS = {
   'academicSessions.csv': ['sourcedId', 'status', 'dateLastModified', 'title', 'type', 'startDate', 'endDate', 'parentSourcedId', 'schoolYear'],
@@ -38,7 +40,11 @@ const ceds = (g: number) => String(g).padStart(2, '0');
 const list = (items: readonly string[]) => items.join(',');
 
 /** File name → CSV text for the whole set, manifest included. */
-export function oneRosterFiles(scenario: Scenario, solution: Pick<Solution, 'sections' | 'enrollments'>, options: OneRosterOptions): Map<string, string> {
+export function oneRosterFiles(scenarioInput: Scenario, solutionInput: Pick<Solution, 'sections' | 'enrollments'>, options: OneRosterOptions): Map<string, string> {
+  const [scenario, solution] = requireScenarioAndSchedule(scenarioInput, solutionInput);
+  if (!Number.isInteger(options.schoolYear) || options.schoolYear < 2000 || options.schoolYear > 2100) {
+    throw new InputError('<options>', [{ path: 'schoolYear', message: `bad school year ${String(options.schoolYear)}`, fix: 'give the end year of the school year, 2000–2100 (2028 for 2027-28)' }]);
+  }
   const book = viewsOf(scenario, solution);
   const school = options.schoolId ?? 'school';
   const y = options.schoolYear;

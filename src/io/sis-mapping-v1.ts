@@ -5,6 +5,8 @@
  * to the equivalent version 2 mapping, which imports to the same scenario.
  */
 import { z } from 'zod';
+// Null-prototype records: an export may use any code (`constructor`, `__proto__`) as a key.
+import { ownRecord } from '../scenario/own-record.js';
 import { calendarSchema, policySchema, prioritySchema } from '../scenario/schema.js';
 import type { SisMappingInput } from './sis-mapping.js';
 
@@ -18,7 +20,7 @@ export const sisMappingV1Schema = z.strictObject({
   name: z.string(),
   calendar: calendarSchema,
   /** SIS block name → period of the calendar. */
-  blocks: z.record(z.string(), z.string()),
+  blocks: ownRecord(z.string(), z.string()),
   listSeparator: z.string().min(1).default(','),
   courses: z.strictObject({
     file,
@@ -34,9 +36,9 @@ export const sisMappingV1Schema = z.strictObject({
   staffing: z.strictObject({ file, teacher: column, course: column, teacherName: column.optional() }),
   rooms: z.strictObject({ file, room: column, course: column, teacher: column.optional(), type: z.string().min(1).default('general'), capacity: z.number().int().min(1) }),
   requests: z.strictObject({ file, student: column, grade: column, course: column, priority: column }),
-  lengths: z.record(z.string(), z.enum(['one-term', 'full-year'])),
-  grades: z.record(z.string(), z.number().int().min(9).max(12)),
-  priorities: z.record(z.string(), prioritySchema),
+  lengths: ownRecord(z.string(), z.enum(['one-term', 'full-year'])),
+  grades: ownRecord(z.string(), z.number().int().min(9).max(12)),
+  priorities: ownRecord(z.string(), prioritySchema),
   unschedulableRequests: z.enum(['error', 'drop']).default('error'),
   policy: policySchema.partial().optional(),
 });

@@ -7,7 +7,9 @@
  */
 import { z } from 'zod';
 import { AG_SUBJECTS, calendarSchema, policySchema, prioritySchema } from '../scenario/schema.js';
-import { InputError } from '../scenario/problems.js';
+import { InputError, otherDocument } from '../scenario/problems.js';
+// Null-prototype records: an export may use any code (`constructor`, `__proto__`) as a key.
+import { ownRecord } from '../scenario/own-record.js';
 import { parseJsonText, readTextFile, zodProblems } from '../scenario/parse.js';
 import { SIS_MAPPING_FORMAT_V1, sisMappingV1Schema, upgradeMappingV1 } from './sis-mapping-v1.js';
 
@@ -41,9 +43,9 @@ const fileFields = {
    * (`"$school"` = `--school`, `"$year"` = `--year`). Without the parameter, the filter is
    * skipped when the column holds one value only, and is an error when it holds several.
    */
-  where: z.record(column, z.union([z.array(z.string()).min(1), z.enum(FILTER_PARAMETERS)])).optional(),
+  where: ownRecord(column, z.union([z.array(z.string()).min(1), z.enum(FILTER_PARAMETERS)])).optional(),
   /** Drops a row when its value in a listed column is one of the given values (deleted rows). */
-  whereNot: z.record(column, z.array(z.string()).min(1)).optional(),
+  whereNot: ownRecord(column, z.array(z.string()).min(1)).optional(),
 };
 
 /**
@@ -172,7 +174,7 @@ const groupSchema = z.strictObject({
   /** A column of the students file whose value is an equity label. */
   column,
   /** Value → label (values not listed give no label). Omitted: the non-empty value itself. */
-  labels: z.record(z.string(), z.string().min(1)).optional(),
+  labels: ownRecord(z.string(), z.string().min(1)).optional(),
 });
 
 const studentsSchema = z.strictObject({
@@ -227,25 +229,25 @@ const alternatesSchema = z
 
 const valuesSchema = z.strictObject({
   /** Grade code → grade 9–12 (default: 9–12, also written 09). */
-  grades: z.record(z.string(), z.number().int().min(9).max(12)).optional(),
+  grades: ownRecord(z.string(), z.number().int().min(9).max(12)).optional(),
   /** Priority code → required, requested or recommended. */
-  priorities: z.record(z.string(), prioritySchema).optional(),
+  priorities: ownRecord(z.string(), prioritySchema).optional(),
   /** Course length code → one term or the full year. */
-  lengths: z.record(z.string(), z.enum(['one-term', 'full-year'])).optional(),
+  lengths: ownRecord(z.string(), z.enum(['one-term', 'full-year'])).optional(),
   /** Term code → `year`, a calendar term, or `#n` (the calendar's n-th term). Default: calendar term names. */
-  terms: z.record(z.string(), z.string().min(1)).optional(),
+  terms: ownRecord(z.string(), z.string().min(1)).optional(),
   /** Period code → calendar period (default: the calendar's period names). */
-  periods: z.record(z.string(), z.string().min(1)).optional(),
+  periods: ownRecord(z.string(), z.string().min(1)).optional(),
   /** Day code → `all`, a calendar day, or `#n` (default: the calendar's day names). */
-  days: z.record(z.string(), z.string().min(1)).optional(),
+  days: ownRecord(z.string(), z.string().min(1)).optional(),
   /** A–G code → subject a–g, or `none`. */
-  ag: z.record(z.string(), z.enum([...AG_SUBJECTS, 'none'])).optional(),
+  ag: ownRecord(z.string(), z.enum([...AG_SUBJECTS, 'none'])).optional(),
   /** Values of the CTE flag meaning CTE. */
   cte: z.array(z.string()).optional(),
   /** Values of the lock flag meaning locked. */
   locked: z.array(z.string()).optional(),
   /** Room type code → scenario room type (default: the code). */
-  roomTypes: z.record(z.string(), z.string().min(1)).optional(),
+  roomTypes: ownRecord(z.string(), z.string().min(1)).optional(),
 });
 
 const defaultsSchema = z.strictObject({
@@ -263,7 +265,7 @@ const defaultsSchema = z.strictObject({
 
 const pathwaysSchema = z.strictObject({
   /** Team code → pathway name and sector, or `null` for a code that is not a pathway (a house). Omitted: every code is a pathway named by its code. */
-  codes: z.record(z.string(), z.union([z.null(), z.strictObject({ name: z.string().optional(), sector: z.string().optional() })])).optional(),
+  codes: ownRecord(z.string(), z.union([z.null(), z.strictObject({ name: z.string().optional(), sector: z.string().optional() })])).optional(),
   /** Students per cohort when no team section gives a max enrollment (default: the smallest capacity of the cohort courses). */
   cohortSize: positive.optional(),
   /** Common free slots of each team (default 1). */
@@ -334,7 +336,7 @@ export function parseSisMapping(value: unknown, source: string): SisMapping {
     return sisMappingSchema.parse(upgradeMappingV1(v1.data));
   }
   if (format !== SIS_MAPPING_FORMAT) {
-    throw new InputError(source, [{ path: 'format', message: `unknown mapping format ${JSON.stringify(format)}`, fix: `use "${SIS_MAPPING_FORMAT}" (or "${SIS_MAPPING_FORMAT_V1}" for a version 1 file)` }]);
+    throw otherDocument(value, SIS_MAPPING_FORMAT, source) ?? new InputError(source, [{ path: 'format', message: `unknown mapping format ${JSON.stringify(format)}`, fix: `use "${SIS_MAPPING_FORMAT}" (or "${SIS_MAPPING_FORMAT_V1}" for a version 1 file)` }]);
   }
   const result = sisMappingSchema.safeParse(value);
   if (!result.success) throw new InputError(source, zodProblems(result.error));

@@ -8,7 +8,10 @@ import type { InputProblem } from '../scenario/problems.js';
 export interface SourceRow {
   /** Spreadsheet row number: the header is row 1, the first data row is row 2. */
   readonly row: number;
+  /** Cells by header name (a null-prototype object: a header may be any text). */
   readonly cells: Readonly<Record<string, string>>;
+  /** Cells the row actually has; fewer than the header's columns is a short row. */
+  readonly width?: number;
 }
 
 /** A whole table (one CSV file, or one sheet of a workbook). */
@@ -38,11 +41,14 @@ export function tableFromRecords(label: string, records: readonly (readonly stri
   const rows: SourceRow[] = [];
   body.forEach((record, i) => {
     if (record.every((c) => c.trim() === '')) return;
-    const cells: Record<string, string> = {};
+    const cells = Object.create(null) as Record<string, string>;
     header.forEach((h, j) => {
       if (h !== '') cells[h] = (record[j] ?? '').trim();
     });
-    rows.push({ row: i + 2, cells });
+    // Trailing empty cells do not make a row long (spreadsheets pad rows).
+    let width = record.length;
+    while (width > header.length && (record[width - 1] ?? '').trim() === '') width--;
+    rows.push({ row: i + 2, cells, width });
   });
   return { label, header, rows };
 }

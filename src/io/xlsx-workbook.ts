@@ -6,6 +6,7 @@ import { scenarioFromTables, type ScenarioTables } from './tables-to-scenario.js
 import { scenarioToTables } from './scenario-to-tables.js';
 import { TABLES } from './table-columns.js';
 import { tableFromRecords } from './source-table.js';
+import { requireScenario } from '../scenario/parse.js';
 
 /** A cell as the text a person sees (numbers without locale, formulas by their result). */
 function cellText(value: ExcelJS.CellValue): string {
@@ -62,7 +63,8 @@ export async function importXlsx(file: string): Promise<Scenario> {
 }
 
 /** The scenario as a workbook buffer with one sheet per table, every cell as text. */
-export async function scenarioToXlsx(scenario: Scenario): Promise<Uint8Array> {
+export async function scenarioToXlsx(scenarioInput: Scenario): Promise<Uint8Array> {
+  const scenario = requireScenario(scenarioInput);
   const book = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(scenarioToTables(scenario))) {
     if (!rows) continue;

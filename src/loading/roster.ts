@@ -2,6 +2,7 @@
  * Who sits in which section: the mutable state of student loading, with seat and clash checks.
  */
 import type { PlannedSection } from './board.js';
+import { emptyRecord } from '../scenario/own-record.js';
 
 export class Roster {
   private readonly members = new Map<string, Set<string>>();
@@ -78,7 +79,7 @@ export class Roster {
   /** Student id → section ids, students and sections in a stable order. */
   enrollments(students: readonly string[]): Record<string, string[]> {
     const order = new Map(this.sections.map((s, i) => [s.id, i]));
-    const out: Record<string, string[]> = {};
+    const out = emptyRecord<string[]>();
     for (const id of students) out[id] = this.sectionsOf(id).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     return out;
   }

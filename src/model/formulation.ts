@@ -4,7 +4,7 @@
  */
 import { ModelBuilder, type Expr } from './builder.js';
 import type { Instance } from './instance.js';
-import { createVariables, type Vars } from './variables.js';
+import { variableSteps, type Vars } from './variables.js';
 import { commonPlanning, maxSections, prep, teacherClash } from './constraints/teachers.js';
 import { roomTypes } from './constraints/rooms.js';
 import { locks, sectionCounts } from './constraints/sections.js';
@@ -28,9 +28,24 @@ export interface Formulation {
 }
 
 export function formulate(inst: Instance): Formulation {
+  const steps = formulationSteps(inst);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * {@link formulate} as steps: it yields after each group's columns and each constraint family,
+ * so that a caller can keep the event loop (Ctrl-C, the time limit) alive on a large school.
+ */
+export function* formulationSteps(inst: Instance): Generator<string, Formulation> {
   const builder = new ModelBuilder();
-  const vars = createVariables(builder, inst);
-  for (const family of CONSTRAINT_FAMILIES) family(builder, inst, vars);
+  const vars = yield* variableSteps(builder, inst);
+  for (const family of CONSTRAINT_FAMILIES) {
+    family(builder, inst, vars);
+    yield family.name;
+  }
   return { inst, builder, vars, terms: objectiveTerms(vars) };
 }
 

@@ -60,6 +60,15 @@ export interface Vars {
 }
 
 export function createVariables(m: ModelBuilder, inst: Instance): Vars {
+  const steps = variableSteps(m, inst);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** {@link createVariables} as steps: it yields after the teaching columns and after each group. */
+export function* variableSteps(m: ModelBuilder, inst: Instance): Generator<string, Vars> {
   const teach: TeachVar[] = [];
   const addTeach = (course: string, cohort?: string) => {
     const info = inst.courses.get(course);
@@ -89,7 +98,8 @@ export function createVariables(m: ModelBuilder, inst: Instance): Vars {
   const teachableKeys = new Set(teach.filter((v) => !v.cohort).map((v) => `${v.course}|${v.pattern.key}`));
   const teachable = (course: string, pattern: Pattern) => teachableKeys.has(`${course}|${pattern.key}`);
   const parts: Part[] = [];
-  inst.groups.forEach((g, gi) => {
+  yield 'teaching columns';
+  for (const [gi, g] of inst.groups.entries()) {
     const n = g.students.length;
     const cohorts = inst.cohorts.filter((k) => k.pathway === g.pathway && k.grade === g.grade);
     for (const cohort of [...cohorts, null]) {
@@ -118,6 +128,7 @@ export function createVariables(m: ModelBuilder, inst: Instance): Vars {
         parts.push({ group: gi, cohort: null, takes, placedTakes: [] });
       }
     }
-  });
+    yield 'student columns';
+  }
   return { teach, cpt, parts };
 }

@@ -11,6 +11,7 @@ import type { NotPlaced, Section } from '../solution/schema.js';
 import type { Schedule } from '../checker/violation.js';
 import { explainSchedule } from '../explain/compute.js';
 import { renderCause } from '../explain/render.js';
+import { requireScenarioAndSchedule } from '../solution/parse.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -144,7 +145,8 @@ function notPlacedReasons(book: Lookup, st: Standing): string[] {
  * Every pathway student not successfully placed, with the reasons read off the schedule, most
  * telling first. Students are listed in scenario order.
  */
-export function explainNotPlaced(scenario: Scenario, solution: Schedule): NotPlaced[] {
+export function explainNotPlaced(scenarioInput: Scenario, solutionInput: Schedule): NotPlaced[] {
+  const [scenario, solution] = requireScenarioAndSchedule(scenarioInput, solutionInput);
   const book = lookup(scenario, solution);
   const out: NotPlaced[] = [];
   for (const student of scenario.students) {
@@ -160,7 +162,8 @@ export function explainNotPlaced(scenario: Scenario, solution: Schedule): NotPla
  * Why one request of one student is unmet: every section of the course and its alternates,
  * with what stops the student from joining it. Empty when the request is met or unknown.
  */
-export function explainRequest(scenario: Scenario, solution: Schedule, studentId: string, course: string): string[] {
+export function explainRequest(scenarioInput: Scenario, solutionInput: Schedule, studentId: string, course: string): string[] {
+  const [scenario, solution] = requireScenarioAndSchedule(scenarioInput, solutionInput);
   const book = lookup(scenario, solution);
   const student = book.students.get(studentId);
   if (!student) return [];
@@ -176,7 +179,8 @@ export function explainRequest(scenario: Scenario, solution: Schedule, studentId
  * teacher and a room were free to run another one. Each reason can be verified with
  * `verifyExplanations`.
  */
-export function explainNotPlacedWithCauses(scenario: Scenario, solution: Schedule): NotPlaced[] {
+export function explainNotPlacedWithCauses(scenarioInput: Scenario, solutionInput: Schedule): NotPlaced[] {
+  const [scenario, solution] = requireScenarioAndSchedule(scenarioInput, solutionInput);
   const book = lookup(scenario, solution);
   return explainSchedule(scenario, solution).students.map((s) => {
     const reasons = [...new Set(s.causes.map((c) => renderCause(book, c)))];

@@ -4,6 +4,7 @@
  * only `report.solver` comes from the solver.
  */
 import { z } from 'zod';
+import { ownRecord } from '../scenario/own-record.js';
 
 export const SOLUTION_FORMAT = 'pathway-scheduler/solution@1';
 
@@ -132,9 +133,15 @@ export const solutionSchema = z.strictObject({
   format: z.literal(SOLUTION_FORMAT),
   scenario: z.string(),
   sections: z.array(sectionSchema),
-  /** Student id → the ids of the sections they are loaded into. */
-  enrollments: z.record(z.string(), z.array(z.string())),
+  /** Student id → the ids of the sections they are loaded into (any id works, `__proto__` too). */
+  enrollments: ownRecord(z.string(), z.array(z.string()), 'key enrollments by student id'),
   /** Optional when a tool writes a bare schedule; the engine always fills it. */
   report: reportSchema.optional(),
 });
 export type Solution = z.infer<typeof solutionSchema>;
+
+/** The part of a solution that a schedule is: sections and enrollments (other fields are ignored). */
+export const scheduleSchema = z.object({
+  sections: z.array(sectionSchema),
+  enrollments: ownRecord(z.string(), z.array(z.string()), 'key enrollments by student id'),
+});

@@ -10,10 +10,14 @@ import type { Scenario, SolverName } from '../scenario/schema.js';
 import type { Solution, Tally } from '../solution/schema.js';
 import type { Variant } from './variant.js';
 import { runVariantPool, type PoolResult, type PoolTask } from './pool.js';
-import type { VariantSolveOptions, VariantTestCrash } from './variant-messages.js';
+import { variantSolveOptionsSchema, type VariantSolveOptions, type VariantTestCrash } from './variant-messages.js';
 import { INTERRUPTED, NOT_STARTED } from './interrupted.js';
 import type { QueueConfigInput } from '../queue/config.js';
 import type { JobEvent } from '../queue/submit.js';
+import { z } from 'zod';
+import { LIMITS } from '../scenario/limits.js';
+import { requireScenario } from '../scenario/parse.js';
+import { gather, InputError, problemsFromZod } from '../scenario/problems.js';
 
 /** The figures compared across scenarios. */
 export interface Metrics {
@@ -149,6 +153,7 @@ export async function compareScenarios(base: Scenario, variants: readonly Varian
  *   QueueUnavailableError when the queue cannot be reached.
  */
 export async function solveScenarios(jobs: readonly Variant[], options: CompareOptions = {}): Promise<Comparison> {
+  checkScenarioInputs(jobs, options);
   if (options.queue) {
     // Loaded only when asked for: BullMQ and ioredis add a third of a second to every start.
     const { solveOnQueue } = await import('../queue/submit.js');
@@ -172,7 +177,7 @@ export async function solveScenarios(jobs: readonly Variant[], options: CompareO
     ...(concurrency > 1 ? { parallel: 1 } : {}),
   };
   const tasks: PoolTask[] = jobs.map((job) => {
-    const crash = options.testCrash?.[job.name];
+    const crash = options.testCrash && Object.hasOwn(options.testCrash, job.name) ? options.testCrash[job.name] : undefined;
     const limit = options.timeLimitSeconds ?? job.scenario.policy.timeLimitSeconds;
     return { scenario: job.scenario, options: solveOptions, watchdogSeconds: options.watchdogSeconds ?? 2 * limit + 60, ...(crash ? { testCrash: crash } : {}) };
   });
@@ -223,4 +228,21 @@ async function compareInThread(jobs: readonly Variant[], concurrency: number, ru
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return { rows: rows.map((r, i) => r ?? { name: jobs[i]?.name ?? '?', status: 'interrupted', message: NOT_STARTED, metrics: null }), interrupted: options.signal?.aborted ?? false };
+}
+
+const compareOptionsSchema = variantSolveOptionsSchema.omit({ parallel: true }).extend({
+  concurrency: z.number().int().min(1).max(256).optional(),
+  watchdogSeconds: z.number().positive().max(2 * LIMITS.maxTimeLimitSeconds).optional(),
+});
+
+/** The library's boundary: every scenario and the numeric options, checked before any solve. @throws {@link InputError} */
+function checkScenarioInputs(jobs: readonly Variant[], options: CompareOptions): void {
+  const { timeLimitSeconds, seed, solver, concurrency, watchdogSeconds } = options;
+  gather(
+    ...jobs.map((v) => () => requireScenario(v.scenario, v.name)),
+    () => {
+      const checked = compareOptionsSchema.safeParse({ timeLimitSeconds, seed, solver, concurrency, watchdogSeconds });
+      if (!checked.success) throw new InputError('<options>', problemsFromZod(checked.error, 'see CompareOptions'));
+    },
+  );
 }

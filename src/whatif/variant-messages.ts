@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { SolveOptions, SolveOutcome, SolveProgress } from '../engine/solve.js';
-import { SOLVER_NAMES, scenarioSchema } from '../scenario/schema.js';
+import { SOLVER_NAMES, scenarioSchema, seedSchema, timeLimitSchema } from '../scenario/schema.js';
 import { figuresSchema, reportSchema, solutionSchema, solverFiguresSchema } from '../solution/schema.js';
 import { RULE_IDS } from '../scenario/rules.js';
 
@@ -19,10 +19,10 @@ export type VariantTestCrash = (typeof VARIANT_TEST_CRASHES)[number];
 
 /** The solve options that cross into a variant worker (callbacks and signals cannot). */
 export const variantSolveOptionsSchema = z.strictObject({
-  timeLimitSeconds: z.number().positive().optional(),
-  seed: z.number().int().min(0).optional(),
+  timeLimitSeconds: timeLimitSchema.optional(),
+  seed: seedSchema.optional(),
   solver: z.enum(SOLVER_NAMES).optional(),
-  parallel: z.number().int().positive().optional(),
+  parallel: z.number().int().min(1).max(64).optional(),
 });
 export type VariantSolveOptions = z.infer<typeof variantSolveOptionsSchema>;
 

@@ -4,11 +4,10 @@
  * anything is solved; the patched scenario then passes the usual schema and cross-reference checks.
  */
 import { basename } from 'node:path';
-import jsonpatch from 'fast-json-patch';
-import type { Operation } from 'fast-json-patch';
 import { parseJsonText, parseScenario, readTextFile } from '../scenario/parse.js';
 import { InputError, type InputProblem } from '../scenario/problems.js';
 import type { Scenario } from '../scenario/schema.js';
+import { applyOperation, PatchProblem } from './json-patch.js';
 
 /** One scenario to compare, named for the table. */
 export interface Variant {
@@ -16,36 +15,31 @@ export interface Variant {
   readonly scenario: Scenario;
 }
 
-const PATCH_WORDS: Readonly<Record<string, string>> = {
-  OPERATION_PATH_UNRESOLVABLE: 'the path does not exist in the scenario',
-  OPERATION_OP_INVALID: 'op must be one of add, remove, replace, move, copy, test',
-  OPERATION_PATH_INVALID: 'path must be a JSON pointer such as /teachers/3/maxSections',
-  OPERATION_FROM_UNRESOLVABLE: 'from names a path that does not exist',
-  OPERATION_VALUE_REQUIRED: 'this op needs a value',
-  OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED: 'the value contains undefined',
-  OPERATION_PATH_ILLEGAL_ARRAY_INDEX: 'an array index in the path is not a number',
-  OPERATION_VALUE_OUT_OF_BOUNDS: 'the array index is past the end of the array',
-  OPERATION_NOT_AN_OBJECT: 'each operation must be an object',
-  TEST_OPERATION_FAILED: 'the test operation does not match the base scenario',
-};
+/** What a patch file holds, and how to write one. */
+const PATCH_IS_AN_ARRAY = 'a JSON Patch is an array of operations (RFC 6902)';
+const PATCH_FIX = 'write [{"op": "replace", "path": "/teachers/3/maxSections", "value": 6}, …]: operations inside [ ], even a single one';
 
 /**
- * Applies a JSON Patch to a copy of `base`, checking each operation in turn so that every bad
- * one is reported (with `[i]` and its JSON pointer), not just the first.
+ * Applies a JSON Patch to `base` (which is not modified), checking each operation in turn so
+ * that every bad one is reported (with `[i]` and its JSON pointer), not just the first. Any key
+ * works, `__proto__` and `constructor` included.
  * @throws {@link InputError} listing every bad operation.
  */
 export function applyPatch(base: unknown, patch: unknown, source: string): unknown {
-  if (!Array.isArray(patch)) throw new InputError(source, [{ path: '', message: 'a JSON Patch must be an array of operations', fix: 'write [{"op": "replace", "path": "/…", "value": …}, …] (RFC 6902)' }]);
-  let doc: unknown = jsonpatch.deepClone(base);
+  if (!Array.isArray(patch)) {
+    const one = typeof patch === 'object' && patch !== null && 'op' in patch ? ': this file holds a single operation without the [ ] around it' : '';
+    throw new InputError(source, [{ path: '', message: `${PATCH_IS_AN_ARRAY}${one}`, fix: PATCH_FIX }]);
+  }
+  let doc: unknown = base;
   const problems: InputProblem[] = [];
   patch.forEach((op: unknown, i) => {
-    const error = jsonpatch.validate([op as Operation], doc);
-    if (error) {
+    try {
+      doc = applyOperation(doc, op);
+    } catch (err: unknown) {
+      if (!(err instanceof PatchProblem)) throw err;
       const pointer = typeof op === 'object' && op !== null && typeof (op as { path?: unknown }).path === 'string' ? (op as { path: string }).path : '';
-      problems.push({ path: `[${i}]${pointer ? ` (${pointer})` : ''}`, message: PATCH_WORDS[error.name] ?? error.message.split('\n')[0] ?? error.name, fix: 'correct or remove this operation' });
-      return;
+      problems.push({ path: `[${i}]${pointer ? ` (${pointer})` : ''}`, message: err.message, fix: 'correct or remove this operation' });
     }
-    doc = jsonpatch.applyPatch(doc, [op as Operation], false, false).newDocument;
   });
   if (problems.length > 0) throw new InputError(source, problems);
   return doc;
@@ -62,7 +56,10 @@ export function variantName(file: string): string {
  * @throws {@link InputError} for a bad patch or an invalid scenario.
  */
 export function variantFromJson(baseInput: unknown, json: unknown, source: string, name = variantName(source)): Variant {
-  if (Array.isArray(json)) return { name, scenario: parseScenario(applyPatch(baseInput, json, source), `${source} (base with the patch applied)`) };
+  // A file named *.patch.json, or one operation without its [ ], is a patch however it is written.
+  const looksLikePatch = /\.patch\.json$/i.test(source) || (typeof json === 'object' && json !== null && !Array.isArray(json) && 'op' in json && 'path' in json);
+  if (typeof json !== 'object' || json === null) throw new InputError(source, [{ path: '', message: 'a variant file holds a whole scenario { … } or a JSON Patch [ … ] against the base', fix: 'give a scenario file, or a *.patch.json file of operations' }]);
+  if (Array.isArray(json) || looksLikePatch) return { name, scenario: parseScenario(applyPatch(baseInput, json, source), `${source} (base with the patch applied)`) };
   return { name, scenario: parseScenario(json, source) };
 }
 

@@ -46,7 +46,8 @@ export function tinySchool(shape: TinySchoolShape): ScenarioInput {
     name: `Teacher ${i + 1}`,
     courses: COURSES.filter((_, c) => t.courses[c] || i === 0),
     maxSections: t.maxSections,
-    unavailable: PERIODS.filter((_, p) => t.unavailable[p]),
+    // T1 may teach every course and is free in period 1: no requested course is untaught (refused as input).
+    unavailable: PERIODS.filter((_, p) => t.unavailable[p] && !(i === 0 && p === 0)),
   }));
   const members = shape.members.slice(0, shape.cohortSize);
   return {

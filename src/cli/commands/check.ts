@@ -1,7 +1,8 @@
 import type { Argv } from 'yargs';
 import { z } from 'zod';
 import { readScenarioFile } from '../../scenario/parse.js';
-import { readSolutionFile } from '../../solution/parse.js';
+import { otherSchool, readSolutionFile } from '../../solution/parse.js';
+import { gather } from '../../scenario/problems.js';
 import { check } from '../../checker/index.js';
 import { formatCheck } from '../../report/index.js';
 import { EXIT } from '../errors.js';
@@ -20,8 +21,13 @@ export function checkCommand(y: Argv): Argv {
         .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' }),
     (argv) => {
       const args = validateArgs(argsSchema, argv);
-      const scenario = readScenarioFile(args.scenario);
-      const solution = readSolutionFile(args.solution);
+      const [scenario, solution] = gather(
+        () => readScenarioFile(args.scenario),
+        () => readSolutionFile(args.solution),
+      );
+      const other = otherSchool(scenario, solution, args);
+      if (other && 'error' in other) throw other.error;
+      if (other) process.stderr.write(`Note: ${other.note}.\n`);
       const result = check(scenario, solution);
       process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatCheck(result)}\n`);
       process.exitCode = result.valid ? EXIT.ok : EXIT.rulesBroken;

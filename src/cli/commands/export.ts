@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { z } from 'zod';
 import { readScenarioFile } from '../../scenario/parse.js';
-import { readSolutionFile } from '../../solution/parse.js';
-import { InputError } from '../../scenario/problems.js';
+import { otherSchool, readSolutionFile } from '../../solution/parse.js';
+import { gather, InputError } from '../../scenario/problems.js';
 import { scheduleCsvFiles } from '../../io/export-csv.js';
 import { scheduleXlsx } from '../../io/export-xlsx.js';
-import { oneRosterFiles } from '../../io/oneroster.js';
+import { ONEROSTER_HEADERS, oneRosterFiles } from '../../io/oneroster.js';
 import { exportProgram } from '../../io/model-files.js';
 import { reportHtml } from '../../html/report-page.js';
-import { writeFileAtomic } from '../output.js';
+import { checkOutputs, OutputSet, type OutputTarget } from '../output.js';
 import { validateArgs } from '../args.js';
 
 const argsSchema = z.object({
@@ -44,25 +44,40 @@ export function exportCommand(y: Argv): Argv {
         .option('school-year', { type: 'number', default: 2028, describe: 'OneRoster schoolYear: the end year (2028 for 2027-28)' }),
     async (argv) => {
       const args = validateArgs(argsSchema, argv);
-      const scenario = readScenarioFile(args.scenario);
       const wanted = [args.csv, args.xlsx, args.oneroster, args.html, args.mps, args.lp].filter((x) => x !== undefined);
       if (wanted.length === 0) throw new InputError('command line', [{ path: '', message: 'nothing to export', fix: 'add --csv DIR, --xlsx FILE, --oneroster DIR, --html FILE, --mps FILE or --lp FILE' }]);
       const needsSolution = args.csv ?? args.xlsx ?? args.oneroster ?? args.html;
       if (needsSolution !== undefined && args.solution === undefined) throw new InputError('command line', [{ path: 'solution', message: 'a solution file is needed for --csv, --xlsx, --oneroster and --html', fix: 'give the solution JSON written by solve' }]);
-      const solution = args.solution !== undefined ? readSolutionFile(args.solution) : undefined;
-      // Everything is built before anything is written, so a failure writes nothing.
-      const files: [string, string | Uint8Array][] = [];
-      if (solution && args.csv) for (const [name, text] of scheduleCsvFiles(scenario, solution)) files.push([join(args.csv, name), text]);
-      if (solution && args.oneroster) for (const [name, text] of oneRosterFiles(scenario, solution, { schoolYear: args.schoolYear })) files.push([join(args.oneroster, name), text]);
-      if (solution && args.xlsx) files.push([args.xlsx, await scheduleXlsx(scenario, solution)]);
-      if (solution && args.html) files.push([args.html, reportHtml(scenario, solution)]);
+      // Every output path and every input is checked before any work, all problems at once.
+      const targets: OutputTarget[] = [
+        ...(args.csv ? [{ option: '--csv', path: args.csv, files: ['sections.csv', 'student-schedules.csv'] }] : []),
+        ...(args.oneroster ? [{ option: '--oneroster', path: args.oneroster, files: ['manifest.csv', ...Object.keys(ONEROSTER_HEADERS)] }] : []),
+        ...(args.xlsx ? [{ option: '--xlsx', path: args.xlsx }] : []),
+        ...(args.html ? [{ option: '--html', path: args.html }] : []),
+        ...(args.mps ? [{ option: '--mps', path: args.mps }, { option: '--mps (its column map)', path: mapFile(args.mps) }] : []),
+        ...(args.lp ? [{ option: '--lp', path: args.lp }, { option: '--lp (its column map)', path: mapFile(args.lp) }] : []),
+      ];
+      const [, scenario, solution] = gather(
+        () => checkOutputs(targets, [args.scenario, ...(args.solution ? [args.solution] : [])]),
+        () => readScenarioFile(args.scenario),
+        () => (args.solution !== undefined ? readSolutionFile(args.solution) : undefined),
+      );
+      const other = solution && args.solution ? otherSchool(scenario, solution, { scenario: args.scenario, solution: args.solution }) : null;
+      if (other && 'error' in other) throw other.error;
+      if (other) process.stderr.write(`Note: ${other.note}.\n`);
+      // Everything is built before anything is written, and written all or none.
+      const files = new OutputSet();
+      if (solution && args.csv) for (const [name, text] of scheduleCsvFiles(scenario, solution)) files.add(join(args.csv, name), text);
+      if (solution && args.oneroster) for (const [name, text] of oneRosterFiles(scenario, solution, { schoolYear: args.schoolYear })) files.add(join(args.oneroster, name), text);
+      if (solution && args.xlsx) files.add(args.xlsx, await scheduleXlsx(scenario, solution));
+      if (solution && args.html) files.add(args.html, reportHtml(scenario, solution));
       for (const [file, format] of [[args.mps, 'mps'], [args.lp, 'lp']] as const) {
         if (!file) continue;
         const { text, map } = exportProgram(scenario, format);
-        files.push([file, text], [mapFile(file), `${JSON.stringify(map)}\n`]);
+        files.add(file, text).add(mapFile(file), `${JSON.stringify(map)}\n`);
       }
-      for (const [file, content] of files) writeFileAtomic(file, content);
-      process.stderr.write(`Wrote ${files.map(([f]) => f).join(', ')}.\n`);
+      files.commit();
+      process.stderr.write(`Wrote ${files.paths.join(', ')}.\n`);
     },
   );
 }

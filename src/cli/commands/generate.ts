@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { GENERATED_CALENDARS, generateOptionsSchema } from '../../generate/options.js';
 import { generateScenario } from '../../generate/index.js';
 import { parseScenario } from '../../scenario/parse.js';
-import { writeFileAtomic } from '../output.js';
+import { checkOutputs, writeFileAtomic } from '../output.js';
 import { validateArgs } from '../args.js';
 
 const argsSchema = z.object({ output: z.string().min(1) }).and(generateOptionsSchema.omit({ name: true }).extend({ name: z.string().min(1).optional() }));
@@ -23,6 +23,7 @@ export function generateCommand(y: Argv): Argv {
     (argv) => {
       const args = validateArgs(argsSchema, argv);
       const { output, ...options } = args;
+      checkOutputs([{ option: '-o', path: output }]);
       const scenario = generateScenario(options);
       // Never write a scenario the engine would refuse.
       parseScenario(scenario, 'generated scenario');

@@ -5,7 +5,9 @@ import { SIS_PRESETS } from '../../io/sis-presets.js';
 import { importProgramSolution, parseModelMap } from '../../io/model-files.js';
 import { readScenarioFile, parseJsonText, readTextFile } from '../../scenario/parse.js';
 import { formatReport } from '../../report/index.js';
-import { writeFileAtomic } from '../output.js';
+import { checkOutputs, writeFileAtomic } from '../output.js';
+import { gather, InputError } from '../../scenario/problems.js';
+import { decimal } from '../../report/numbers.js';
 import { EXIT } from '../errors.js';
 import { validateArgs } from '../args.js';
 
@@ -28,7 +30,20 @@ export function importCommand(y: Argv): Argv {
         .option('year', { type: 'string', describe: 'SIS import: keep the rows of this year code (the mapping\'s $year filter)' }),
     async (argv) => {
       const args = validateArgs(importArgs, argv);
-      const result = await importSource(args.source, args);
+      // The output path and every problem of the import, reported together.
+      const outputError = (() => {
+        try {
+          checkOutputs([{ option: '-o', path: args.output }], [args.source, ...(args.mapping ? [args.mapping] : [])]);
+          return null;
+        } catch (err: unknown) {
+          if (err instanceof InputError) return err;
+          throw err;
+        }
+      })();
+      const result = await importSource(args.source, args).catch((err: unknown) => {
+        throw err instanceof InputError && outputError ? InputError.merge([outputError, err]) : err;
+      });
+      if (outputError) throw outputError;
       writeFileAtomic(args.output, `${JSON.stringify(result.scenario, null, 2)}\n`);
       const s = result.scenario;
       const requests = s.students.reduce((n, st) => n + st.requests.length, 0);
@@ -62,12 +77,19 @@ export function importSolutionCommand(y: Argv): Argv {
         .option('json', { type: 'boolean', default: false, describe: 'print the report as JSON' }),
     (argv) => {
       const args = validateArgs(solutionArgs, argv);
-      const scenario = readScenarioFile(args.scenario);
-      const map = parseModelMap(parseJsonText(readTextFile(args.map), args.map), args.map);
-      const result = importProgramSolution(scenario, map, readTextFile(args.solverSolution), args.solverSolution);
+      const [, scenario, map, text] = gather(
+        () => checkOutputs([{ option: '-o', path: args.output }], [args.scenario, args.map, args.solverSolution]),
+        () => readScenarioFile(args.scenario),
+        () => parseModelMap(parseJsonText(readTextFile(args.map), args.map), args.map),
+        () => readTextFile(args.solverSolution),
+      );
+      const result = importProgramSolution(scenario, map, text, args.solverSolution);
       writeFileAtomic(args.output, `${JSON.stringify(result.solution, null, 2)}\n`);
       const report = result.solution.report;
-      if (report) process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, scenario)}\n`);
+      // The solver's own words beside the checker's figures: the checker decides validity.
+      const stated = `The solver's file says: ${result.status ?? 'no status line'}, objective ${result.objective === null ? 'not stated' : decimal(result.objective, 2)}; recomputed from its values: ${decimal(result.recomputedObjective, 2)}.`;
+      if (args.json) process.stdout.write(`${JSON.stringify({ solverFile: { status: result.status, objective: result.objective, recomputedObjective: result.recomputedObjective }, report }, null, 2)}\n`);
+      else process.stdout.write(`${stated}\n${report ? `${formatReport(report, scenario)}\n` : ''}`);
       process.stderr.write(`Wrote ${args.output}.\n`);
       if (!result.check.valid) {
         process.stderr.write(`The checker found ${result.check.violations.length} broken rule(s); run \`pathway-scheduler check\` for the list.\n`);

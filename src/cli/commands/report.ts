@@ -2,9 +2,11 @@ import type { Argv } from 'yargs';
 import { z } from 'zod';
 import { readScenarioFile } from '../../scenario/parse.js';
 import { readSolutionFile } from '../../solution/parse.js';
-import { SOLVER_NAMES } from '../../scenario/schema.js';
+import { SOLVER_NAMES, timeLimitSchema } from '../../scenario/schema.js';
 import { analyse, renderAnalysis, REPORT_FORMATS, REPORT_KINDS } from '../../analysis/index.js';
-import { writeFileAtomic } from '../output.js';
+import { checkOutputs, writeFileAtomic } from '../output.js';
+import { gather } from '../../scenario/problems.js';
+import { otherSchool } from '../../solution/parse.js';
 import { validateArgs } from '../args.js';
 
 const argsSchema = z.object({
@@ -13,8 +15,8 @@ const argsSchema = z.object({
   kind: z.enum(REPORT_KINDS),
   format: z.enum(REPORT_FORMATS),
   output: z.string().min(1).optional(),
-  top: z.number().int().positive(),
-  timeLimit: z.number().positive().optional(),
+  top: z.number().int().min(1).max(100_000),
+  timeLimit: timeLimitSchema.optional(),
   solver: z.enum(SOLVER_NAMES).optional(),
 });
 
@@ -34,8 +36,14 @@ export function reportCommand(y: Argv): Argv {
         .option('solver', { choices: SOLVER_NAMES, describe: 'infeasibility: solver backend' }),
     async (argv) => {
       const args = validateArgs(argsSchema, argv);
-      const scenario = readScenarioFile(args.scenario);
-      const solution = args.solution ? readSolutionFile(args.solution) : undefined;
+      const [, scenario, solution] = gather(
+        () => (args.output ? checkOutputs([{ option: '-o', path: args.output }], [args.scenario, ...(args.solution ? [args.solution] : [])]) : undefined),
+        () => readScenarioFile(args.scenario),
+        () => (args.solution ? readSolutionFile(args.solution) : undefined),
+      );
+      const other = solution && args.solution ? otherSchool(scenario, solution, { scenario: args.scenario, solution: args.solution }) : null;
+      if (other && 'error' in other) throw other.error;
+      if (other) process.stderr.write(`Note: ${other.note}.\n`);
       const table = await analyse(args.kind, scenario, solution, {
         top: args.top,
         infeasibility: { ...(args.timeLimit ? { timeLimitSeconds: args.timeLimit } : {}), ...(args.solver ? { backend: args.solver } : {}) },

@@ -1,11 +1,12 @@
 import type { Argv } from 'yargs';
 import { z } from 'zod';
 import { readScenarioFile } from '../../scenario/parse.js';
-import { SOLVER_NAMES, STRATEGIES } from '../../scenario/schema.js';
+import { mipGapSchema, seedSchema, SOLVER_NAMES, STRATEGIES, timeLimitSchema } from '../../scenario/schema.js';
+import { gather } from '../../scenario/problems.js';
 import { solve } from '../../engine/solve.js';
 import { formatDiagnosis } from '../../engine/infeasibility.js';
 import { formatReport } from '../../report/index.js';
-import { writeFileAtomic } from '../output.js';
+import { checkOutputs, OutputSet } from '../output.js';
 import { EXIT } from '../errors.js';
 import { progressReporter } from '../progress.js';
 import { validateArgs } from '../args.js';
@@ -15,10 +16,10 @@ const argsSchema = z.object({
   scenario: z.string().min(1),
   output: z.string().min(1),
   solver: z.enum(SOLVER_NAMES).optional(),
-  timeLimit: z.number().positive().optional(),
+  timeLimit: timeLimitSchema.optional(),
   strategy: z.enum(STRATEGIES).optional(),
-  seed: z.number().int().min(0).optional(),
-  gap: z.number().min(0).max(1).optional(),
+  seed: seedSchema.optional(),
+  gap: mipGapSchema.optional(),
   json: z.boolean(),
   html: z.string().min(1).optional(),
 });
@@ -40,7 +41,12 @@ export function solveCommand(y: Argv): Argv {
         .option('html', { type: 'string', describe: 'also write the self-contained HTML report to this file' }),
     async (argv) => {
       const args = validateArgs(argsSchema, argv);
-      const scenario = readScenarioFile(args.scenario);
+      // Outputs and input are checked before any work, every problem at once.
+      const outputs = [{ option: '-o', path: args.output }, ...(args.html ? [{ option: '--html', path: args.html }] : [])];
+      const [, scenario] = gather(
+        () => checkOutputs(outputs, [args.scenario]),
+        () => readScenarioFile(args.scenario),
+      );
       const limit = args.timeLimit ?? scenario.policy.timeLimitSeconds;
       const controller = new AbortController();
       const onSigint = () => {
@@ -68,12 +74,13 @@ export function solveCommand(y: Argv): Argv {
           process.exitCode = EXIT.noSchedule;
           return;
         }
-        writeFileAtomic(args.output, `${JSON.stringify(outcome.solution, null, 2)}\n`);
-        if (args.html) writeFileAtomic(args.html, reportHtml(scenario, outcome.solution));
+        const files = new OutputSet().add(args.output, `${JSON.stringify(outcome.solution, null, 2)}\n`);
+        if (args.html) files.add(args.html, reportHtml(scenario, outcome.solution));
+        files.commit();
         if (args.json) process.stdout.write(`${JSON.stringify(outcome.solution.report, null, 2)}\n`);
         else process.stdout.write(`${formatReport(outcome.solution.report, scenario)}\n`);
         const partial = outcome.solution.report.solver.partial ? ' (best found before the solve was stopped)' : '';
-        process.stderr.write(`Wrote ${args.output}${partial}.\n`);
+        process.stderr.write(`Wrote ${files.paths.join(', ')}${partial}.\n`);
         if (!outcome.check.valid) {
           process.stderr.write(`The checker found ${outcome.check.violations.length} broken rule(s) in this schedule; run \`pathway-scheduler check\` for the list.\n`);
           process.exitCode = EXIT.rulesBroken;

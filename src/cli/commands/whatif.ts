@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { z } from 'zod';
 import { parseJsonText, parseScenario, readTextFile } from '../../scenario/parse.js';
-import { SOLVER_NAMES } from '../../scenario/schema.js';
-import { compareScenarios, formatComparison, readVariantFile } from '../../whatif/index.js';
-import { InputError } from '../../scenario/problems.js';
-import { writeFileAtomic } from '../output.js';
+import { seedSchema, SOLVER_NAMES, timeLimitSchema } from '../../scenario/schema.js';
+import { compareScenarios, formatComparison, readVariantFile, variantName } from '../../whatif/index.js';
+import { gather, InputError } from '../../scenario/problems.js';
+import { checkOutputs, OutputSet } from '../output.js';
 import { EXIT } from '../errors.js';
 import { validateArgs } from '../args.js';
 import { printJobEvent, queueArgsSchema, queueFrom, reportQueueError, submitOptions } from '../queue-options.js';
@@ -14,10 +14,10 @@ const argsSchema = z.object({
   base: z.string().min(1),
   variants: z.array(z.string().min(1)).min(1),
   output: z.string().min(1),
-  timeLimit: z.number().positive().optional(),
-  seed: z.number().int().min(0).optional(),
+  timeLimit: timeLimitSchema.optional(),
+  seed: seedSchema.optional(),
   solver: z.enum(SOLVER_NAMES).optional(),
-  concurrency: z.number().int().positive().optional(),
+  concurrency: z.number().int().min(1).max(256).optional(),
   json: z.boolean(),
 }).extend(queueArgsSchema.shape);
 
@@ -37,20 +37,16 @@ export function whatifCommand(y: Argv): Argv {
         .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON' }),
     async (argv) => {
       const args = validateArgs(argsSchema, argv);
-      const baseInput = parseJsonText(readTextFile(args.base), args.base);
-      const base = parseScenario(baseInput, args.base);
-      // Every variant is read and checked before anything is solved.
-      const problems: InputError[] = [];
-      const variants = args.variants.flatMap((file) => {
-        try {
-          return [readVariantFile(baseInput, file)];
-        } catch (err: unknown) {
-          if (err instanceof InputError) problems.push(err);
-          else throw err;
-          return [];
-        }
-      });
-      if (problems.length > 0) throw new InputError(problems.map((p) => p.source).join(', '), problems.flatMap((p) => p.problems.map((q) => ({ ...q, path: `${p.source} ${q.path}`.trim() }))));
+      const names0 = [...new Set(['base', ...args.variants.map((f) => variantName(f))])];
+      // The output folder, the base and every variant are checked before anything is solved.
+      let baseInput: unknown;
+      const [, base, ...read] = gather(
+        () => checkOutputs([{ option: '-o', path: args.output, files: [...names0.map((n) => `${n}.solution.json`), 'comparison.txt', 'comparison.json'] }], [args.base, ...args.variants]),
+        () => parseScenario((baseInput = parseJsonText(readTextFile(args.base), args.base)), args.base),
+        // A variant is read only when the base could be (a patch applies to the base as written).
+        ...args.variants.map((file) => () => (baseInput === undefined ? undefined : readVariantFile(baseInput, file))),
+      );
+      const variants = read.filter((v) => v !== undefined);
       const names = new Set<string>(['base']);
       for (const v of variants) {
         if (names.has(v.name)) throw new InputError('command line', [{ path: '', message: `two variants are named ${v.name}`, fix: 'rename one of the files' }]);
@@ -64,6 +60,8 @@ export function whatifCommand(y: Argv): Argv {
       };
       process.on('SIGINT', onSigint);
       const queue = queueFrom(args);
+      // Written all at once at the end (finished rows too when interrupted), or not at all.
+      const files = new OutputSet();
       try {
         const comparison = await compareScenarios(base, variants, {
           ...(queue ? { queue, onJobEvent: (e) => printJobEvent(e), ...(args.patience !== undefined ? { queuePatienceSeconds: args.patience } : {}) } : {}),
@@ -74,13 +72,13 @@ export function whatifCommand(y: Argv): Argv {
           signal: controller.signal,
           onRow: (row) => {
             if (!queue) process.stderr.write(`  ${row.name}: ${row.status}\n`);
-            if (row.solution) writeFileAtomic(join(args.output, `${row.name}.solution.json`), `${JSON.stringify(row.solution, null, 2)}\n`);
+            if (row.solution) files.add(join(args.output, `${row.name}.solution.json`), `${JSON.stringify(row.solution, null, 2)}\n`);
           },
         });
         const table = formatComparison(comparison);
         const data = { interrupted: comparison.interrupted, rows: comparison.rows.map(({ solution: _, ...r }) => r) };
-        writeFileAtomic(join(args.output, 'comparison.txt'), `${table}\n`);
-        writeFileAtomic(join(args.output, 'comparison.json'), `${JSON.stringify(data, null, 2)}\n`);
+        files.add(join(args.output, 'comparison.txt'), `${table}\n`).add(join(args.output, 'comparison.json'), `${JSON.stringify(data, null, 2)}\n`);
+        files.commit();
         process.stdout.write(args.json ? `${JSON.stringify(data, null, 2)}\n` : `${table}\n`);
         process.stderr.write(`Wrote ${args.output}/ (a solution per scheduled scenario, comparison.txt, comparison.json).\n`);
         if (comparison.interrupted) process.exitCode = EXIT.interrupted;
