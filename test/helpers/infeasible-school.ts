@@ -6,11 +6,14 @@
  * Only three things force a board to hold sections at all: fixed section counts, locks and common
  * planning time (with no section the rest holds trivially). So each school gets one or two such
  * *demands*, and up to three *limits* that may leave no room for them: a lower `maxSections`,
- * unavailable periods, one allowed period, a double period, a single lab. The scenario always
- * passes the schema and the cross-reference checks.
+ * unavailable periods, one allowed period, a double period, a single lab. The scenario is always
+ * valid input: it passes the schema, the cross-reference and the impossible-data checks (limits
+ * that would leave a requested course or a fixed count no teacher able to take a section are
+ * undone just enough, test/helpers/teachable.ts).
  */
 import fc from 'fast-check';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
+import { keepCoursesTeachable } from './teachable.js';
 import { tinySchool, tinySchoolShape, type TinySchoolShape } from './tiny-school.js';
 
 const PERIODS = ['1', '2', '3'] as const;
@@ -99,5 +102,8 @@ export function infeasibleSchool(shape: InfeasibleSchoolShape): ScenarioInput {
       p.team = s.teachers.filter((_, i) => d.team[i]).map((t) => t.id);
     }
   }
+  // Limits that leave a requested course (or one with a fixed count) no teacher able to take a
+  // section make impossible data, which parse refuses: undo just enough of them.
+  keepCoursesTeachable(s);
   return s;
 }

@@ -15,6 +15,7 @@
 import fc from 'fast-check';
 import type { AgSubject, Priority, ScenarioInput } from '../../src/scenario/schema.js';
 import { placementsOf, slotsOf } from './school-time.js';
+import { keepCoursesTeachable } from './teachable.js';
 
 export interface SchoolOptions {
   /**
@@ -101,7 +102,10 @@ const draw = fc.record({
 });
 type Draw = typeof draw extends fc.Arbitrary<infer T> ? T : never;
 
-/** Random small schools; see the file header. Every one passes the scenario schema and references. */
+/**
+ * Random small schools; see the file header. Every one is valid input: it passes the scenario
+ * schema, the references and the impossible-data checks (every requested course teachable).
+ */
 export function randomSchool(options: SchoolOptions = {}): fc.Arbitrary<ScenarioInput> {
   return draw.map((d) => buildSchool(d, options));
 }
@@ -243,7 +247,7 @@ function buildSchool(d: Draw, options: SchoolOptions): ScenarioInput {
     if (usable.length > 0) locks.push({ course: c.id, slot: usable[d.lock.slot % usable.length]! });
   }
 
-  return {
+  const school: ScenarioInput = {
     format: 'pathway-scheduler/scenario@1',
     name: `random ${d.calendar} school`,
     calendar,
@@ -266,4 +270,8 @@ function buildSchool(d: Draw, options: SchoolOptions): ScenarioInput {
     locks,
     policy: { agRule: d.agOn ? 'on-track' : 'off', timeLimitSeconds: 20 },
   };
+  // A part-time teacher may have been drawn unavailable in every placement of the only course
+  // they can take for a request: give them a placement back, as parse requires.
+  keepCoursesTeachable(school);
+  return school;
 }
