@@ -148,12 +148,14 @@ describe('brute-force oracle on hand-solved schools', () => {
   });
 
   it('A–G on track: an alternate of another subject meets the request but does not place the student', () => {
-    // SPAN's teacher is never available; ART, the alternate, is. The student needs a year of
-    // language (e) this year to be on track, and SPAN would give it.
+    // SPAN and CT both meet only in period 1, so the student cannot take both; ART, the
+    // alternate, meets in another period. The student needs a year of language (e) this year to
+    // be on track, and SPAN would give it. (SPAN's teacher can teach it: a requested course no
+    // teacher is able to take is refused as input.)
     const input = (agRule: 'on-track' | 'off') =>
       school(3, (s) => {
-        s.courses = [course('CT', { cte: true, ag: 'g' }), course('SPAN', { ag: 'e' }), course('ART', { ag: 'f' })];
-        s.teachers = [teacher('T1', ['CT', 'ART']), teacher('T2', ['SPAN'], { unavailable: ['1', '2', '3'] })];
+        s.courses = [course('CT', { cte: true, ag: 'g', allowedPeriods: ['1'] }), course('SPAN', { ag: 'e', allowedPeriods: ['1'] }), course('ART', { ag: 'f' })];
+        s.teachers = [teacher('T1', ['CT', 'ART']), teacher('T2', ['SPAN'])];
         s.pathways = [pathway('P', ['CT'], 5)];
         s.students = [{ id: 'M1', grade: 10, pathway: 'P', requests: ['CT', 'SPAN'], alternates: { SPAN: ['ART'] }, agCompleted: { a: 1, b: 2, c: 2, d: 1, e: 0 } }];
         s.policy = { agRule };

@@ -16,8 +16,10 @@ const TEACHER_RULES = new Set(['teacher-clash', 'unavailable', 'max-sections', '
 /** Violations the schedule gains when `section` runs with the student in it. */
 function added(scenario: Scenario, schedule: Schedule, student: string, section: { course: string; teacher: string; room: string; slots: readonly string[] }): Violation[] {
   const before = new Set(check(scenario, schedule).violations.map((v) => v.message));
+  // Only a section's own fields: check() refuses unknown ones (a cause passed as the section carries its kind).
+  const { course, teacher, room, slots } = section;
   const trial: Schedule = {
-    sections: [...schedule.sections, { id: 'TRIAL-SECTION', ...section, slots: [...section.slots] }],
+    sections: [...schedule.sections, { id: 'TRIAL-SECTION', course, teacher, room, slots: [...slots] }],
     enrollments: { ...schedule.enrollments, [student]: [...(schedule.enrollments[student] ?? []), 'TRIAL-SECTION'] },
   };
   return check(scenario, trial).violations.filter((v) => !before.has(v.message));
