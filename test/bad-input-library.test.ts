@@ -198,7 +198,7 @@ describe('7. a workbook import reports every problem of every sheet at once', ()
       `${file}, sheet pathways, row 1, column sector`,
       `${file}, sheet pathways, row 1, column area`,
       `${file}, sheet rooms, row 3, column capacity`,
-      `${file}, sheet requests, row 2 (students[0].requests[0])`,
+      `${file}, sheet requests, row 2, column course (students[0].requests[0])`,
     ]);
   });
 });

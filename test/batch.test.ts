@@ -48,7 +48,7 @@ describe('batch', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems.map((p) => p.path)).toEqual(['a.json teachers[0].maxSections', 'b.json']);
+    expect((error as InputError).problems.map((p) => p.path)).toEqual(['a.json teachers[0].maxSections', 'b.json line 1, column 11']);
     expect(() => readScenarioFolder(join(dir, 'missing'))).toThrow(/folder not found/);
     expect(() => readScenarioFolder(join(dir, 'schools', 'notes.txt'))).toThrow(/is a file, not a folder/);
   });

@@ -241,7 +241,10 @@ describe('checks before enqueueing', () => {
     const broken = { ...baseInput(), teachers: [{ ...baseInput().teachers[0]!, maxSections: -1 }] } as unknown as Scenario;
     const error = await compareScenarios(base(), [{ name: 'broken', scenario: broken }], { queue: { url, name } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toMatch(/broken teachers\[0\]\.maxSections/);
+    // A library call names the variant as its source, as `<scenario>` names solve()'s argument.
+    expect((error as InputError).source).toBe('<broken>');
+    expect((error as InputError).problems.map((p) => p.path)).toEqual(['teachers[0].maxSections']);
+    expect((error as InputError).message).toMatch(/^<broken>: 1 problem\n.*→ at teachers\[0\]\.maxSections/);
     expect(await queueKeys(url, name)).toEqual([]);
   });
 
