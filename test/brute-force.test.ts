@@ -2,7 +2,9 @@
  * The brute-force oracle on schools solved by hand: it tells "no valid schedule" (a lock no
  * teacher can keep, a team with no common free slot) apart from "a valid schedule places nobody",
  * opens more sections than requests ÷ capacity when students' timetables need them, counts
- * cohorts, rooms and double periods, and applies A–G. Each best it finds comes with a schedule
+ * cohorts, rooms and double periods, applies A–G, gives a student one section per course (an
+ * alternate shared by two requests meets one), and meets an off-grade request only where
+ * `gradeRule: "allow"` admits it. Each best it finds comes with a schedule
  * the independent checker accepts and that places exactly that many.
  */
 import { describe, expect, it } from 'vitest';
@@ -162,6 +164,36 @@ describe('brute-force oracle on hand-solved schools', () => {
       });
     expect(solved(input('on-track')).best).toBe(0);
     expect(solved(input('off')).best).toBe(1);
+  });
+
+  it('one section per course: an alternate two requests share meets only one of them', () => {
+    // CT, CHOIR and ART meet only in period 1; Photography is the alternate of both CHOIR and ART.
+    // One Photography section meets one request, and a second is a second section of one course.
+    const input = (artPeriods: string[]) =>
+      school(3, (s) => {
+        s.courses = [course('CT', { cte: true, allowedPeriods: ['1'] }), course('CHOIR', { allowedPeriods: ['1'] }), course('ART', { allowedPeriods: artPeriods }), course('PHOTO')];
+        s.teachers = [teacher('T1', ['CT']), teacher('T2', ['CHOIR']), teacher('T3', ['ART']), teacher('T4', ['PHOTO'])];
+        s.pathways = [pathway('P', ['CT'], 5)];
+        s.students = [{ id: 'M1', grade: 10, pathway: 'P', requests: ['CT', 'CHOIR', 'ART'], alternates: { CHOIR: ['PHOTO'], ART: ['PHOTO'] } }];
+      });
+    expect(solved(input(['1']))).toMatchObject({ feasible: true, best: 0 });
+    // With ART free to meet in period 2, Photography in period 3 stands in for CHOIR alone.
+    const r = solved(input(['1', '2', '3']));
+    expect(r.best).toBe(1);
+    expect(r.witness?.enrollments['M1']?.map((id) => r.witness!.sections.find((x) => x.id === id)!.course).sort()).toEqual(['ART', 'CT', 'PHOTO']);
+  });
+
+  it('grades: a request outside the course’s grades is refused as input, and under gradeRule allow it can be met', () => {
+    const input = (gradeRule: 'strict' | 'allow') =>
+      school(2, (s) => {
+        s.courses = [course('CT', { cte: true }), course('SENIOR', { grades: [12] })];
+        s.teachers = [teacher('T1', ['CT']), teacher('T2', ['SENIOR'])];
+        s.pathways = [pathway('P', ['CT'], 5)];
+        s.students = [{ id: 'M1', grade: 10, pathway: 'P', requests: ['CT', 'SENIOR'] }];
+        s.policy = { agRule: 'off', gradeRule };
+      });
+    expect(() => parseScenario(input('strict'))).toThrow(/is for grade 12, but student M1 is in grade 10/);
+    expect(solved(input('allow')).best).toBe(1);
   });
 
   it('gives up loudly rather than slowly beyond its node limit', () => {

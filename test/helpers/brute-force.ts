@@ -20,6 +20,12 @@
  *   unavailability, `maxSections`, prep in every term taught, common planning time, room type,
  *   seats (the course's and the room's), locks, cohorts (own members only, together, one section
  *   per course, size, count).
+ * - The contract's enrollment rules (SCENARIO.md "Enrollment"): a student sits in at most one
+ *   section of a course, and one section meets one request, so an alternate course taken for one
+ *   request does not also meet another (nor a cohort course another request). Grades: a request
+ *   outside a course's `grades` exists only under `gradeRule: "allow"` (parse refuses it under
+ *   the strict default), which admits it; so the oracle seats students in any course they request.
+ *   Priority tiers do not enter: the oracle counts pathway placement only.
  *
  * Search: pathway students one by one, each placed (every way to seat them in existing or new
  * sections) or left out, bounded by the best found; of identical students a prefix is placed.
