@@ -93,8 +93,13 @@ describe('random school options', () => {
     expect(shared.length).toBeGreaterThan(0);
   });
 
-  it('offGradeRequests: some student requests a course outside its grades', () => {
+  it('offGradeRequests: some student requests a course outside its grades, admitted by gradeRule allow', () => {
     const off = sample({ offGradeRequests: true }).filter((s) => s.students.some((st) => st.requests.some((r) => !course(s, r).grades.includes(st.grade))));
     expect(off.length).toBeGreaterThan(0);
+    for (const s of off) expect(() => parseScenario(s)).not.toThrow();
+  });
+
+  it('sharedAlternates: every school parses', () => {
+    for (const s of sample({ sharedAlternates: true })) expect(() => parseScenario(s)).not.toThrow();
   });
 });

@@ -23,7 +23,10 @@ export interface SchoolOptions {
    * share (SCENARIO.md "Enrollment": a student is in at most one section of a course).
    */
   readonly sharedAlternates?: boolean;
-  /** Also generate requests for a course outside the student's grade (SCENARIO.md "Grades"). */
+  /**
+   * Also generate requests for a course outside the student's grade, under `policy.gradeRule:
+   * "allow"` (SCENARIO.md "Grades": the default strict rule refuses them as input).
+   */
   readonly offGradeRequests?: boolean;
   /** `always`: every school has a double-period course that pathway students take. Default: mixed. */
   readonly doublePeriods?: 'mixed' | 'always' | 'never';
@@ -268,7 +271,8 @@ function buildSchool(d: Draw, options: SchoolOptions): ScenarioInput {
     })),
     students,
     locks,
-    policy: { agRule: d.agOn ? 'on-track' : 'off', timeLimitSeconds: 20 },
+    // Off-grade requests are valid input only where the policy admits them.
+    policy: { agRule: d.agOn ? 'on-track' : 'off', timeLimitSeconds: 20, ...(options.offGradeRequests ? { gradeRule: 'allow' as const } : {}) },
   };
   // A part-time teacher may have been drawn unavailable in every placement of the only course
   // they can take for a request: give them a placement back, as parse requires.
