@@ -82,6 +82,15 @@ function progressPoster(job: Job, workerName: string): (p: SolveProgress) => voi
 }
 
 /**
+ * Puts a job this worker holds back in the queue for another worker, without counting a failure
+ * (the worker is shutting down). @throws WaitingError always: it tells BullMQ the job has moved.
+ */
+async function putBack(job: Job, token: string | undefined): Promise<never> {
+  await job.moveToWait(token);
+  throw new WaitingError();
+}
+
+/**
  * Runs one job. Returns the job key once its result is stored (by this call or an earlier try).
  * @throws UnrecoverableError for a job that cannot be solved (bad data or scenario, cancelled);
  *   Error when its variant worker crashed or did not answer (BullMQ retries it);
@@ -101,8 +110,10 @@ export async function processJob(job: Job, token: string | undefined, ctx: JobCo
   const { scenario, digest } = scenarioOf(data, ctx.config);
   if (jobKey(digest, data.options) !== key) throw new UnrecoverableError(`invalid job: its id ${key} is not the hash of its scenario and options`);
 
-  ctx.onEvent({ kind: 'started', key, name: data.name });
-  await job.updateProgress({ worker: ctx.workerName, solve: null } satisfies JobProgress);
+  // An abort listener added to a signal already aborted is never called: a shutdown that began
+  // during the awaits above (or before BullMQ handed the job over) is seen here, and the listener
+  // is added in the same synchronous stretch, so no shutdown falls between the two.
+  if (ctx.closing.aborted) return putBack(job, token);
   const stop = new AbortController();
   const onClosing = () => stop.abort();
   ctx.closing.addEventListener('abort', onClosing, { once: true });
@@ -121,6 +132,8 @@ export async function processJob(job: Job, token: string | undefined, ctx: JobCo
   const limit = data.options.timeLimitSeconds ?? scenario.policy.timeLimitSeconds;
   let outcome;
   try {
+    ctx.onEvent({ kind: 'started', key, name: data.name });
+    await job.updateProgress({ worker: ctx.workerName, solve: null } satisfies JobProgress);
     [outcome] = await runVariantPool(
       [
         {
@@ -140,9 +153,7 @@ export async function processJob(job: Job, token: string | undefined, ctx: JobCo
   // A stop (cancel or shutdown) terminates the variant worker, which may then read as failed: the stop decides.
   if (stop.signal.aborted && outcome?.kind !== 'outcome') {
     if (cancelled) throw new UnrecoverableError(CANCELLED);
-    // The worker is shutting down: the job goes back to the queue for another worker.
-    await job.moveToWait(token);
-    throw new WaitingError();
+    return putBack(job, token);
   }
   if (!outcome || outcome.kind !== 'outcome') throw new Error(outcome?.kind === 'failed' ? outcome.message : 'the solve ended without a result');
   const { name: _name, solution, ...row } = rowOf(data.name, scenario, outcome.outcome, false);
