@@ -63,13 +63,13 @@ describe('Redis stopped while jobs wait', () => {
     await worker.exit;
   });
 
-  it('not restarted: after its patience the submitter names the queue, exits 3 and writes no table', async () => {
+  it('not restarted: after its patience the submitter names the queue, exits 1 and writes no table', async () => {
     const server = await startRedisServer();
     servers.push(server);
     const run = whatif(server.url, 'out-gone', '--patience', '2');
     for (const n of ['base', 'more']) await run.waitFor(new RegExp(`(?:^|\\n) {2}${n}: queued as`));
     await server.stop();
-    expect(await run.exit).toBe(3);
+    expect(await run.exit).toBe(1);
     expect(run.err).toMatch(new RegExp(`pathway-scheduler: the queue at redis://127\\.0\\.0\\.1:${server.port}/0 did not answer for 2 s .*no table was written\\.\\n {4}fix: start Redis`));
     expect(run.err).not.toMatch(/internal error|\n\s+at /);
     expect(existsSync(join(dir, 'out-gone', 'comparison.txt'))).toBe(false);

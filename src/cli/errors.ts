@@ -3,7 +3,11 @@
  */
 import { InputError } from '../scenario/problems.js';
 
-export const EXIT = { ok: 0, rulesBroken: 1, noSchedule: 1, badInput: 2, internal: 3, interrupted: 130 } as const;
+/**
+ * Exit codes. 1 is an outcome the user must act on (rules broken, no schedule, a what-if or batch
+ * row without a result, a queue that did not answer); 3 is kept for bugs only (issue 12).
+ */
+export const EXIT = { ok: 0, rulesBroken: 1, noSchedule: 1, incomplete: 1, badInput: 2, internal: 3, interrupted: 130 } as const;
 
 /** Prints an error for a person and returns the exit code for it. */
 export function reportError(err: unknown): number {

@@ -51,11 +51,11 @@ export function printJobEvent(e: JobEvent, stream: NodeJS.WritableStream = proce
 }
 
 /**
- * Prints a queue that could not be reached and returns its exit code (3), or undefined for any
+ * Prints a queue that could not be reached and returns its exit code (1), or undefined for any
  * other error (left to the usual handler).
  */
 export function reportQueueError(err: unknown): number | undefined {
   if (!(err instanceof QueueUnavailableError)) return undefined;
   process.stderr.write(`pathway-scheduler: ${err.message}\n`);
-  return EXIT.internal;
+  return EXIT.incomplete;
 }

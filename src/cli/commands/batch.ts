@@ -60,7 +60,7 @@ export function batchCommand(y: Argv): Argv {
         process.stdout.write(`${formatComparison(batch, { differences: false })}\n`);
         process.stderr.write(`Wrote ${args.output}/ (a solution per scheduled school, summary.csv).\n`);
         if (batch.interrupted) process.exitCode = EXIT.interrupted;
-        else if (batch.rows.some((r) => r.status === 'failed')) process.exitCode = EXIT.internal;
+        else if (batch.rows.some((r) => r.status === 'failed')) process.exitCode = EXIT.incomplete;
       } catch (err: unknown) {
         const code = reportQueueError(err);
         if (code === undefined) throw err;

@@ -82,7 +82,7 @@ export function whatifCommand(y: Argv): Argv {
         process.stdout.write(args.json ? `${JSON.stringify(data, null, 2)}\n` : `${table}\n`);
         process.stderr.write(`Wrote ${args.output}/ (a solution per scheduled scenario, comparison.txt, comparison.json).\n`);
         if (comparison.interrupted) process.exitCode = EXIT.interrupted;
-        else if (comparison.rows.some((r) => r.status === 'failed')) process.exitCode = EXIT.internal;
+        else if (comparison.rows.some((r) => r.status === 'failed')) process.exitCode = EXIT.incomplete;
       } catch (err: unknown) {
         const code = reportQueueError(err);
         if (code === undefined) throw err;
