@@ -29,8 +29,10 @@ export function renderCause(book: Lookup, cause: Cause): string {
       return `${sectionWords(book, cause.blocker)} and ${sectionWords(book, cause.section)} both meet in ${cause.slots.join(', ')}`;
     case 'full':
       return `${sectionWords(book, cause.section)} is full (${cause.enrolled}/${cause.size})`;
-    case 'reserved':
-      return `${sectionWords(book, cause.section)} is reserved for cohort ${cause.cohort}`;
+    case 'reserved': {
+      const course = book.sections.get(cause.section)?.course ?? cause.request;
+      return `${book.courses.get(course)?.name || course} section ${cause.section} is reserved for cohort ${cause.cohort}`;
+    }
     case 'teacher-shortage':
       return cause.teachers.length === 0
         ? `no teacher is credentialed for ${courseLabel(book, cause.course)}, so no further section can run`
