@@ -11,11 +11,11 @@
  *   them all.
  */
 import { coursePatterns, type Pattern } from '../calendar/slots.js';
-import { courseLabel, seatLimit, timetableOf, type Lookup } from '../checker/index.js';
+import { courseLabel, timetableOf, type Lookup } from '../checker/index.js';
 import type { Calendar, Course, Priority } from '../scenario/schema.js';
 import { requestLines } from '../checker/matching.js';
 import type { Explanations, RequestExplanation } from './cause.js';
-import { freeRoom, occupancy, teacherCanOpen, type Occupancy } from './compute.js';
+import { occupancy, teacherCanOpen, type Occupancy } from './compute.js';
 import { unmetKind } from './summary.js';
 
 const RANK: Readonly<Record<Priority, number>> = { required: 0, requested: 1, recommended: 2 };
@@ -126,6 +126,17 @@ function servedAt(book: Lookup, wanting: readonly RequestExplanation[], pattern:
 
 const required = (served: readonly Served[]) => served.filter((s) => s.priority === 'required').length;
 
+/** The free room of the course's type that seats the most of its capacity (scenario order on a tie). */
+function roomFor(book: Lookup, occ: Occupancy, course: Course, pattern: Pattern): string | undefined {
+  let best: { id: string; seats: number } | undefined;
+  for (const r of book.scenario.rooms) {
+    if (r.type !== course.roomType || pattern.slots.some((s) => occ.roomSlots.get(r.id)?.has(s))) continue;
+    const seats = Math.min(course.capacity, r.capacity);
+    if (!best || seats > best.seats) best = { id: r.id, seats };
+  }
+  return best?.id;
+}
+
 /** The best placement of one more section of the course, or why there is none. */
 function addSection(book: Lookup, occ: Occupancy, course: Course, wanting: readonly RequestExplanation[]): LeverPlan | 'teacher' | 'room' {
   const qualified = book.scenario.teachers.filter((t) => t.courses.includes(course.id));
@@ -133,6 +144,8 @@ function addSection(book: Lookup, occ: Occupancy, course: Course, wanting: reado
   let teacherFree = false;
   for (const raiseMax of [false, true]) {
     for (const pattern of coursePatterns(book.scenario.calendar, course)) {
+      // Only placements some of the students have free count, for the section and for the shortage.
+      if (servedAt(book, wanting, pattern, 1).length === 0) continue;
       for (const t of qualified) {
         const load = occ.teacherLoad.get(t.id) ?? 0;
         if (raiseMax && load < t.maxSections) continue;
@@ -140,11 +153,10 @@ function addSection(book: Lookup, occ: Occupancy, course: Course, wanting: reado
         const view = raiseMax ? { ...occ, teacherLoad: new Map(occ.teacherLoad).set(t.id, t.maxSections - 1) } : occ;
         if (!teacherCanOpen(book, view, t.id, pattern)) continue;
         teacherFree = true;
-        const room = freeRoom(book, occ, course.roomType, pattern);
+        const room = roomFor(book, occ, course, pattern);
         if (room === undefined) continue;
-        const seats = seatLimit(book, { id: '', course: course.id, teacher: t.id, room, slots: [...pattern.slots] }) ?? course.capacity;
+        const seats = Math.min(course.capacity, book.rooms.get(room)?.capacity ?? 0);
         const served = servedAt(book, wanting, pattern, seats);
-        if (served.length === 0) continue;
         if (!best || required(served) > required(best.served) || (required(served) === required(best.served) && served.length > best.served.length)) {
           best = { kind: 'add-section', course: course.id, teacher: t.id, room, slots: pattern.slots, raiseMax, seats, served };
         }
