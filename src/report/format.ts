@@ -4,7 +4,7 @@ import type { Figures, NotPlaced, Report, SolverFigures } from '../solution/sche
 import type { CheckResult } from '../checker/violation.js';
 import { decimal, ofTotal, percent } from './numbers.js';
 import { formatTable } from './table.js';
-import { FULLY_SCHEDULED_MEANING, headline, leverWords, otherUnmet, placedMeaning, proofWords, unmetRequired } from './plain-words.js';
+import { FULLY_SCHEDULED_MEANING, headline, leverWords, otherUnmet, placedMeaning, proofWords, unmetRequired, type WithPlacementProof } from './plain-words.js';
 
 /** Options of {@link formatReport}. */
 export interface FormatOptions {
@@ -100,21 +100,37 @@ export function formatFigures(figures: Figures, scenario?: Scenario): string {
   return out.join('\n');
 }
 
-/** The solver's figures: backend, stop, objective, bound, gap, tiers and stages (the README, "Solver details", explains each term). */
-export function formatSolver(solver: SolverFigures): string {
-  const rows: string[][] = [
+/** The placement proof and gap, when the solver reports them. */
+function placementProofRows(solver: SolverFigures): [string, string][] {
+  const s = solver as WithPlacementProof;
+  return [
+    ...(s.placementProven === undefined ? [] : [['placement proven', s.placementProven ? 'yes' : 'no'] as [string, string]]),
+    ...(s.placementGap === undefined ? [] : [['placement gap', s.placementGap === null ? '–' : percent(s.placementGap)] as [string, string]]),
+  ];
+}
+
+/** The solver's figures as label–value rows (the README, "Solver details", explains each term). */
+export function solverRows(solver: SolverFigures): [string, string][] {
+  return [
     ['backend', solver.backend],
     ['strategy', `${solver.strategy} (seed ${solver.seed})`],
     ['termination', solver.termination],
-    ...(solver.reproducible === undefined ? [] : [['reproducible', solver.reproducible ? 'yes (stopped by work limits only: same scenario and seed, same schedule)' : 'no (a stage was cut by the clock)']]),
+    ...(solver.reproducible === undefined ? [] : [['reproducible', solver.reproducible ? 'yes (stopped by work limits only: same scenario and seed, same schedule)' : 'no (a stage was cut by the clock)'] as [string, string]]),
     ['schedule', `${solver.schedule}${solver.partial ? ' (partial: stopped early, best found so far)' : ''}`],
+    ...(solver.delivered === undefined ? [] : [['delivered', solver.delivered] as [string, string]]),
     ['objective', decimal(solver.objective)],
-    ...(solver.programObjective === undefined ? [] : [['program objective', `${decimal(solver.programObjective)} (the program's value for this board, which the named schedule does not reach)`]]),
+    ...(solver.programObjective === undefined ? [] : [['program objective', `${decimal(solver.programObjective)} (the program's value for this board, which the named schedule does not reach)`] as [string, string]]),
     ['bound', decimal(solver.bound)],
     ['gap', solver.gap === null ? '–' : percent(solver.gap)],
     ['placement bound', solver.placementBound ? `${decimal(solver.placementBound.value)} (${solver.placementBound.source})` : '–'],
+    ...placementProofRows(solver),
     ['time', `${solver.seconds.toFixed(1)} s`],
   ];
+}
+
+/** The solver's figures: backend, stop, objective, bound, gap, tiers and stages (the README, "Solver details", explains each term). */
+export function formatSolver(solver: SolverFigures): string {
+  const rows = solverRows(solver);
   const out = ['Solver details (the README explains each term, "Solver details")', formatTable(rows, { header: false })];
   if (solver.tiers && solver.tiers.length > 0) {
     // Strict tiers, highest first: the schedule (as checked) beside the program's solution behind it.

@@ -29,7 +29,7 @@ export function headline(figures: Figures): { readonly label: string; readonly t
  * Solver figures the engine may add (read when present): whether pathway placement is proven best
  * and the share the bound leaves open.
  */
-type WithPlacementProof = SolverFigures & { readonly placementProven?: boolean | undefined; readonly placementGap?: number | null | undefined };
+export type WithPlacementProof = SolverFigures & { readonly placementProven?: boolean | undefined; readonly placementGap?: number | null | undefined };
 
 /**
  * Whether the schedule is proven best, or how far from the bound it may be, in plain words.
