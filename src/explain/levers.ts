@@ -16,6 +16,7 @@ import type { Calendar, Course, Priority } from '../scenario/schema.js';
 import { requestLines } from '../checker/matching.js';
 import type { Explanations, RequestExplanation } from './cause.js';
 import { occupancy, teacherCanOpen, type Occupancy } from './compute.js';
+import { slotWords } from './render.js';
 import { unmetKind } from './summary.js';
 
 const RANK: Readonly<Record<Priority, number>> = { required: 0, requested: 1, recommended: 2 };
@@ -238,7 +239,7 @@ export function renderLever(book: Lookup, l: LeverPlan): string {
   switch (l.kind) {
     case 'add-section': {
       const t = book.teachers.get(l.teacher);
-      const who = l.raiseMax ? `${teacherWords(book, l.teacher)} free in ${l.slots.join('+')} if allowed ${plural((t?.maxSections ?? 0) + 1, 'section')} instead of ${t?.maxSections ?? 0}` : `${teacherWords(book, l.teacher)} free in ${l.slots.join('+')}`;
+      const who = l.raiseMax ? `${teacherWords(book, l.teacher)} free in ${slotWords(book, l.slots)} if allowed ${plural((t?.maxSections ?? 0) + 1, 'section')} instead of ${t?.maxSections ?? 0}` : `${teacherWords(book, l.teacher)} free in ${slotWords(book, l.slots)}`;
       return `one more ${courseLabel(book, l.course)} section (${who}, room ${l.room} free, ${plural(l.seats, 'seat')}) would meet ${servedWords(l.served)} of students free then`;
     }
     case 'teacher': {

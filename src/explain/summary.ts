@@ -10,6 +10,7 @@ import { courseLabel, type Lookup } from '../checker/index.js';
 import type { Priority } from '../scenario/schema.js';
 import { UNMET_KINDS, type UnmetCause, type UnmetKind } from '../solution/schema.js';
 import type { Cause, RequestExplanation } from './cause.js';
+import { slotWords } from './render.js';
 
 export { UNMET_KINDS, type UnmetKind };
 
@@ -124,7 +125,7 @@ export function renderUnmetGroup(book: Lookup, g: UnmetGroup): string {
   const name = courseName(book, g.course);
   const label = courseLabel(book, g.course);
   const only = g.sections.length === 1 ? book.sections.get(g.sections[0] ?? '') : undefined;
-  const subject = only ? `the only ${name} section they may join, ${only.id} in ${only.slots.join('+')},` : `the ${g.sections.length} ${name} sections they may join`;
+  const subject = only ? `the only ${name} section they may join, ${only.id} in ${slotWords(book, only.slots)},` : `the ${g.sections.length} ${name} sections they may join`;
   const clashWith = `their own ${blockerWords(book, g.blockers)}`;
   switch (g.kind) {
     case 'not-offered':

@@ -13,7 +13,7 @@ import { summariseUnmet, unmetCauses } from '../explain/summary.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Figures, Lever, NotPlaced, Report, SolverFigures, UnmetCause } from '../solution/schema.js';
 import { requireScenarioAndSchedule } from '../solution/parse.js';
-import { checkAddSection } from './lever-check.js';
+import { leverChecker } from './lever-check.js';
 
 /** Options of {@link buildReport}. */
 export interface ReportOptions {
@@ -40,13 +40,14 @@ export function reportExplanations(scenarioInput: Scenario, scheduleInput: Sched
   const book = lookup(scenario, schedule);
   const e = explainSchedule(scenario, schedule);
   let toCheck = options.checkLevers ?? 3;
+  const checker = leverChecker(scenario, schedule);
   const levers = findLevers(book, e)
     .slice(0, options.levers ?? 5)
     .map((plan): Lever => {
       const lever: Lever = { kind: plan.kind, text: renderLever(book, plan), ...leverCounts(plan) };
       if (plan.kind !== 'add-section' || toCheck <= 0) return lever;
       toCheck--;
-      return { ...lever, check: checkAddSection(scenario, schedule, plan) };
+      return { ...lever, check: checker.addSection(plan) };
     });
   return { notPlaced: e.students.map((s) => notPlacedOf(book, s)), causes: unmetCauses(book, summariseUnmet(book, e.requests)), levers };
 }
