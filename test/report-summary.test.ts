@@ -182,10 +182,10 @@ describe('proven best, or how far from the bound', () => {
     expect(proofWords(figures(35), { ...solver, schedule: 'optimal' })).toMatch(/^Proven best for the school as given/);
   });
 
-  it('reads the solver’s own placement proof and gap when it reports them', () => {
-    const withProof = { ...solver, placementProven: false, placementGap: 0.2 } as SolverFigures;
-    expect(proofWords(figures(40), withProof)).toContain('up to 0 placed students (20.0%)');
-    expect(proofWords(figures(35), { ...solver, placementProven: true } as SolverFigures)).toMatch(/^Pathway placement is proven best/);
+  it('rounds a fractional bound down: no schedule places a part of a student', () => {
+    const relaxed = { ...solver, placementBound: { value: 40.7, source: 'relaxation' } };
+    expect(proofWords(figures(35), relaxed)).toBe('Not proven best: no schedule can place more than 40 pathway students, so this one may be up to 5 placed students (12.5%) short of the best.');
+    expect(proofWords(figures(40), relaxed)).toMatch(/^Pathway placement is proven best for the school as given: no schedule places more than 40 pathway students\./);
   });
 
   it('says when no bound is known and when the solve stopped early', () => {

@@ -4,7 +4,7 @@ import type { Figures, NotPlaced, Report, SolverFigures } from '../solution/sche
 import type { CheckResult } from '../checker/violation.js';
 import { decimal, ofTotal, percent } from './numbers.js';
 import { formatTable } from './table.js';
-import { FULLY_SCHEDULED_MEANING, headline, leverWords, otherUnmet, placedMeaning, proofWords, unmetRequired, type WithPlacementProof } from './plain-words.js';
+import { FULLY_SCHEDULED_MEANING, headline, leverWords, otherUnmet, placedMeaning, proofWords, unmetRequired } from './plain-words.js';
 
 /** Options of {@link formatReport}. */
 export interface FormatOptions {
@@ -100,15 +100,6 @@ export function formatFigures(figures: Figures, scenario?: Scenario): string {
   return out.join('\n');
 }
 
-/** The placement proof and gap, when the solver reports them. */
-function placementProofRows(solver: SolverFigures): [string, string][] {
-  const s = solver as WithPlacementProof;
-  return [
-    ...(s.placementProven === undefined ? [] : [['placement proven', s.placementProven ? 'yes' : 'no'] as [string, string]]),
-    ...(s.placementGap === undefined ? [] : [['placement gap', s.placementGap === null ? '–' : percent(s.placementGap)] as [string, string]]),
-  ];
-}
-
 /** The solver's figures as label–value rows (the README, "Solver details", explains each term). */
 export function solverRows(solver: SolverFigures): [string, string][] {
   return [
@@ -123,7 +114,6 @@ export function solverRows(solver: SolverFigures): [string, string][] {
     ['bound', decimal(solver.bound)],
     ['gap', solver.gap === null ? '–' : percent(solver.gap)],
     ['placement bound', solver.placementBound ? `${decimal(solver.placementBound.value)} (${solver.placementBound.source})` : '–'],
-    ...placementProofRows(solver),
     ['time', `${solver.seconds.toFixed(1)} s`],
   ];
 }

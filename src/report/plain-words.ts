@@ -26,31 +26,25 @@ export function headline(figures: Figures): { readonly label: string; readonly t
 }
 
 /**
- * Solver figures the engine may add (read when present): whether pathway placement is proven best
- * and the share the bound leaves open.
- */
-export type WithPlacementProof = SolverFigures & { readonly placementProven?: boolean | undefined; readonly placementGap?: number | null | undefined };
-
-/**
  * Whether the schedule is proven best, or how far from the bound it may be, in plain words.
  * `schedule: 'optimal'` is proven best on every tier; otherwise pathway placement is proven when it
- * reaches the placement bound (`placementProven` when the solver reports it), and else the bound
- * says how many placed students it may lack (`placementGap` = (bound − placed) / bound).
+ * reaches the placement bound (`solver.placementBound`), and else the bound says how many placed
+ * students it may lack, and what share of the bound that is: (bound − placed) / bound.
  */
 export function proofWords(figures: Figures, solver: SolverFigures): string {
-  const s = solver as WithPlacementProof;
   const early = solver.partial ? ' The solve was stopped early: this is the best schedule found until then.' : '';
   if (solver.schedule === 'none') return `No schedule was found.${early}`;
   if (solver.schedule === 'optimal') return `Proven best for the school as given: no schedule places more pathway students, nor (with as many placed) meets more requests of any priority.${early}`;
   const placed = figures.pathwayPlaced.count;
   const bound = solver.placementBound;
   if (figures.pathwayPlaced.total === 0) return `Not proven best: the school has no pathway students to place, and the requests met are not proven the most possible.${early}`;
-  const proven = s.placementProven ?? (bound !== null && placed >= bound.value);
-  if (proven) return `Pathway placement is proven best for the school as given: no schedule places more than ${bound ? Math.min(bound.value, figures.pathwayPlaced.total) : placed} pathway students. The requests met are not proven the most possible.${early}`;
-  if (bound === null) return `Not proven best, and no limit on pathway placement is known.${early}`;
-  const short = Math.max(0, Math.round(bound.value) - placed);
-  const gap = s.placementGap ?? (bound.value > 0 ? (bound.value - placed) / bound.value : null);
-  return `Not proven best: no schedule can place more than ${Math.round(bound.value)} pathway students, so this one may be up to ${short} placed student${short === 1 ? '' : 's'} (${percent(gap)}) short of the best.${early}`;
+  // A relaxation bound may be fractional; placed students are whole, so its floor is the most (the epsilon absorbs the solver's rounding).
+  const most = bound === null ? null : Math.floor(bound.value + 1e-6);
+  if (most !== null && placed >= most) return `Pathway placement is proven best for the school as given: no schedule places more than ${Math.min(most, figures.pathwayPlaced.total)} pathway students. The requests met are not proven the most possible.${early}`;
+  if (most === null) return `Not proven best, and no limit on pathway placement is known.${early}`;
+  const short = most - placed;
+  const gap = short / most;
+  return `Not proven best: no schedule can place more than ${most} pathway students, so this one may be up to ${short} placed student${short === 1 ? '' : 's'} (${percent(gap)}) short of the best.${early}`;
 }
 
 const signed = (n: number, what: string) => (n >= 0 ? `${n} more ${what}` : `${-n} fewer ${what}`);
