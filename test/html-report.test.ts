@@ -153,6 +153,10 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
       ]);
       expect(await page.textContent('#levers li')).toContain('One more Biology (BIO) section (T3 C. Cruz free in A.4, room R1 free, 30 seats) would meet 2 requests');
       expect(await page.textContent('#proof')).toContain('Not proven best');
+      // Solver jargon only in the solver details, at the bottom of the page.
+      expect(await page.textContent('#summary')).not.toMatch(/objective|termination|\bgap\b/i);
+      expect(await page.$$eval('#solver th', (ths) => ths.map((t) => t.textContent))).toEqual(expect.arrayContaining(['termination', 'objective', 'bound', 'gap']));
+      expect(await page.$eval('#solver', (el) => el.compareDocumentPosition(document.getElementById('students')!) & Node.DOCUMENT_POSITION_PRECEDING)).toBeTruthy();
 
       await page.fill('#student-search', 'S1');
       const box = page.locator('.student-timetable[data-student="S1"]');
