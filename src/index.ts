@@ -22,7 +22,6 @@ export { generateScenario } from './generate/index.js';
 export { generateOptionsSchema, type GenerateOptions } from './generate/options.js';
 export { shutdownSolverWorkers } from '../solver/worker-pool.js';
 export * from './explain/index.js';
-export { explainNotPlacedWithCauses } from './report/explain.js';
 export { analyse, REPORT_KINDS, type ReportKind, type AnalyseOptions, conflictMatrix, tallies, balance, teacherLoads, roomUse, equity, explanationTable, diagnosisTable, renderAnalysis, REPORT_FORMATS, type AnalysisTable, type ReportFormat } from './analysis/index.js';
 export * from './whatif/index.js';
 export { diagnoseInfeasibility, formatDiagnosis, ruleGroup, type InfeasibilityDiagnosis, type RuleGroup } from './engine/infeasibility.js';

@@ -15,6 +15,8 @@ import { propertySeeds } from './helpers/seeds.js';
 import { verifyCapacityCause } from './helpers/verify-causes.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import type { Schedule } from '../src/checker/index.js';
+import type { Figures, Report } from '../src/solution/schema.js';
+import { explainNotPlaced } from '../src/report/index.js';
 
 afterAll(async () => {
   await shutdownSolverWorkers();
@@ -33,6 +35,14 @@ function checkerProblems(scenario: Scenario, schedule: Schedule, e: Explanations
     const problem = verifyCapacityCause(scenario, schedule, x.student, c);
     return problem === null ? [] : [`${x.student} ${c.kind}: ${problem}`];
   }));
+}
+
+/** Every unmet request is counted under exactly one cause of the report's summary, tier by tier. */
+function expectCausesAddUp(report: Report, figures: Figures): void {
+  for (const tier of ['required', 'requested', 'recommended'] as const) {
+    const t = figures.requestsByPriority[tier];
+    expect((report.causes ?? []).reduce((n, c) => n + c[tier], 0)).toBe(t.total - t.count);
+  }
 }
 
 const causesOf = (e: Explanations, student: string) => [...e.students, ...e.requests].filter((x) => x.student === student).flatMap((x) => x.causes);
@@ -152,6 +162,8 @@ describe('explanations of real solves are borne out by the schedule', () => {
     expect(e.requests.length).toBe(outcome.check.figures.requestsMet.total - outcome.check.figures.requestsMet.count);
     for (const x of [...e.students, ...e.requests]) expect(x.causes.length).toBeGreaterThan(0);
     expect(verifyExplanations(scenario, outcome.solution, e)).toEqual([]);
+    expect(outcome.solution.report.notPlaced).toEqual(explainNotPlaced(scenario, outcome.solution));
+    expectCausesAddUp(outcome.solution.report, outcome.check.figures);
   });
 
   it.each(propertySeeds())('on random small schools ($label), the capacity causes also by the checker alone', async ({ seed }) => {
@@ -162,6 +174,10 @@ describe('explanations of real solves are borne out by the schedule', () => {
         if (outcome.status !== 'scheduled') return;
         const e = explainSchedule(scenario, outcome.solution);
         expect(e.students.map((s) => s.student)).toEqual(outcome.solution.report.notPlaced.map((n) => n.student));
+        // The solution file's reasons come from the same engine as \`report --kind explain\`.
+        expect(outcome.solution.report.notPlaced).toEqual(explainNotPlaced(scenario, outcome.solution));
+        expectCausesAddUp(outcome.solution.report, outcome.check.figures);
+        for (const l of outcome.solution.report.levers ?? []) if (l.check) expect(l.check.valid).toBe(true);
         for (const x of [...e.students, ...e.requests]) expect(x.causes.length).toBeGreaterThan(0);
         expect(verifyExplanations(scenario, outcome.solution, e)).toEqual([]);
         expect(checkerProblems(scenario, outcome.solution, e)).toEqual([]);
@@ -171,13 +187,21 @@ describe('explanations of real solves are borne out by the schedule', () => {
   });
 });
 
-describe('explainNotPlacedWithCauses', () => {
-  it('lists the same students as explainNotPlaced, with the computed causes in school words', async () => {
-    const { explainNotPlaced, explainNotPlacedWithCauses } = await import('../src/report/explain.js');
+describe('one explanation engine', () => {
+  it('the reasons explainNotPlaced stores are the computed causes in school words, each verified', async () => {
+    const { explainNotPlaced } = await import('../src/report/index.js');
+    const { renderCause } = await import('../src/explain/index.js');
+    const { lookup } = await import('../src/checker/index.js');
     const scenario = handScenario();
     const schedule = clashSchedule();
-    const rich = explainNotPlacedWithCauses(scenario, schedule);
-    expect(rich.map((n) => n.student)).toEqual(explainNotPlaced(scenario, schedule).map((n) => n.student));
-    expect(rich[0]?.reasons).toContain('the schedule runs 1 section of Biology (BIO); one more with T3 (C. Cruz) in R1 at A.4 would fit the student');
+    const e = explainSchedule(scenario, schedule);
+    const book = lookup(scenario, schedule);
+    const stored = explainNotPlaced(scenario, schedule);
+    expect(stored.map((n) => n.student)).toEqual(e.students.map((s) => s.student));
+    for (const [i, n] of stored.entries()) {
+      const rendered = new Set(e.students[i]!.causes.map((c) => renderCause(book, c)));
+      for (const r of n.reasons) expect(rendered.has(r)).toBe(true);
+    }
+    expect(verifyExplanations(scenario, schedule, e)).toEqual([]);
   });
 });

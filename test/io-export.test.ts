@@ -7,6 +7,7 @@ import type { Scenario } from '../src/scenario/schema.js';
 import type { Solution } from '../src/solution/schema.js';
 import { scheduleCsvFiles, SECTION_COLUMNS, SCHEDULE_COLUMNS } from '../src/io/export-csv.js';
 import { scheduleXlsx, SCHEDULE_SHEETS } from '../src/io/export-xlsx.js';
+import { REPORT_COLUMNS } from '../src/report/rows.js';
 import { ONEROSTER_HEADERS, oneRosterFiles } from '../src/io/oneroster.js';
 import { exportProgram, importProgramSolution, scenarioProgram } from '../src/io/model-files.js';
 import { spawnSync } from 'node:child_process';
@@ -67,8 +68,27 @@ describe('XLSX schedule export', () => {
     }
     const master = book.getWorksheet('Master board');
     expect(master?.rowCount).toBe(scenario.teachers.length + 1);
-    const report = book.getWorksheet('Report');
-    expect(String(report?.getRow(1).getCell(1).value)).toContain('Schedule report');
+  });
+
+  it('writes the Report sheet as a real table: one row per figure, cause and lever, numbers as numbers', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await scheduleXlsx(scenario, solution)).buffer as ArrayBuffer);
+    const sheet = book.getWorksheet('Report');
+    if (!sheet) throw new Error('no Report sheet');
+    const values = (r: number) => REPORT_COLUMNS.map((_, c) => sheet.getRow(r).getCell(c + 1).value);
+    expect(values(1)).toEqual([...REPORT_COLUMNS]);
+    const f = solution.report?.figures;
+    if (!f) throw new Error('the solve wrote no report');
+    expect(values(2)).toEqual(['In short', 'Pathway students successfully placed', f.pathwayPlaced.count, f.pathwayPlaced.total, f.pathwayPlaced.share, null]);
+    expect(values(3).slice(0, 4)).toEqual(['In short', 'Requests met', f.requestsMet.count, f.requestsMet.total]);
+    expect(values(4).slice(0, 4)).toEqual(['In short', 'Students fully scheduled', f.fullyScheduled.count, f.fullyScheduled.total]);
+    expect(sheet.getColumn(5).numFmt).toBe('0.0%');
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => values(i + 2));
+    // Each row sits under a part and names its item; the unmet requests by cause add up to the unmet requests.
+    for (const r of rows) expect(typeof r[0] === 'string' && typeof r[1] === 'string').toBe(true);
+    const causes = rows.filter((r) => r[0] === 'Unmet requests by cause').reduce((n, r) => n + Number(r[2]), 0);
+    expect(causes).toBe(f.requestsMet.total - f.requestsMet.count);
+    expect(rows.some((r) => r[0] === 'Solver details' && r[1] === 'backend')).toBe(true);
   });
 });
 

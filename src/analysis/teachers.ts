@@ -1,24 +1,21 @@
 /** Teachers: load against the maximum, preps (distinct courses), free prep slots and team CPT. */
-import { allSlots } from '../calendar/slots.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Schedule } from '../checker/violation.js';
 import { lookup } from '../checker/index.js';
-import { sharedFreeSlots } from '../checker/rules/staff.js';
+import { commonPlanningSlots, freeTime, keepsCommonPlanning } from '../checker/free-time.js';
 import { percent, type AnalysisTable } from './table.js';
 
 export function teacherLoads(scenario: Scenario, solution: Schedule): AnalysisTable {
   const book = lookup(scenario, solution);
-  const slots = allSlots(scenario.calendar).map((s) => s.name);
-  const cpt = new Map(scenario.pathways.map((p) => [p.id, sharedFreeSlots(book, p.team)]));
+  const free = freeTime(book);
   const rows = scenario.teachers.map((t) => {
     const own = [...book.sections.values()].filter((s) => s.teacher === t.id);
     const busy = new Set(own.flatMap((s) => s.slots));
     const off = new Set(t.unavailable ?? []);
-    const free = slots.filter((s) => !busy.has(s) && !off.has(s));
     const teams = scenario.pathways.filter((p) => p.team.includes(t.id));
     const cptText = teams.map((p) => {
-      const shared = cpt.get(p.id) ?? [];
-      return p.commonPlanning <= 0 ? `${p.id}: none asked` : shared.length >= p.commonPlanning ? `${p.id}: ${shared.slice(0, 3).join(' ')}` : `${p.id}: MISSING`;
+      if (p.commonPlanning <= 0) return `${p.id}: none asked`;
+      return keepsCommonPlanning(book, free, p) ? `${p.id}: ${commonPlanningSlots(book, free, p).slice(0, 3).join(' ')}` : `${p.id}: MISSING`;
     });
     return {
       teacher: t.id,
@@ -28,7 +25,7 @@ export function teacherLoads(scenario: Scenario, solution: Schedule): AnalysisTa
       load: percent(own.length, t.maxSections),
       preps: new Set(own.map((s) => s.course)).size,
       teachingSlots: busy.size,
-      freeSlots: free.length,
+      freeSlots: free.get(t.id)?.size ?? 0,
       unavailable: off.size,
       cpt: cptText.join('; '),
     };

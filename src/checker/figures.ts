@@ -1,7 +1,7 @@
 /** The report's figures, recomputed from the scenario and the schedule alone. */
 import type { Figures, Tally } from '../solution/schema.js';
 import { compareIds, rosterOf, seatLimit, type Lookup } from './lookup.js';
-import { sharedFreeSlots } from './rules/staff.js';
+import { freeTime, keepsCommonPlanning } from './free-time.js';
 import type { Standing } from './standing.js';
 
 /** `count of total`, with share null when there is nothing to count. */
@@ -56,7 +56,8 @@ export function computeFigures(book: Lookup, all: readonly Standing[]): Figures 
   };
 
   const teams = book.scenario.pathways.filter((p) => p.commonPlanning > 0 && p.team.length > 0);
-  const teamsWithCpt = tally(countWhere(teams, (p) => sharedFreeSlots(book, p.team).length >= p.commonPlanning), teams.length);
+  const free = freeTime(book);
+  const teamsWithCpt = tally(countWhere(teams, (p) => keepsCommonPlanning(book, free, p)), teams.length);
 
   let unusedSeats = 0;
   const underFilled: string[] = [];

@@ -6,7 +6,7 @@
 import { AG_SUBJECTS, type AgSubject, type Pathway, type Student } from '../scenario/schema.js';
 import type { Section } from '../solution/schema.js';
 import { agMinimum, type AgShortfall } from './ag.js';
-import { parseCohortLabel } from './cohort-label.js';
+import { isOwnCohort } from './cohort-label.js';
 import { timetableOf, type Lookup } from './lookup.js';
 import { matchRequests, requestLines, type RequestLine, type RequestMatch } from './matching.js';
 
@@ -72,9 +72,8 @@ function cohortStanding(pathway: Pathway, student: Student, match: RequestMatch)
     const section = match.metBy.get(course);
     if (!section) continue;
     sections.set(course, section);
-    const label = section.cohort === undefined ? undefined : parseCohortLabel(section.cohort);
-    if (!label || label.pathway !== pathway.id || label.grade !== student.grade) ownLabels = false;
-    else labels.add(section.cohort ?? '');
+    if (section.cohort === undefined || !isOwnCohort(section.cohort, student)) ownLabels = false;
+    else labels.add(section.cohort);
   }
   const complete = sections.size === courses.length;
   const [only] = labels;

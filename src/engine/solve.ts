@@ -6,7 +6,7 @@
 import { fixColumns } from '../../solver/mip.js';
 import type { MipProgress, MipResult } from '../../solver/backend.js';
 import type { CheckResult } from '../checker/index.js';
-import { buildReport, explainNotPlaced } from '../report/index.js';
+import { buildReport } from '../report/index.js';
 import { z } from 'zod';
 import { mipGapSchema, seedSchema, SOLVER_NAMES, STRATEGIES, timeLimitSchema, type Scenario, type SolverName, type Strategy } from '../scenario/schema.js';
 import { requireScenario } from '../scenario/parse.js';
@@ -377,7 +377,7 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
     delivered: kept === fallback ? 'greedy loader' : repaired ? 'loading, short groups split' : valuesFrom,
   };
   const solution = { format: SOLUTION_FORMAT as typeof SOLUTION_FORMAT, scenario: scenario.name, ...schedule };
-  const reportOut = buildReport(checked.figures, explainNotPlaced(scenario, solution), solver);
+  const reportOut = buildReport(scenario, solution, checked.figures, solver);
   return { status: 'scheduled', solution: { ...solution, report: reportOut }, check: checked };
 }
 

@@ -6,18 +6,22 @@
  */
 import { coursePatterns, type Pattern } from '../calendar/slots.js';
 import { lookup, rosterOf, seatLimit, standing, timetableOf, type Lookup, type RequestLine, type Standing } from '../checker/index.js';
-import { parseCohortLabel } from '../checker/cohort-label.js';
+import { isOwnCohort, ownCohortLabels } from '../checker/cohort-label.js';
+import { freeTime, keepsCommonPlanning, termsWithoutPrep, type FreeTime } from '../checker/free-time.js';
 import type { Scenario, Student } from '../scenario/schema.js';
-import type { Section } from '../solution/schema.js';
 import type { Schedule } from '../checker/violation.js';
 import type { Cause, Explanations, RequestExplanation, StudentExplanation } from './cause.js';
 import { requireScenarioAndSchedule } from '../solution/parse.js';
 
-/** Slots in use per teacher and per room, and sections per teacher, built once per schedule. */
+/**
+ * Slots in use per teacher and per room, sections per teacher, and every teacher's free time
+ * (the checker's derivation, src/checker/free-time.ts), built once per schedule.
+ */
 export interface Occupancy {
   readonly teacherSlots: ReadonlyMap<string, ReadonlySet<string>>;
   readonly roomSlots: ReadonlyMap<string, ReadonlySet<string>>;
   readonly teacherLoad: ReadonlyMap<string, number>;
+  readonly free: FreeTime;
 }
 
 export function occupancy(book: Lookup): Occupancy {
@@ -30,26 +34,25 @@ export function occupancy(book: Lookup): Occupancy {
     for (const slot of s.slots) (t.add(slot), r.add(slot));
     teacherLoad.set(s.teacher, (teacherLoad.get(s.teacher) ?? 0) + 1);
   }
-  return { teacherSlots, roomSlots, teacherLoad };
+  return { teacherSlots, roomSlots, teacherLoad, free: freeTime(book) };
 }
 
 /**
  * Whether a qualified teacher could take another section of `course` in `pattern`: free and
- * available there, below `maxSections`, and still keeping a prep slot in every term they teach
- * and their teams' common planning slots (the checker's rules `prep` and `cpt`).
+ * available there (the checker's free time), below `maxSections`, and still keeping a prep slot in
+ * every term they teach and their teams' common planning slots, as the checker's rules `prep` and
+ * `cpt` judge them on the same derivation.
  */
 export function teacherCanOpen(book: Lookup, occ: Occupancy, teacher: string, pattern: Pattern): boolean {
   const t = book.teachers.get(teacher);
-  if (!t) return false;
-  const off = (id: string) => new Set(book.teachers.get(id)?.unavailable ?? []);
-  const busy = occ.teacherSlots.get(teacher);
-  if ((occ.teacherLoad.get(teacher) ?? 0) >= t.maxSections || !pattern.slots.every((s) => !off(teacher).has(s) && !busy?.has(s))) return false;
-  const after = new Set([...(busy ?? []), ...pattern.slots]);
-  const freeAfter = (id: string, slot: string) => !off(id).has(slot) && !(id === teacher ? after : occ.teacherSlots.get(id))?.has(slot);
-  const termOf = (slot: string) => book.slots.get(slot)?.term;
-  const prep = [...new Set([...after].map(termOf))].every((term) => [...book.slots.keys()].some((slot) => termOf(slot) === term && freeAfter(teacher, slot)));
-  const cpt = book.scenario.pathways.every((p) => p.commonPlanning <= 0 || !p.team.includes(teacher) || [...book.slots.keys()].filter((slot) => p.team.every((id) => freeAfter(id, slot))).length >= p.commonPlanning);
-  return prep && cpt;
+  const own = occ.free.get(teacher);
+  if (!t || !own || (occ.teacherLoad.get(teacher) ?? 0) >= t.maxSections || !pattern.slots.every((s) => own.has(s))) return false;
+  const taken = new Set(pattern.slots);
+  const after = new Map(occ.free);
+  after.set(teacher, new Set([...own].filter((s) => !taken.has(s))));
+  const taught = [...(occ.teacherSlots.get(teacher) ?? []), ...pattern.slots];
+  if (termsWithoutPrep(book, after.get(teacher) ?? new Set(), taught).length > 0) return false;
+  return book.scenario.pathways.every((p) => !p.team.includes(teacher) || keepsCommonPlanning(book, after, p));
 }
 
 /** A room of the type free in every slot of the pattern, first in scenario order. */
@@ -90,35 +93,22 @@ function capacityCauses(book: Lookup, occ: Occupancy, student: Student, line: Re
   return out;
 }
 
-/** The cohort labels of the student's own pathway and grade among the sections. */
-function ownCohorts(student: Student, sections: readonly Section[]): Set<string> {
-  const labels = new Set<string>();
-  for (const s of sections) {
-    const parsed = s.cohort === undefined ? undefined : parseCohortLabel(s.cohort);
-    if (parsed && s.cohort && parsed.pathway === student.pathway && parsed.grade === student.grade) labels.add(s.cohort);
-  }
-  return labels;
-}
-
 /** Causes of one unmet request. */
 export function requestCauses(book: Lookup, occ: Occupancy, student: Student, line: RequestLine): Cause[] {
   const accepts = new Set(line.accepts);
   const offered = book.schedule.sections.filter((s) => accepts.has(s.course));
   if (offered.length === 0) return [{ kind: 'not-offered', request: line.course, courses: [...line.accepts] }, ...capacityCauses(book, occ, student, line)];
   const own = timetableOf(book, student.id).filter((s) => !accepts.has(s.course));
-  const cohorts = ownCohorts(student, own);
+  const cohorts = ownCohortLabels(student, own);
   const out: Cause[] = [];
   let anyOpen = false;
   for (const s of offered) {
-    let blocked = false;
-    if (s.cohort !== undefined) {
-      const parsed = parseCohortLabel(s.cohort);
-      const member = parsed !== undefined && parsed.pathway === student.pathway && parsed.grade === student.grade;
-      if (!member || (cohorts.size > 0 && !cohorts.has(s.cohort))) {
-        out.push({ kind: 'reserved', request: line.course, section: s.id, cohort: s.cohort });
-        blocked = true;
-      }
+    if (s.cohort !== undefined && (!isOwnCohort(s.cohort, student) || (cohorts.size > 0 && !cohorts.has(s.cohort)))) {
+      // Reserved for another cohort: out of the student's reach whatever its seats and slots.
+      out.push({ kind: 'reserved', request: line.course, section: s.id, cohort: s.cohort });
+      continue;
     }
+    let blocked = false;
     for (const o of own) {
       const shared = o.slots.filter((slot) => s.slots.includes(slot));
       if (shared.length > 0) {
@@ -146,12 +136,9 @@ function cohortCauses(book: Lookup, st: Standing): Cause[] {
   const c = st.cohort;
   if (!c || c.ok) return [];
   const grade = st.student.grade;
-  const labels = ownCohorts(st.student, [...c.sections.values()]);
+  const labels = ownCohortLabels(st.student, c.sections.values());
   if (labels.size === 0) {
-    const cohortSections = book.schedule.sections.filter((s) => {
-      const parsed = s.cohort === undefined ? undefined : parseCohortLabel(s.cohort);
-      return parsed?.pathway === c.pathway.id && parsed.grade === grade;
-    });
+    const cohortSections = book.schedule.sections.filter((s) => isOwnCohort(s.cohort, st.student));
     const formed = [...new Set(cohortSections.map((s) => s.cohort ?? ''))].sort();
     const seated = new Set(cohortSections.flatMap((s) => rosterOf(book, s.id))).size;
     const members = book.scenario.students.filter((s) => s.pathway === c.pathway.id && s.grade === grade).length;

@@ -8,6 +8,12 @@ import type { Cause, Explanations } from './cause.js';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
+/** Slots as people say them: `A.3`, `A.1+A.2`, or `period 3` when every day is the same and there is one term. */
+export function slotWords(book: Lookup, slots: readonly string[]): string {
+  const { days, terms } = book.scenario.calendar;
+  return days.length === 1 && terms.length === 1 ? `period${slots.length === 1 ? '' : 's'} ${slots.join('+')}` : slots.join('+');
+}
+
 function sectionWords(book: Lookup, id: string): string {
   const s = book.sections.get(id);
   if (!s) return `section ${id}`;
@@ -26,11 +32,13 @@ export function renderCause(book: Lookup, cause: Cause): string {
     case 'not-offered':
       return `no section of ${list(cause.courses.map((c) => courseLabel(book, c)))} is offered`;
     case 'clash':
-      return `${sectionWords(book, cause.blocker)} and ${sectionWords(book, cause.section)} both meet in ${cause.slots.join(', ')}`;
+      return `${sectionWords(book, cause.blocker)} and ${sectionWords(book, cause.section)} both meet in ${slotWords(book, cause.slots)}`;
     case 'full':
       return `${sectionWords(book, cause.section)} is full (${cause.enrolled}/${cause.size})`;
-    case 'reserved':
-      return `${sectionWords(book, cause.section)} is reserved for cohort ${cause.cohort}`;
+    case 'reserved': {
+      const course = book.sections.get(cause.section)?.course ?? cause.request;
+      return `${book.courses.get(course)?.name || course} section ${cause.section} is reserved for cohort ${cause.cohort}`;
+    }
     case 'teacher-shortage':
       return cause.teachers.length === 0
         ? `no teacher is credentialed for ${courseLabel(book, cause.course)}, so no further section can run`
@@ -38,7 +46,7 @@ export function renderCause(book: Lookup, cause: Cause): string {
     case 'room-shortage':
       return `a qualified teacher was free in ${list([...cause.placements])} for another section of ${courseLabel(book, cause.course)}, but no ${cause.roomType} room was free there`;
     case 'section-count':
-      return `the schedule runs ${plural(cause.sections, 'section')} of ${courseLabel(book, cause.course)}; one more with ${teacherWords(book, cause.teacher)} in ${cause.room} at ${cause.slots.join('+')} would fit the student`;
+      return `the schedule runs ${plural(cause.sections, 'section')} of ${courseLabel(book, cause.course)}; one more with ${teacherWords(book, cause.teacher)} in ${cause.room} at ${slotWords(book, cause.slots)} would fit the student`;
     case 'open-seat':
       return `${sectionWords(book, cause.section)} has a free seat and fits the student's schedule, yet the student is not in it`;
     case 'no-cohort-seat':

@@ -6,7 +6,7 @@
  */
 import { coursePatterns } from '../calendar/slots.js';
 import { lookup, rosterOf, seatLimit, standing, timetableOf, type Lookup } from '../checker/index.js';
-import { parseCohortLabel } from '../checker/cohort-label.js';
+import { isOwnCohort } from '../checker/cohort-label.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Schedule } from '../checker/violation.js';
 import type { Cause, Explanations } from './cause.js';
@@ -93,15 +93,9 @@ export function verifyCause(book: Lookup, occ: Occupancy, studentId: string, cau
       return own.some((o) => !accepts.has(o.course) && o.slots.some((slot) => s.slots.includes(slot))) ? `${cause.section} clashes with the student's sections` : null;
     }
     case 'no-cohort-seat': {
-      const inCohort = own.some((o) => {
-        const l = o.cohort === undefined ? undefined : parseCohortLabel(o.cohort);
-        return l?.pathway === cause.pathway && l.grade === cause.grade;
-      });
-      if (inCohort) return `the student is in a ${cause.pathway} grade ${cause.grade} cohort section`;
-      const sections = book.schedule.sections.filter((s) => {
-        const l = s.cohort === undefined ? undefined : parseCohortLabel(s.cohort);
-        return l?.pathway === cause.pathway && l.grade === cause.grade;
-      });
+      const pathwayGrade = { pathway: cause.pathway, grade: cause.grade };
+      if (own.some((o) => isOwnCohort(o.cohort, pathwayGrade))) return `the student is in a ${cause.pathway} grade ${cause.grade} cohort section`;
+      const sections = book.schedule.sections.filter((s) => isOwnCohort(s.cohort, pathwayGrade));
       const formed = new Set(sections.map((s) => s.cohort));
       const seated = new Set(sections.flatMap((s) => rosterOf(book, s.id))).size;
       const members = book.scenario.students.filter((s) => s.pathway === cause.pathway && s.grade === cause.grade).length;

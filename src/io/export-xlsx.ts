@@ -5,7 +5,9 @@
 import ExcelJS from 'exceljs';
 import type { Scenario } from '../scenario/schema.js';
 import type { Solution } from '../solution/schema.js';
-import { formatReport } from '../report/index.js';
+import { check } from '../checker/index.js';
+import { reportExplanations } from '../report/build.js';
+import { REPORT_COLUMNS, reportRows } from '../report/rows.js';
 import { roomBoard, sectionList, teacherBoard, timetables, viewsOf, type Board } from './schedule-views.js';
 import { SCHEDULE_COLUMNS, SECTION_COLUMNS } from './export-csv.js';
 import { requireScenarioAndSolution } from '../solution/parse.js';
@@ -19,6 +21,25 @@ function addBoard(book: ExcelJS.Workbook, name: string, corner: string, board: B
   sheet.getRow(1).font = { bold: true };
   sheet.getColumn(1).width = 28;
   for (let c = 2; c <= board.slots.length + 1; c++) sheet.getColumn(c).width = 16;
+}
+
+/**
+ * The *Report* sheet: a real table (src/report/rows.ts), one row per figure, cause, lever or
+ * solver term, with counts and totals as numbers and shares as percentages, filterable. A solution
+ * without a report gets the checker's figures and the explanations computed for it.
+ */
+function addReport(book: ExcelJS.Workbook, scenario: Scenario, solution: Solution): void {
+  const sheet = book.addWorksheet('Report', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow([...REPORT_COLUMNS]);
+  const report = solution.report ?? { figures: check(scenario, solution).figures, ...reportExplanations(scenario, solution) };
+  for (const r of reportRows(report, scenario)) sheet.addRow([r.part, r.item, r.count ?? null, r.of ?? null, r.share ?? null, r.details ?? null]);
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REPORT_COLUMNS.length } };
+  sheet.getColumn(1).width = 28;
+  sheet.getColumn(2).width = 40;
+  sheet.getColumn(5).numFmt = '0.0%';
+  sheet.getColumn(6).width = 100;
+  sheet.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
 }
 
 /** The workbook as bytes. */
@@ -38,10 +59,6 @@ export async function scheduleXlsx(scenarioInput: Scenario, solutionInput: Solut
     sections.addRow([s.id, s.course, views.courses.get(s.course)?.name ?? '', s.teacher, s.room, s.slots.join(' '), s.cohort ?? '', enrolled, views.courses.get(s.course)?.capacity ?? '']);
   }
   sections.getRow(1).font = { bold: true };
-  const report = book.addWorksheet('Report');
-  report.getColumn(1).width = 120;
-  const text = solution.report ? formatReport(solution.report, scenario) : 'This solution carries no report; run `pathway-scheduler check` for its figures.';
-  for (const line of text.split('\n')) report.addRow([line]);
-  report.getColumn(1).font = { name: 'Courier New' };
+  addReport(book, scenario, solution);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

@@ -14,7 +14,7 @@ import { compareTierValues, tierValues, withObjective } from '../model/objective
 import { realise } from '../engine/realise.js';
 import { strategyObjective } from '../engine/stages.js';
 import type { CheckResult } from '../checker/index.js';
-import { buildReport, explainNotPlaced } from '../report/index.js';
+import { buildReport } from '../report/index.js';
 import { InputError, otherDocument, problemsFromZod, type InputProblem } from '../scenario/problems.js';
 import { STRATEGIES, type Scenario, type Strategy } from '../scenario/schema.js';
 import { SOLUTION_FORMAT, type Solution } from '../solution/schema.js';
@@ -142,7 +142,7 @@ export function importProgramSolution(scenarioInput: Scenario, mapInput: ModelMa
   const shortfall = compareTierValues(tiers, promised) < 0;
   const weigh = (t: readonly number[]) => t.reduce((sum, v, i) => sum + v * (goal.weights[i] ?? 0), 0);
   const bare = { format: SOLUTION_FORMAT as typeof SOLUTION_FORMAT, scenario: scenario.name, ...schedule };
-  const report = buildReport(checked.figures, explainNotPlaced(scenario, bare), {
+  const report = buildReport(scenario, bare, checked.figures, {
     backend: 'external',
     strategy: map.strategy,
     seed: scenario.policy.seed,

@@ -122,10 +122,70 @@ export const solverFiguresSchema = z.strictObject({
 });
 export type SolverFigures = z.infer<typeof solverFiguresSchema>;
 
+/**
+ * What stops a group of unmet requests, read off the computed explanations (src/explain/summary.ts):
+ * `not-offered` no section of the course or its alternates runs; `reserved` every section is a
+ * cohort section of another cohort; `full`, `clash`, `full-or-clash` the sections the students may
+ * join are full, clash with their own sections, or some of each; `open-seat` a fitting seat was left.
+ */
+export const UNMET_KINDS = ['clash', 'full', 'full-or-clash', 'reserved', 'not-offered', 'open-seat'] as const;
+export type UnmetKind = (typeof UNMET_KINDS)[number];
+
+/** Unmet requests of one course with one cause, counted by priority (tiers), with the cause in school words. */
+export const unmetCauseSchema = z.strictObject({
+  kind: z.enum(UNMET_KINDS),
+  /** The requested course. */
+  course: z.string(),
+  required: z.number().int(),
+  requested: z.number().int(),
+  recommended: z.number().int(),
+  reason: z.string(),
+});
+export type UnmetCause = z.infer<typeof unmetCauseSchema>;
+
+/**
+ * Changes to the school: `add-section` one more section of a course with a teacher, room and slots
+ * found free; `teacher` a course whose blocked requests no qualified teacher is free to serve;
+ * `room` one whose teachers are free but no room of its type; `calendar` students who request more
+ * than the calendar's slots hold.
+ */
+export const LEVER_KINDS = ['add-section', 'teacher', 'room', 'calendar'] as const;
+export type LeverKind = (typeof LEVER_KINDS)[number];
+
+/** What re-loading the students with a lever applied found, against re-loading them without it. */
+export const leverCheckSchema = z.strictObject({
+  /** Every hard rule holds on the schedule with the change (the checker). */
+  valid: z.boolean(),
+  /** More requests met, required requests met, students fully scheduled, pathway students placed. */
+  requestsMet: z.number().int(),
+  requiredMet: z.number().int(),
+  fullyScheduled: z.number().int(),
+  pathwayPlaced: z.number().int(),
+});
+export type LeverCheck = z.infer<typeof leverCheckSchema>;
+
+/** One change that would help, computed from the schedule (src/explain/levers.ts). */
+export const leverSchema = z.strictObject({
+  kind: z.enum(LEVER_KINDS),
+  /** The change and what it would do, in school words. */
+  text: z.string(),
+  /** Unmet requests it addresses (for `add-section`: the requests its seats would meet as the schedule stands). */
+  requests: z.number().int(),
+  /** Of those, required ones. */
+  required: z.number().int(),
+  /** Set when the engine checked the change by re-loading the students (add-section levers). */
+  check: leverCheckSchema.optional(),
+});
+export type Lever = z.infer<typeof leverSchema>;
+
 export const reportSchema = z.strictObject({
   figures: figuresSchema,
   notPlaced: z.array(notPlacedSchema),
   solver: solverFiguresSchema,
+  /** Every unmet request, grouped by course and cause, most required first. Optional: older files and bare schedules lack it. */
+  causes: z.array(unmetCauseSchema).optional(),
+  /** The changes that would help most, most first. Optional: older files lack it. */
+  levers: z.array(leverSchema).optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 

@@ -1,6 +1,7 @@
 /** Rules on teachers: credentials, availability, load, common planning time and prep. */
 import type { Lookup } from '../lookup.js';
 import type { Violation } from '../violation.js';
+import { commonPlanningSlots, freeTime, keepsCommonPlanning, termsWithoutPrep } from '../free-time.js';
 
 /** A teacher teaches only courses in their `courses` list. */
 export function qualification(book: Lookup): Violation[] {
@@ -37,36 +38,15 @@ export function maxSections(book: Lookup): Violation[] {
   return out;
 }
 
-/** Slots in which the teacher is available and teaches nothing. */
-export function freeSlots(book: Lookup, teacherId: string): Set<string> {
-  const free = new Set(book.slots.keys());
-  for (const slot of book.teachers.get(teacherId)?.unavailable ?? []) free.delete(slot);
-  for (const s of book.schedule.sections) if (s.teacher === teacherId) for (const slot of s.slots) free.delete(slot);
-  return free;
-}
-
-/** Slots in which every teacher of the team is available and teaches nothing. */
-export function sharedFreeSlots(book: Lookup, team: readonly string[]): string[] {
-  const [first, ...rest] = team;
-  if (first === undefined) return [];
-  const common = freeSlots(book, first);
-  for (const t of rest) {
-    const free = freeSlots(book, t);
-    for (const slot of common) if (!free.has(slot)) common.delete(slot);
-  }
-  return [...common];
-}
-
 /** Each pathway team with `commonPlanning` k > 0 shares at least k slots in which all its teachers are available and free. */
 export function commonPlanning(book: Lookup): Violation[] {
   const out: Violation[] = [];
+  const free = freeTime(book);
   for (const p of book.scenario.pathways) {
-    if (p.commonPlanning <= 0 || p.team.length === 0) continue;
-    const shared = sharedFreeSlots(book, p.team);
-    if (shared.length < p.commonPlanning) {
-      const have = shared.length === 0 ? 'none' : `only ${shared.join(', ')}`;
-      out.push({ rule: 'cpt', message: `the ${p.id} team (${p.team.join(', ')}) needs ${p.commonPlanning} common planning slot${p.commonPlanning === 1 ? '' : 's'} in which all are free, and has ${have}`, teachers: [...p.team], slots: shared });
-    }
+    if (keepsCommonPlanning(book, free, p)) continue;
+    const shared = commonPlanningSlots(book, free, p);
+    const have = shared.length === 0 ? 'none' : `only ${shared.join(', ')}`;
+    out.push({ rule: 'cpt', message: `the ${p.id} team (${p.team.join(', ')}) needs ${p.commonPlanning} common planning slot${p.commonPlanning === 1 ? '' : 's'} in which all are free, and has ${have}`, teachers: [...p.team], slots: shared });
   }
   return out;
 }
@@ -75,21 +55,13 @@ export function commonPlanning(book: Lookup): Violation[] {
 export function prep(book: Lookup): Violation[] {
   const out: Violation[] = [];
   const terms = book.scenario.calendar.terms;
+  const free = freeTime(book);
   for (const teacher of book.scenario.teachers) {
     const taught = book.schedule.sections.filter((s) => s.teacher === teacher.id);
     if (taught.length === 0) continue;
-    const free = freeSlots(book, teacher.id);
-    const termsTaught = new Set<number>();
-    for (const s of taught) for (const slot of s.slots) {
-      const at = book.slots.get(slot);
-      if (at) termsTaught.add(at.term);
-    }
-    for (const term of termsTaught) {
-      const freeInTerm = [...free].some((slot) => book.slots.get(slot)?.term === term);
-      if (!freeInTerm) {
-        const where = terms.length > 1 ? ` in term ${terms[term] ?? term}` : '';
-        out.push({ rule: 'prep', message: `teacher ${teacher.id} has no free prep slot${where}: every slot is taught or unavailable`, teachers: [teacher.id], sections: taught.map((s) => s.id) });
-      }
+    for (const term of termsWithoutPrep(book, free.get(teacher.id) ?? new Set(), taught.flatMap((s) => s.slots))) {
+      const where = terms.length > 1 ? ` in term ${terms[term] ?? term}` : '';
+      out.push({ rule: 'prep', message: `teacher ${teacher.id} has no free prep slot${where}: every slot is taught or unavailable`, teachers: [teacher.id], sections: taught.map((s) => s.id) });
     }
   }
   return out;
