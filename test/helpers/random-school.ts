@@ -32,6 +32,12 @@ export interface SchoolOptions {
   readonly doublePeriods?: 'mixed' | 'always' | 'never';
   /** `scarce`: one lab, holding every CTE course and Biology, so that another lab can place more students. */
   readonly labs?: 'mixed' | 'scarce';
+  /**
+   * `contested`: two to four students outside pathways besides the members, and A–G off (on-track
+   * makes most requests required), so that requests of different priorities compete for seats,
+   * sections and periods: the shape where strict tiers and weighted sums part.
+   */
+  readonly priorities?: 'mixed' | 'contested';
 }
 
 type CalendarKind = 'trad' | 'ab' | '4x4';
@@ -102,6 +108,8 @@ const draw = fc.record({
   rooms: fc.record({ general: fc.constantFrom(1, 2, 2), generalCapacity: fc.constantFrom(2, 3, 3), labs: fc.constantFrom(1, 1, 2), labCapacity: fc.constantFrom(2, 3) }),
   agOn: fc.integer({ min: 0, max: 4 }).map((x) => x < 3),
   lock: fc.option(fc.record({ course: fc.nat(), slot: fc.nat() }), { freq: 3 }),
+  /** Students outside pathways for `priorities: 'contested'` (last, so that other schools draw as before). */
+  contested: fc.array(student, { minLength: 2, maxLength: 4 }),
 });
 type Draw = typeof draw extends fc.Arbitrary<infer T> ? T : never;
 
@@ -113,7 +121,8 @@ export function randomSchool(options: SchoolOptions = {}): fc.Arbitrary<Scenario
   return draw.map((d) => buildSchool(d, options));
 }
 
-function buildSchool(d: Draw, options: SchoolOptions): ScenarioInput {
+function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
+  const d = options.priorities === 'contested' ? { ...draw, others: draw.contested, agOn: false } : draw;
   const calendar = CALENDARS[d.calendar];
   const slots = slotsOf(calendar);
   // At most four pathway students in all, so the oracle stays fast.
