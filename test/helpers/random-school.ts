@@ -24,7 +24,8 @@ export interface SchoolOptions {
    */
   readonly sharedAlternates?: boolean;
   /**
-   * Also generate requests for a course outside the student's grade, under `policy.gradeRule:
+   * Also generate requests and alternates for a course outside the student's grade (grade-10
+   * electives requested in grade 11, and as an alternate of English), under `policy.gradeRule:
    * "allow"` (SCENARIO.md "Grades": the default strict rule refuses them as input).
    */
   readonly offGradeRequests?: boolean;
@@ -222,6 +223,9 @@ function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
         if (shared && target) alternates[target] = [shared];
         else if (plain.length >= 2) alternates[plain[0]!] = [plain[1]!];
       }
+      // Off-grade alternates of an in-grade request too: English with an elective (grade 10 only) in its place.
+      const elective = electives.find((e) => !requests.includes(e.id))?.id;
+      if (options.offGradeRequests && grade === 11 && requests.includes('ENG') && !cohort.includes('ENG') && alternates['ENG'] === undefined && elective) alternates['ENG'] = [elective];
     }
     // A–G: completed years up to last year's minimum, less what this year's requests must give.
     const agCompleted: Partial<Record<AgSubject, number>> = {};
