@@ -111,9 +111,15 @@ export function relaxableProgram(scenario: Scenario): RelaxableProgram {
     if (!busy.has(t.id)) continue;
     for (const term of scenario.calendar.terms) {
       const slots = inst.slots.filter((s) => s.term === term);
-      // As in the engine: no prep where the teacher is never available.
-      if (slots.every((s) => off.has(s.name))) continue;
       const expr: Expr = slots.flatMap((s) => [...(bySlot.get(s.name) ?? []), ...(offDuty.has(s.name) ? [[offDuty.get(s.name)!, 1] as const] : [])]);
+      if (slots.every((s) => off.has(s.name))) {
+        // As in the engine, no prep where the teacher is never available, and then no teaching
+        // either; but a slot given back makes them available, and prep holds again (a teacher
+        // unavailable all day given two slots back can teach in one of them, not in both).
+        const never = m.column(`neverAvailable[${t.id},${term}]`, 'binary', 0, 1);
+        for (const s of slots) m.row(`neverAvailable[${t.id},${term},${s.name}]`, [[never, 1], [offDuty.get(s.name)!, -1]], -Infinity, 0);
+        expr.push([never, -1]);
+      }
       m.row(`prep[${t.id},${term}]`, expr, -Infinity, slots.length - 1, { rule: 'prep', args: { teacher: t.id, term } });
     }
   }

@@ -24,7 +24,8 @@ export interface SchoolOptions {
    */
   readonly sharedAlternates?: boolean;
   /**
-   * Also generate requests for a course outside the student's grade, under `policy.gradeRule:
+   * Also generate requests and alternates for a course outside the student's grade (grade-10
+   * electives requested in grade 11, and as an alternate of English), under `policy.gradeRule:
    * "allow"` (SCENARIO.md "Grades": the default strict rule refuses them as input).
    */
   readonly offGradeRequests?: boolean;
@@ -32,6 +33,12 @@ export interface SchoolOptions {
   readonly doublePeriods?: 'mixed' | 'always' | 'never';
   /** `scarce`: one lab, holding every CTE course and Biology, so that another lab can place more students. */
   readonly labs?: 'mixed' | 'scarce';
+  /**
+   * `contested`: two to four students outside pathways besides the members, and A–G off (on-track
+   * makes most requests required), so that requests of different priorities compete for seats,
+   * sections and periods: the shape where strict tiers and weighted sums part.
+   */
+  readonly priorities?: 'mixed' | 'contested';
 }
 
 type CalendarKind = 'trad' | 'ab' | '4x4';
@@ -102,6 +109,8 @@ const draw = fc.record({
   rooms: fc.record({ general: fc.constantFrom(1, 2, 2), generalCapacity: fc.constantFrom(2, 3, 3), labs: fc.constantFrom(1, 1, 2), labCapacity: fc.constantFrom(2, 3) }),
   agOn: fc.integer({ min: 0, max: 4 }).map((x) => x < 3),
   lock: fc.option(fc.record({ course: fc.nat(), slot: fc.nat() }), { freq: 3 }),
+  /** Students outside pathways for `priorities: 'contested'` (last, so that other schools draw as before). */
+  contested: fc.array(student, { minLength: 2, maxLength: 4 }),
 });
 type Draw = typeof draw extends fc.Arbitrary<infer T> ? T : never;
 
@@ -113,7 +122,8 @@ export function randomSchool(options: SchoolOptions = {}): fc.Arbitrary<Scenario
   return draw.map((d) => buildSchool(d, options));
 }
 
-function buildSchool(d: Draw, options: SchoolOptions): ScenarioInput {
+function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
+  const d = options.priorities === 'contested' ? { ...draw, others: draw.contested, agOn: false } : draw;
   const calendar = CALENDARS[d.calendar];
   const slots = slotsOf(calendar);
   // At most four pathway students in all, so the oracle stays fast.
@@ -213,6 +223,9 @@ function buildSchool(d: Draw, options: SchoolOptions): ScenarioInput {
         if (shared && target) alternates[target] = [shared];
         else if (plain.length >= 2) alternates[plain[0]!] = [plain[1]!];
       }
+      // Off-grade alternates of an in-grade request too: English with an elective (grade 10 only) in its place.
+      const elective = electives.find((e) => !requests.includes(e.id))?.id;
+      if (options.offGradeRequests && grade === 11 && requests.includes('ENG') && !cohort.includes('ENG') && alternates['ENG'] === undefined && elective) alternates['ENG'] = [elective];
     }
     // A–G: completed years up to last year's minimum, less what this year's requests must give.
     const agCompleted: Partial<Record<AgSubject, number>> = {};
