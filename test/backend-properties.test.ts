@@ -16,7 +16,7 @@ import { scheduleToValues } from '../src/board/incumbent.js';
 import { checkFeasibility } from '../solver/feasibility.js';
 import { solveMip } from '../solver/run.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
-import { BACKEND_NAMES, type BackendName } from '../solver/capabilities.js';
+import { BACKEND_NAMES, type BackendName } from '../solver/backends/index.js';
 import { randomSchool } from './helpers/random-school.js';
 import { cohortRoomsShort } from './helpers/optimum.js';
 import { wholeProgram } from './helpers/program.js';
