@@ -33,6 +33,11 @@ export interface BackendCapabilities {
   readonly interrupt: boolean;
   /** Honours {@link MipSolveOptions.nodeLimit}. */
   readonly nodeLimit: boolean;
+  /**
+   * Solves integer programs only: integer and binary columns with finite bounds, integral
+   * coefficients (every program the engine builds is one). Other models end in `error`, saying why.
+   */
+  readonly integerOnly: boolean;
 }
 
 /**
@@ -108,5 +113,10 @@ export interface Backend {
 export interface BackendEntry<Name extends string = string> {
   readonly name: Name;
   readonly capabilities: BackendCapabilities;
+  /**
+   * The module specifier of the optional npm package the backend needs (not installed by a plain
+   * `npm install`), or absent when its solver ships with the project.
+   */
+  readonly optionalPackage?: string;
   load(): Promise<Backend>;
 }

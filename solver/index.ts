@@ -4,7 +4,7 @@
  */
 export { solveMip, workerDeadlineMs, INTERRUPT_GRACE_MS, type SolveMipOptions } from './run.js';
 export { shutdownSolverWorkers } from './worker-pool.js';
-export { BACKEND_NAMES, backendCapabilities, type BackendName } from './backends/index.js';
+export { BACKEND_NAMES, backendCapabilities, backendInstalled, type BackendName } from './backends/index.js';
 export { checkFeasibility, objectiveValue, type FeasibilityReport } from './feasibility.js';
 export { writeLp, type WrittenModel } from './lp-format.js';
 export { writeMps, type MpsStyle } from './mps-format.js';

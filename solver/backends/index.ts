@@ -9,13 +9,15 @@
  * conformance suite (test/solver-conformance.test.ts) then runs on it, skipping what its
  * capabilities say it cannot do.
  */
+import { createRequire } from 'node:module';
 import type { Backend, BackendCapabilities, BackendEntry } from '../backend.js';
+import { cpsat } from './cpsat/index.js';
 import { glpk } from './glpk/index.js';
 import { highs } from './highs/index.js';
 import { jsl } from './jsl/index.js';
 
 /** Every backend; the first is the default. */
-const REGISTRY = [highs, glpk, jsl] as const;
+const REGISTRY = [highs, glpk, jsl, cpsat] as const;
 
 type NamesOf<Entries extends readonly BackendEntry[]> = { readonly [K in keyof Entries]: Entries[K]['name'] };
 
@@ -34,6 +36,21 @@ function entryOf(name: BackendName): BackendEntry {
 /** What the named backend supports; shared code branches on this, never on the name. */
 export function backendCapabilities(name: BackendName): BackendCapabilities {
   return entryOf(name).capabilities;
+}
+
+/**
+ * Whether the named backend can load here: true unless it needs an optional package
+ * ({@link BackendEntry.optionalPackage}) that cannot be resolved from this installation.
+ */
+export function backendInstalled(name: BackendName): boolean {
+  const entry = entryOf(name);
+  if (entry.optionalPackage === undefined) return true;
+  try {
+    createRequire(import.meta.url).resolve(entry.optionalPackage);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Loads the named backend's adapter (in a worker thread: it may load WebAssembly). */

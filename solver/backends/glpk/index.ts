@@ -15,6 +15,8 @@ export const glpk: BackendEntry<'glpk'> = {
     progress: false,
     interrupt: false,
     nodeLimit: false,
+    integerOnly: false,
   },
+  optionalPackage: 'glpk.js/node',
   load: async () => (await import('./adapter.js')).glpkBackend,
 };

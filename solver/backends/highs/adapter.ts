@@ -6,7 +6,8 @@
 import type { Highs, HighsCallbackMap, ModelData, ModelStatusCode } from 'highs';
 import type { Backend, MipResult, MipSolveHooks, MipSolveOptions, MipTermination } from '../../backend.js';
 import { modelSize, type MipModel } from '../../mip.js';
-import { HIGHS_MEMORY_LIMIT_BYTES, highsPoisoned, highsRecentLog, highsRuntime, isWasmFailure, poisonHighs } from '../../../wasm/highs.js';
+import { isWasmFailure } from '../../../wasm/failure.js';
+import { HIGHS_MEMORY_LIMIT_BYTES, highsPoisoned, highsRecentLog, highsRuntime, poisonHighs } from '../../../wasm/highs.js';
 import { highs as entry } from './index.js';
 
 /** HiGHS `primal_solution_status` value meaning a feasible primal point is stored. */

@@ -16,6 +16,7 @@ export const highs: BackendEntry<'highs'> = {
     progress: true,
     interrupt: true,
     nodeLimit: true,
+    integerOnly: false,
   },
   load: async () => (await import('./adapter.js')).highsBackend,
 };

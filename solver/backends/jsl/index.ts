@@ -14,6 +14,7 @@ export const jsl: BackendEntry<'jsl'> = {
     progress: false,
     interrupt: false,
     nodeLimit: false,
+    integerOnly: false,
   },
   load: async () => (await import('./adapter.js')).jslBackend,
 };
