@@ -33,6 +33,11 @@ export interface BackendCapabilities {
   readonly interrupt: boolean;
   /** Honours {@link MipSolveOptions.nodeLimit}. */
   readonly nodeLimit: boolean;
+  /**
+   * Solves integer programs only: integer and binary columns with finite bounds, integral
+   * coefficients (every program the engine builds is one). Other models end in `error`, saying why.
+   */
+  readonly integerOnly: boolean;
 }
 
 /**
@@ -71,19 +76,47 @@ export interface MipIncumbent {
   readonly values: number[];
 }
 
-/** A backend, as it runs inside a worker. */
+/**
+ * What a backend may call while it solves. Each hook is optional and a backend calls only those
+ * its {@link BackendCapabilities} promise (`progress` for the two streams, `interrupt` for
+ * {@link MipSolveHooks.shouldStop}).
+ */
+export interface MipSolveHooks {
+  /** Receives the incumbent objective, bound and gap as the solve goes on. */
+  readonly onProgress?: (p: MipProgress) => void;
+  /** Receives every improving solution, so the caller keeps the best schedule if the solve is cut off. */
+  readonly onIncumbent?: (incumbent: MipIncumbent) => void;
+  /** Polled while solving; once it returns true the backend stops and returns its best solution so far. */
+  readonly shouldStop?: () => boolean;
+}
+
+/** A backend, as it runs inside a worker thread (loaded there by {@link BackendEntry.load}). */
 export interface Backend {
-  readonly name: string;
+  /**
+   * Solves `model`. Never throws for solver outcomes: infeasibility, limits and failures of the
+   * solver itself (a WebAssembly abort included) come back in {@link MipResult.termination}.
+   */
+  solve(model: MipModel, options: MipSolveOptions, hooks: MipSolveHooks): Promise<MipResult>;
+  /**
+   * Whether this thread's solver runtime must be discarded after the last solve (a WebAssembly
+   * abort or out-of-memory leaves a heap that cannot be trusted or shrunk); the worker is then
+   * terminated and never reused.
+   */
+  poisoned(): boolean;
+}
+
+/**
+ * A backend's entry in the registry (solver/backends/index.ts): its name, what it can do (readable
+ * on the main thread without loading any solver), and how a worker loads it on demand, so that an
+ * optional package is never imported unless its backend is asked for.
+ */
+export interface BackendEntry<Name extends string = string> {
+  readonly name: Name;
   readonly capabilities: BackendCapabilities;
   /**
-   * `onIncumbent` (optional, added after the first version of this interface) receives every
-   * improving solution, so the caller can keep the best schedule found if the solve is cut off.
+   * The module specifier of the optional npm package the backend needs (not installed by a plain
+   * `npm install`), or absent when its solver ships with the project.
    */
-  solve(
-    model: MipModel,
-    options: MipSolveOptions,
-    onProgress?: (p: MipProgress) => void,
-    shouldStop?: () => boolean,
-    onIncumbent?: (incumbent: MipIncumbent) => void,
-  ): Promise<MipResult>;
+  readonly optionalPackage?: string;
+  load(): Promise<Backend>;
 }

@@ -4,11 +4,11 @@
  */
 export { solveMip, workerDeadlineMs, INTERRUPT_GRACE_MS, type SolveMipOptions } from './run.js';
 export { shutdownSolverWorkers } from './worker-pool.js';
-export { BACKEND_NAMES, backendCapabilities, type BackendName } from './capabilities.js';
+export { BACKEND_NAMES, backendCapabilities, backendInstalled, type BackendName } from './backends/index.js';
 export { checkFeasibility, objectiveValue, type FeasibilityReport } from './feasibility.js';
 export { writeLp, type WrittenModel } from './lp-format.js';
 export { writeMps, type MpsStyle } from './mps-format.js';
 export { readSolutionFile, type SolutionFileValues } from './solution-file.js';
-export type { BackendCapabilities, MipProgress, MipResult, MipTermination, MipIncumbent } from './backend.js';
+export type { Backend, BackendCapabilities, BackendEntry, MipIncumbent, MipProgress, MipResult, MipSolveHooks, MipSolveOptions, MipTermination } from './backend.js';
 export { extractSubmodel, type Submodel } from './submodel.js';
 export { modelSize, type MipModel, type MipColumn, type MipRow, type VarKind } from './mip.js';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { MipResult } from './backend.js';
 import type { MessagePort } from 'node:worker_threads';
-import { BACKEND_NAMES } from './capabilities.js';
+import { BACKEND_NAMES } from './backends/index.js';
 import type { MipModel } from './mip.js';
 
 /** Ways to make a worker fail on purpose, so tests can exercise the containment paths. */

@@ -6,7 +6,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import type { MipProgress, MipResult, MipTermination } from './backend.js';
-import { backendCapabilities, type BackendName } from './capabilities.js';
+import { backendCapabilities, type BackendName } from './backends/index.js';
 import { checkFeasibility, objectiveValue } from './feasibility.js';
 import { modelSize, type MipModel } from './mip.js';
 import { workerEventSchema, type Job, type TestCrash, type WorkerReply } from './protocol.js';
@@ -116,7 +116,7 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
       (reply) => resolve({ kind: 'reply', reply }),
       (error: unknown) => resolve({ kind: 'rejected', error }),
     );
-    void handle.failure.then((failure) => resolve({ kind: 'failed', failure }));
+    void handle.thread.failure.then((failure) => resolve({ kind: 'failed', failure }));
     deadline = setTimeout(() => resolve({ kind: 'deadline' }), workerDeadlineMs(options.timeLimitSeconds));
     onAbort = () => {
       Atomics.store(flag, 0, 1);

@@ -6,22 +6,9 @@
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { Backend, MipResult } from './backend.js';
-import type { BackendName } from './capabilities.js';
+import type { MipResult } from './backend.js';
+import { loadBackend } from './backends/index.js';
 import { jobSchema, modelShapeProblem, type WorkerApi, type WorkerEvent, type WorkerReply } from './protocol.js';
-import { highsPoisoned } from '../wasm/highs.js';
-
-async function loadBackend(name: BackendName): Promise<Backend> {
-  // Imported on demand so that, e.g., the GPL glpk.js is never loaded unless asked for.
-  switch (name) {
-    case 'highs':
-      return (await import('./highs.js')).highsBackend;
-    case 'glpk':
-      return (await import('./glpk.js')).glpkBackend;
-    case 'jsl':
-      return (await import('./jsl.js')).jslBackend;
-  }
-}
 
 function errorResult(backend: string, message: string): MipResult {
   return { termination: 'error', values: null, objective: null, bound: null, gap: null, seconds: 0, backend, message };
@@ -47,17 +34,16 @@ const api: WorkerApi = {
           throw abort;
         };
       }
+      // Loaded on demand, so that an optional package (the GPL glpk.js) is imported only when asked for.
       const backend = await loadBackend(job.backend);
       const post = (event: WorkerEvent): void => port.postMessage(event);
       const { start, nodeLimit, ...rest } = job.options;
-      const result = await backend.solve(
-        model,
-        { ...rest, ...(start !== undefined ? { start } : {}), ...(nodeLimit !== undefined ? { nodeLimit } : {}) },
-        (p) => post({ type: 'progress', jobId: job.jobId, ...p }),
+      const result = await backend.solve(model, { ...rest, ...(start !== undefined ? { start } : {}), ...(nodeLimit !== undefined ? { nodeLimit } : {}) }, {
+        onProgress: (p) => post({ type: 'progress', jobId: job.jobId, ...p }),
+        onIncumbent: (i) => post({ type: 'incumbent', jobId: job.jobId, ...i }),
         shouldStop,
-        (i) => post({ type: 'incumbent', jobId: job.jobId, ...i }),
-      );
-      return { result, poisoned: highsPoisoned() !== undefined };
+      });
+      return { result, poisoned: backend.poisoned() };
     } finally {
       port.close();
     }

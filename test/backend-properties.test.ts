@@ -16,7 +16,7 @@ import { scheduleToValues } from '../src/board/incumbent.js';
 import { checkFeasibility } from '../solver/feasibility.js';
 import { solveMip } from '../solver/run.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
-import { BACKEND_NAMES, type BackendName } from '../solver/capabilities.js';
+import { BACKEND_NAMES, backendInstalled, type BackendName } from '../solver/backends/index.js';
 import { randomSchool } from './helpers/random-school.js';
 import { cohortRoomsShort } from './helpers/optimum.js';
 import { wholeProgram } from './helpers/program.js';
@@ -26,13 +26,18 @@ afterAll(async () => {
   await shutdownSolverWorkers();
 });
 
-/** Runs per seed; javascript-lp-solver is slow beyond tiny programs. */
-const RUNS: Record<BackendName, number> = { highs: 60, glpk: 60, jsl: 20 };
+/**
+ * Runs per seed; javascript-lp-solver is slow beyond tiny programs. The optional CP-SAT backend is
+ * not run here: 5 runs per seed did not finish in 300 s on the shared machine (load 30–39), so it
+ * is covered by test/solver-conformance.test.ts only (benchmarks/notes.md).
+ */
+const RUNS: Partial<Record<BackendName, number>> = { highs: 60, glpk: 60, jsl: 20 };
 /** javascript-lp-solver's dense tableau is for tiny programs: above this it may time out or fail. */
 const JSL_MAX_COLUMNS = 100;
 
 describe.each(propertySeeds())('backends on random small schools ($label)', ({ seed }) => {
-  for (const backend of BACKEND_NAMES) {
+  // An optional backend that is not installed is announced by test/solver-conformance.test.ts.
+  for (const backend of BACKEND_NAMES.filter((name) => backendInstalled(name) && RUNS[name] !== undefined)) {
     it(`the ${backend} backend's own answer to the whole program satisfies its rows and decodes into a valid schedule`, async () => {
       await fc.assert(
         fc.asyncProperty(randomSchool(), async (input) => {

@@ -4,7 +4,7 @@
  * model no machine closes within its limit, and the elapsed times are in benchmarks/solver-limits.ts.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { BACKEND_NAMES, backendCapabilities, checkFeasibility, shutdownSolverWorkers, solveMip, type BackendName } from '../solver/index.js';
+import { BACKEND_NAMES, backendCapabilities, backendInstalled, checkFeasibility, shutdownSolverWorkers, solveMip, type BackendName } from '../solver/index.js';
 import type { MipModel } from '../solver/mip.js';
 import * as m from './helpers/mip-models.js';
 
@@ -22,10 +22,34 @@ function expectIntegralFeasible(model: MipModel, values: number[] | null): void 
   });
 }
 
-describe.each(BACKEND_NAMES)('backend %s', (backend) => {
+const INSTALLED = BACKEND_NAMES.filter((name) => backendInstalled(name));
+const MISSING = BACKEND_NAMES.filter((name) => !backendInstalled(name));
+if (MISSING.length > 0) {
+  console.warn(
+    `\n*** solver conformance: NOT RUN for ${MISSING.join(', ')}: optional package not installed ` +
+      `(cpsat: npm install --no-save or-tools-wasm). Only its missing-package error is tested. ***\n`,
+  );
+}
+
+describe.each(MISSING)('backend %s (optional package NOT INSTALLED: its conformance is not run)', (backend) => {
+  it('says which package to install, as a solve error', async () => {
+    const r = await solve(m.knapsack, backend);
+    expect(r.termination).toBe('error');
+    expect(r.message).toMatch(/needs the optional package .+: npm install /);
+  });
+});
+
+describe.each(INSTALLED)('backend %s', (backend) => {
   const caps = backendCapabilities(backend);
 
-  it('solves a small LP', async () => {
+  it.runIf(caps.integerOnly)('refuses a model with a continuous column, saying which', async () => {
+    const r = await solve(m.smallLp, backend);
+    expect(r.termination).toBe('error');
+    expect(r.values).toBeNull();
+    expect(r.message).toMatch(/column x is continuous/);
+  });
+
+  it.runIf(!caps.integerOnly)('solves a small LP', async () => {
     const r = await solve(m.smallLp, backend);
     expect(r.termination).toBe('optimal');
     expect(r.objective).toBeCloseTo(2.8, 6);
@@ -56,7 +80,7 @@ describe.each(BACKEND_NAMES)('backend %s', (backend) => {
     expect(r.values).toBeNull();
   });
 
-  it('reports an unbounded model', async () => {
+  it.runIf(!caps.integerOnly)('reports an unbounded model', async () => {
     const r = await solve(m.unbounded, backend);
     expect(r.termination).toBe('unbounded');
     expect(r.values).toBeNull();
@@ -78,7 +102,7 @@ describe.each(BACKEND_NAMES)('backend %s', (backend) => {
 
   // A market split instance takes branch and bound hours: every machine stops at a 1 s limit.
   it.runIf(caps.timeLimit)('stops a MIP it cannot close at its time limit, with a feasible incumbent when it has one', async () => {
-    const model = m.marketSplit();
+    const model = m.marketSplit(4, 30, 11, caps.integerOnly ? 'integer' : 'continuous');
     const seen: number[] = [];
     const r = await solve(model, backend, { timeLimitSeconds: 1, onProgress: (p) => p.objective !== null && seen.push(p.objective) });
     expect(r.termination).toBe('time-limit');
@@ -128,8 +152,9 @@ describe.each(BACKEND_NAMES)('backend %s', (backend) => {
     expectIntegralFeasible(model, r.values);
   });
 
+  // The limit outlasts the previous solves': a CP-SAT worker cannot exit before the time limit of its last solve has passed (benchmarks/notes.md).
   it('contains a crashed worker and solves again afterwards', async () => {
-    const crashed = await solve(m.knapsack, backend, { testCrash: 'exit' });
+    const crashed = await solve(m.knapsack, backend, { testCrash: 'exit', timeLimitSeconds: 60 });
     expect(crashed.termination).toBe('error');
     expect(crashed.message).toMatch(/worker exited unexpectedly with code 70 .*discarded/);
     const next = await solve(m.knapsack, backend);

@@ -47,14 +47,3 @@ export function highsPoisoned(): string | undefined {
 export function highsRecentLog(): readonly string[] {
   return [...recentLog];
 }
-
-/**
- * Whether an error came out of the WASM machine itself (abort, trap, out of memory) rather than
- * from input validation; after such an error the runtime must not be reused.
- */
-export function isWasmFailure(error: unknown): boolean {
-  if (error instanceof Error && error.name === 'RuntimeError') return true;
-  if (error instanceof RangeError && /memory|array buffer/i.test(error.message)) return true;
-  const message = error instanceof Error ? error.message : String(error);
-  return /Aborted\(|out of memory|unreachable|memory access out of bounds|Cannot enlarge memory/i.test(message);
-}

@@ -20,7 +20,7 @@
  */
 import type { MipModel } from '../../solver/mip.js';
 import type { MipProgress, MipResult } from '../../solver/backend.js';
-import type { BackendName } from '../../solver/capabilities.js';
+import type { BackendName } from '../../solver/index.js';
 import type { Formulation } from '../model/formulation.js';
 import { compareTierValues, tierValues } from '../model/objective.js';
 import { solveTiers, type TieredObjective } from '../engine/tiers.js';

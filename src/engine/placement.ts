@@ -14,7 +14,7 @@
  * student, is then the engine's start for the requests.
  */
 import { fixColumns, type MipModel } from '../../solver/mip.js';
-import type { BackendName } from '../../solver/capabilities.js';
+import type { BackendName } from '../../solver/index.js';
 import { solveMip } from '../../solver/run.js';
 import type { Instance } from '../model/instance.js';
 import { evaluate, formulate, type Formulation } from '../model/formulation.js';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { ownRecord } from './own-record.js';
+import { BACKEND_NAMES } from '../../solver/backends/index.js';
 
 /** A–G subject areas of the UC/CSU admission requirements. */
 export const AG_SUBJECTS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
@@ -125,7 +126,8 @@ export type Lock = z.infer<typeof lockSchema>;
 export const STRATEGIES = ['cte-first', 'academic-first'] as const;
 export const GRADE_RULES = ['strict', 'allow'] as const;
 export type GradeRule = (typeof GRADE_RULES)[number];
-export const SOLVER_NAMES = ['highs', 'glpk', 'jsl'] as const;
+/** The solver backends a scenario or a command may name: the registry's names (solver/backends/index.ts). */
+export const SOLVER_NAMES = BACKEND_NAMES;
 export type Strategy = (typeof STRATEGIES)[number];
 export type SolverName = (typeof SOLVER_NAMES)[number];
 

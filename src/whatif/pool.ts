@@ -3,9 +3,7 @@
  * pending answer is raced against its worker's crash, a watchdog and the abort signal, so no
  * task can hang the pool; a worker that crashed or was stopped is replaced for the next task.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { spawnWorkerThread, type WorkerFailure, type WorkerThread } from '../../solver/worker-thread.js';
 import type { SolveOutcome, SolveProgress } from '../engine/solve.js';
 import type { Scenario } from '../scenario/schema.js';
 import { readVariantReply, type VariantJob, type VariantSolveOptions, type VariantTestCrash } from './variant-messages.js';
@@ -41,50 +39,24 @@ export interface PoolOptions {
   readonly onResult?: (result: PoolResult, index: number) => void;
 }
 
-interface VariantWorker {
-  readonly worker: Worker;
-  /** Settles with the reason once the thread fails or ends; never rejects. */
-  readonly failure: Promise<string>;
-  dead: boolean;
+/** What a variant worker's failure means to its task, in the row's words. */
+function failureMessage(failure: WorkerFailure): string {
+  switch (failure.kind) {
+    case 'error':
+      return `the variant worker crashed: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`;
+    case 'messageerror':
+      return `the variant worker sent a message that could not be read: ${failure.error.message}`;
+    case 'exit':
+      return `the variant worker exited with code ${failure.code} before the solve finished`;
+  }
 }
 
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./variant-worker.js', import.meta.url));
-  // From sources (vitest, tsx) the entry is TypeScript; as in solver/worker-pool.ts, a bootstrap
-  // registers tsx's ESM hooks inside the worker (Node 20 does not pass `--import tsx` to it).
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./variant-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true });
-}
-
-function spawnVariantWorker(): VariantWorker {
-  const worker = startWorker();
-  let settle: (reason: string) => void = () => undefined;
-  const failure = new Promise<string>((resolve) => {
-    settle = resolve;
-  });
-  const handle: VariantWorker = { worker, failure, dead: false };
-  const fail = (reason: string) => {
-    handle.dead = true;
-    settle(reason);
-  };
-  worker.on('error', (error) => fail(`the variant worker crashed: ${error instanceof Error ? error.message : String(error)}`));
-  worker.on('messageerror', (error) => fail(`the variant worker sent a message that could not be read: ${error.message}`));
-  worker.on('exit', (code) => fail(`the variant worker exited with code ${code} before the solve finished`));
-  return handle;
-}
-
-function stopWorker(handle: VariantWorker): Promise<void> {
-  handle.dead = true;
-  return handle.worker.terminate().then(
-    () => undefined,
-    () => undefined,
-  );
+function spawnVariantWorker(): WorkerThread {
+  return spawnWorkerThread(new URL('./variant-worker.js', import.meta.url));
 }
 
 /** Runs one task on a worker; resolves (never rejects) with the first of answer, crash, watchdog or abort. */
-async function runOnWorker(handle: VariantWorker, task: PoolTask, jobId: number, signal: AbortSignal | undefined): Promise<PoolResult> {
+async function runOnWorker(handle: WorkerThread, task: PoolTask, jobId: number, signal: AbortSignal | undefined): Promise<PoolResult> {
   const cleanups: Array<() => void> = [];
   let answered = false;
   const answer = new Promise<PoolResult>((resolve) => {
@@ -102,10 +74,9 @@ async function runOnWorker(handle: VariantWorker, task: PoolTask, jobId: number,
       answered = true;
       resolve(reply.type === 'outcome' ? { kind: 'outcome', outcome: reply.outcome } : { kind: 'failed', message: reply.message });
     };
-    handle.worker.on('message', onMessage);
-    cleanups.push(() => handle.worker.off('message', onMessage));
+    cleanups.push(handle.onMessage(onMessage));
   });
-  const crashed = handle.failure.then((message): PoolResult => ({ kind: 'failed', message }));
+  const crashed = handle.failure.then((failure): PoolResult => ({ kind: 'failed', message: failureMessage(failure) }));
   const watchdog = new Promise<PoolResult>((resolve) => {
     const timer = setTimeout(() => resolve({ kind: 'failed', message: `no answer ${task.watchdogSeconds} s after the start; the variant worker was stopped` }), task.watchdogSeconds * 1000);
     cleanups.push(() => clearTimeout(timer));
@@ -126,7 +97,7 @@ async function runOnWorker(handle: VariantWorker, task: PoolTask, jobId: number,
   }
   for (const c of cleanups) c();
   // A worker that has not answered (watchdog, abort, unreadable reply) must not take another task.
-  if (!answered && !handle.dead) await stopWorker(handle);
+  if (!answered && !handle.dead) await handle.terminate();
   return result;
 }
 
@@ -141,7 +112,7 @@ export async function runVariantPool(tasks: readonly PoolTask[], options: PoolOp
   const size = Math.max(1, Math.min(tasks.length, Math.floor(options.size)));
   let next = 0;
   const slot = async () => {
-    let handle: VariantWorker | undefined;
+    let handle: WorkerThread | undefined;
     try {
       for (;;) {
         const i = next++;
@@ -157,7 +128,7 @@ export async function runVariantPool(tasks: readonly PoolTask[], options: PoolOp
         options.onResult?.(result, i);
       }
     } finally {
-      if (handle && !handle.dead) await stopWorker(handle);
+      if (handle && !handle.dead) await handle.terminate();
     }
   };
   await Promise.all(Array.from({ length: size }, slot));

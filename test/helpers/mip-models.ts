@@ -78,13 +78,15 @@ export function hardKnapsack(items = 120, dims = 8, seed = 7): MipModel {
  * row sums. Branch and bound on these is known to take hours at m = 4, n = 30, so a solver given
  * a short time limit stops at it on any machine. Every x = 0 with slack = rhs is feasible.
  */
-export function marketSplit(m = 4, n = 30, seed = 11): MipModel {
+export function marketSplit(m = 4, n = 30, seed = 11, slack: 'continuous' | 'integer' = 'continuous'): MipModel {
   const rnd = lcg(seed);
   const a = Array.from({ length: m }, () => Array.from({ length: n }, () => Math.floor(rnd() * 100)));
+  // Integer slacks (for integer-only backends) are bounded by the row's weight: no split is further off.
+  const ub = (i: number) => (slack === 'integer' ? (a[i] ?? []).reduce((s, x) => s + x, 0) : Infinity);
   const columns: MipColumn[] = [
     ...Array.from({ length: n }, (_, j) => col(`x[${j}]`, 'binary', 0, 1, 0)),
-    ...Array.from({ length: m }, (_, i) => col(`over[${i}]`, 'continuous', 0, Infinity, 1)),
-    ...Array.from({ length: m }, (_, i) => col(`under[${i}]`, 'continuous', 0, Infinity, 1)),
+    ...Array.from({ length: m }, (_, i) => col(`over[${i}]`, slack, 0, ub(i), 1)),
+    ...Array.from({ length: m }, (_, i) => col(`under[${i}]`, slack, 0, ub(i), 1)),
   ];
   const rows = a.map((w, i) => {
     const rhs = Math.floor(w.reduce((s, x) => s + x, 0) / 2);

@@ -4,10 +4,10 @@
  * Every answer is therefore checked here against the model before it is reported.
  */
 import jslModule, { type Model as JslModel } from 'javascript-lp-solver';
-import type { Backend, MipResult, MipSolveOptions, MipTermination } from './backend.js';
-import { JSL_CAPABILITIES } from './capabilities.js';
-import { checkFeasibility, objectiveValue, roundIntegers } from './feasibility.js';
-import type { MipModel } from './mip.js';
+import type { Backend, MipResult, MipSolveOptions, MipTermination } from '../../backend.js';
+import { checkFeasibility, objectiveValue, roundIntegers } from '../../feasibility.js';
+import type { MipModel } from '../../mip.js';
+import { jsl as entry } from './index.js';
 
 // Typed as CommonJS under NodeNext: the default import is the namespace in types, the solver at run time.
 const solver = jslModule as unknown as (typeof jslModule)['default'];
@@ -56,12 +56,12 @@ function toJsl(model: MipModel, options: MipSolveOptions): JslModel {
 }
 
 export const jslBackend: Backend = {
-  name: 'jsl',
-  capabilities: JSL_CAPABILITIES,
+  // Plain JavaScript: nothing outlives a solve.
+  poisoned: () => false,
   solve(model: MipModel, options: MipSolveOptions): Promise<MipResult> {
     const started = performance.now();
     const seconds = (): number => (performance.now() - started) / 1000;
-    const base = { bound: null, gap: null, backend: 'jsl' } as const;
+    const base = { bound: null, gap: null, backend: entry.name } as const;
     let out: Record<string, unknown>;
     try {
       out = solver.Solve(toJsl(model, options)) as Record<string, unknown>;

@@ -4,10 +4,11 @@
  * `setSolution` passes a MIP start) and reads the outcome back.
  */
 import type { Highs, HighsCallbackMap, ModelData, ModelStatusCode } from 'highs';
-import type { Backend, MipIncumbent, MipProgress, MipResult, MipSolveOptions, MipTermination } from './backend.js';
-import { HIGHS_CAPABILITIES } from './capabilities.js';
-import { modelSize, type MipModel } from './mip.js';
-import { HIGHS_MEMORY_LIMIT_BYTES, highsRecentLog, highsRuntime, isWasmFailure, poisonHighs } from '../wasm/highs.js';
+import type { Backend, MipResult, MipSolveHooks, MipSolveOptions, MipTermination } from '../../backend.js';
+import { modelSize, type MipModel } from '../../mip.js';
+import { isWasmFailure } from '../../../wasm/failure.js';
+import { HIGHS_MEMORY_LIMIT_BYTES, highsPoisoned, highsRecentLog, highsRuntime, poisonHighs } from '../../../wasm/highs.js';
+import { highs as entry } from './index.js';
 
 /** HiGHS `primal_solution_status` value meaning a feasible primal point is stored. */
 const SOLUTION_FEASIBLE = 2;
@@ -112,15 +113,9 @@ function numberInfo(read: () => number | bigint): number | null {
 }
 
 export const highsBackend: Backend = {
-  name: 'highs',
-  capabilities: HIGHS_CAPABILITIES,
-  async solve(
-    model: MipModel,
-    options: MipSolveOptions,
-    onProgress?: (p: MipProgress) => void,
-    shouldStop?: () => boolean,
-    onIncumbent?: (incumbent: MipIncumbent) => void,
-  ): Promise<MipResult> {
+  poisoned: () => highsPoisoned() !== undefined,
+  async solve(model: MipModel, options: MipSolveOptions, hooks: MipSolveHooks): Promise<MipResult> {
+    const { onProgress, onIncumbent, shouldStop } = hooks;
     const started = performance.now();
     const seconds = (): number => (performance.now() - started) / 1000;
     let highs: Highs | undefined;
@@ -203,14 +198,14 @@ export const highsBackend: Backend = {
         bound,
         gap,
         seconds: seconds(),
-        backend: 'highs',
+        backend: entry.name,
         ...(notes.length > 0 ? { message: notes.join('; ') } : {}),
       };
     } catch (error) {
       const wasm = isWasmFailure(error);
       const message = wasm ? wasmFailureMessage(model, highs, error) : `HiGHS failed: ${error instanceof Error ? error.message : String(error)}`;
       if (wasm) poisonHighs(message);
-      return { termination: 'error', values: null, objective: null, bound: null, gap: null, seconds: seconds(), backend: 'highs', message };
+      return { termination: 'error', values: null, objective: null, bound: null, gap: null, seconds: seconds(), backend: entry.name, message };
     } finally {
       try {
         instance?.dispose();

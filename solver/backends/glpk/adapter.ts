@@ -4,11 +4,11 @@
  * returns z = 0), and reads the result back. GLPK reports no bound or gap.
  */
 import type { GLPK, LP } from 'glpk.js/node';
-import type { Backend, MipResult, MipSolveOptions, MipTermination } from './backend.js';
-import { GLPK_CAPABILITIES } from './capabilities.js';
-import { objectiveValue } from './feasibility.js';
-import type { MipModel } from './mip.js';
-import { glpkRecentLog, glpkRuntime } from '../wasm/glpk.js';
+import type { Backend, MipResult, MipSolveOptions, MipTermination } from '../../backend.js';
+import { objectiveValue } from '../../feasibility.js';
+import type { MipModel } from '../../mip.js';
+import { glpkRecentLog, glpkRuntime } from '../../../wasm/glpk.js';
+import { glpk as entry } from './index.js';
 
 function boundType(g: GLPK, lb: number, ub: number): { type: number; lb: number; ub: number } {
   const hasLb = lb !== -Infinity;
@@ -49,12 +49,12 @@ function toLp(g: GLPK, model: MipModel, relax: boolean): LP {
 }
 
 export const glpkBackend: Backend = {
-  name: 'glpk',
-  capabilities: GLPK_CAPABILITIES,
+  // Its runtime is not known to fail in a way that outlives a solve.
+  poisoned: () => false,
   async solve(model: MipModel, options: MipSolveOptions): Promise<MipResult> {
     const started = performance.now();
     const seconds = (): number => (performance.now() - started) / 1000;
-    const fail = (message: string): MipResult => ({ termination: 'error', values: null, objective: null, bound: null, gap: null, seconds: seconds(), backend: 'glpk', message });
+    const fail = (message: string): MipResult => ({ termination: 'error', values: null, objective: null, bound: null, gap: null, seconds: seconds(), backend: entry.name, message });
     let g: GLPK;
     try {
       g = await glpkRuntime();
@@ -106,7 +106,7 @@ export const glpkBackend: Backend = {
         bound: null,
         gap: null,
         seconds: seconds(),
-        backend: 'glpk',
+        backend: entry.name,
         ...(note !== undefined ? { message: note } : {}),
       };
     } catch (error) {
