@@ -10,13 +10,12 @@
 import { fixColumns } from '../../solver/mip.js';
 import { check, lookup, standings, type CheckResult } from '../checker/index.js';
 import type { Scenario, Strategy } from '../scenario/schema.js';
-import { buildInstance } from '../model/instance.js';
+import { schoolProgram } from '../model/program.js';
 import type { MipResult } from '../../solver/backend.js';
-import { evaluate, formulate, type Formulation } from '../model/formulation.js';
+import { evaluate, type Formulation } from '../model/formulation.js';
 import { decode } from '../model/decode.js';
-import { compareTierValues, tierValues, withObjective, type ObjectiveTier } from '../model/objective.js';
+import { compareTierValues, tierValues, type ObjectiveTier, type StrategyObjective } from '../model/objective.js';
 import { buildSchedule, type Schedule } from './schedule.js';
-import { strategyObjective, type StrategyObjective } from './stages.js';
 import { sectionKey } from './placement.js';
 import { solveTiers, type TierSolveOptions, type TierSolveResult } from './tiers.js';
 
@@ -102,9 +101,7 @@ export interface Repair {
 export async function repairLoading(form: Formulation, strategy: Strategy, values: readonly number[], groups: readonly number[], options: Omit<TierSolveOptions, 'start' | 'held'>): Promise<Repair | null> {
   const scenario = form.inst.scenario;
   const alone = new Set(groups.flatMap((g) => form.inst.groups[g]?.students ?? []));
-  const split = formulate(buildInstance(scenario, alone));
-  const goal = strategyObjective(strategy, split);
-  const model = withObjective(split.builder.build('max', []), goal.objective);
+  const { form: split, goal, model } = schoolProgram(scenario, strategy, alone);
   const on = new Set(form.vars.teach.filter((v) => (values[v.col] ?? 0) > 0.5).map(sectionKey));
   const fixed = new Map(split.vars.teach.map((v) => [v.col, on.has(sectionKey(v)) ? 1 : 0]));
   const cptOn = new Set([...form.vars.cpt.values()].flat().filter((c) => (values[c.col] ?? 0) > 0.5).map((c) => form.builder.columns[c.col]!.name));
