@@ -49,6 +49,8 @@ export interface StageRun {
   readonly status?: string;
   /** A search step or the search itself was cut by the clock rather than by its work limit. */
   readonly timeCut?: boolean;
+  /** The search ended by its stall rule: every family of neighbourhoods tried without improvement. */
+  readonly stall?: boolean;
 }
 
 const seconds = (s: number) => Math.round(s * 100) / 100;
@@ -59,7 +61,7 @@ export function stoppedBefore(settings: Settings, reason: StopReason, doing: str
   return {
     status: 'no-schedule',
     message: reason === 'interrupted' ? `stopped while ${doing}, before any schedule existed` : `the time limit (${limit} s) ran out while ${doing}, before any schedule existed; allow more time (--time-limit, or policy.timeLimitSeconds)`,
-    solver: { backend, strategy, seed, termination: reason, schedule: 'none', partial: reason === 'interrupted', objective: null, bound: null, gap: null, placementBound: null, reproducible: false, seconds: seconds((performance.now() - settings.started) / 1000), stages: [] },
+    solver: { backend, strategy, seed, termination: reason, schedule: 'none', partial: reason === 'interrupted', objective: null, bound: null, gap: null, placementBound: null, placementGap: null, placementProven: false, reproducible: false, seconds: seconds((performance.now() - settings.started) / 1000), stages: [] },
   };
 }
 
@@ -68,7 +70,7 @@ export async function infeasibleOutcome(run: SolveRun): Promise<SolveOutcome> {
   const { scenario, backend, strategy, seed, limit } = run.settings;
   const diagnosis = await diagnoseInfeasibility(scenario, { backend, seed, timeLimitSeconds: Math.max(5, limit - run.elapsed()) });
   const rules = diagnosis.groups.length > 0 ? diagnosis.groups.map((g) => g.label) : [diagnosis.summary];
-  return { status: 'infeasible', rules, diagnosis, solver: solverFigures(run.runs, { backend, strategy, seed, seconds: run.elapsed(), partial: false, placementBound: null, infeasibleRules: rules }) };
+  return { status: 'infeasible', rules, diagnosis, solver: solverFigures(run.runs, { backend, strategy, seed, seconds: run.elapsed(), partial: false, interrupted: false, proven: false, placementBound: null, placed: null, infeasibleRules: rules }) };
 }
 
 /** The solve ended without any program solution. */
@@ -76,7 +78,8 @@ export function noSchedule(run: SolveRun): SolveOutcome {
   const { backend, strategy, seed } = run.settings;
   const last = run.runs.at(-1)?.result;
   const message = last?.message ?? (last ? `the ${backend} solver stopped (${last.termination}) before finding any schedule` : 'the solve was interrupted before it started');
-  return { status: 'no-schedule', message, solver: solverFigures(run.runs, { backend, strategy, seed, seconds: run.elapsed(), partial: run.interrupted, placementBound: placementBoundOf(run) }) };
+  const interrupted = run.interrupted || run.aborted();
+  return { status: 'no-schedule', message, solver: solverFigures(run.runs, { backend, strategy, seed, seconds: run.elapsed(), partial: interrupted, interrupted, proven: false, placementBound: placementBoundOf(run), placed: null }) };
 }
 
 /**
@@ -101,16 +104,15 @@ export async function deliver(run: SolveRun): Promise<SolveOutcome> {
   const { schedule, checked, tiers } = kept;
   const shortfall = compareTierValues(tiers, promised) < 0;
   const runs = run.runs;
-  const partial = run.interrupted || runs.some((r) => r.result.termination === 'interrupted') || runs.some((r) => r.kind !== 'search' && r.result.termination === 'time-limit');
-  const figures = solverFigures(runs, { backend, strategy, seed, seconds: run.elapsed(), partial, placementBound });
-  // The program is a relaxation: its optimum is the schedule's optimum only if the checked count reaches the bound.
-  const reachedBound = placementBound === null || checked.figures.pathwayPlaced.count >= placementBound.value;
+  const interrupted = run.interrupted || run.aborted() || runs.some((r) => r.result.termination === 'interrupted');
+  const partial = interrupted || runs.some((r) => r.kind !== 'search' && r.result.termination === 'time-limit');
   const weigh = (t: readonly number[]) => t.reduce((sum, v, i) => sum + v * (goal.weights[i] ?? 0), 0);
+  const objective = weigh(tiers);
+  const figures = solverFigures(runs, { backend, strategy, seed, seconds: run.elapsed(), partial, interrupted, proven: provenOptimal(runs, objective), placementBound, placed: checked.figures.pathwayPlaced.count });
   const solver: SolverFigures = {
     ...figures,
-    schedule: figures.schedule === 'optimal' && (!reachedBound || shortfall) ? 'feasible' : figures.schedule,
     // The schedule's own value, from the checker's figures, in the program's weights.
-    objective: weigh(tiers),
+    objective,
     ...(shortfall ? { programObjective: weigh(promised) } : {}),
     tiers: goal.tiers.map((t, i) => ({ name: t.name, schedule: tiers[i] ?? 0, program: promised[i] ?? 0 })),
     delivered: kept === fallback ? 'greedy loader' : repaired ? 'loading, short groups split' : run.from,
@@ -157,39 +159,70 @@ function placementBoundOf(run: SolveRun): SolverFigures['placementBound'] {
   return bound;
 }
 
+/**
+ * Whether a schedule of weighted value `objective` (the checker's tiers in the whole program's
+ * weights) is proven optimal: a solve of the whole program, its board free, returned a bound on
+ * that scale that the schedule reaches. Integral weights: the optimum is at most ⌊bound⌋.
+ */
+export function provenOptimal(runs: readonly StageRun[], objective: number): boolean {
+  return runs.some((r) => r.kind === 'whole' && r.result.bound !== null && objective >= Math.floor(r.result.bound + 1e-6));
+}
+
 /** The solver's figures of the runs so far. */
 export function solverFigures(
   runs: readonly StageRun[],
-  meta: { backend: string; strategy: string; seed: number; seconds: number; partial: boolean; placementBound: SolverFigures['placementBound']; infeasibleRules?: string[] },
+  meta: {
+    backend: string;
+    strategy: string;
+    seed: number;
+    seconds: number;
+    partial: boolean;
+    /** Stopped from outside (Ctrl-C), between stages or within one. */
+    interrupted: boolean;
+    /** The delivered schedule is proven optimal for the whole objective ({@link provenOptimal}). */
+    proven: boolean;
+    placementBound: SolverFigures['placementBound'];
+    /** Pathway students the delivered schedule places (the checker's count), or null without a schedule. */
+    placed: number | null;
+    infeasibleRules?: string[];
+  },
 ): SolverFigures {
   const last = runs.at(-1)?.result;
-  const whole = runs.find((r) => r.kind === 'whole')?.result;
+  // Why the solve stopped: the first of these that holds.
   const termination: SolverFigures['termination'] = meta.infeasibleRules
     ? 'infeasible'
-    : runs.some((r) => r.result.termination === 'interrupted')
+    : meta.interrupted
       ? 'interrupted'
-      : runs.some((r) => r.result.termination === 'time-limit')
-        ? 'time-limit'
-        : runs.some((r) => r.result.termination === 'node-limit')
-          ? 'work-limit'
-          : last?.termination === 'gap-reached'
-            ? 'gap-reached'
-            : last?.termination === 'optimal'
-              ? 'optimal'
-              : 'error';
+      : meta.proven
+        ? 'optimal'
+        : runs.some((r) => r.timeCut || r.result.termination === 'time-limit')
+          ? 'time-limit'
+          : runs.some((r) => r.result.termination === 'node-limit')
+            ? 'work-limit'
+            : runs.some((r) => r.stall)
+              ? 'local-optimum'
+              : meta.placementBound !== null && meta.placed !== null && meta.placed >= meta.placementBound.value
+                ? 'bound-reached'
+                : last?.termination === 'gap-reached'
+                ? 'gap-reached'
+                : runs.some((r) => r.result.values) || last?.termination === 'optimal'
+                  ? 'work-limit'
+                  : 'error';
   const hasValues = runs.some((r) => r.result.values);
+  const bound = meta.placementBound;
   return {
     backend: meta.backend,
     strategy: meta.strategy,
     seed: meta.seed,
     termination,
-    // Only the whole program proves the objective optimal; the search and the greedy board do not.
-    schedule: !hasValues ? 'none' : whole?.termination === 'optimal' && (last?.termination ?? 'optimal') === 'optimal' ? 'optimal' : 'feasible',
+    schedule: !hasValues && meta.placed === null ? 'none' : meta.proven ? 'optimal' : 'feasible',
     partial: meta.partial,
     objective: last?.objective ?? null,
     bound: last?.bound ?? null,
     gap: last?.gap ?? null,
-    placementBound: meta.placementBound,
+    placementBound: bound,
+    placementGap: bound === null || meta.placed === null ? null : bound.value === 0 ? 0 : Math.max(0, (bound.value - meta.placed) / bound.value),
+    placementProven: bound !== null && meta.placed !== null && meta.placed >= bound.value,
     // Only the clock makes a solve depend on the machine: work limits (nodes, steps) do not.
     reproducible: !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
     seconds: seconds(meta.seconds),

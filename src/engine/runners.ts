@@ -60,6 +60,7 @@ const placement: StageRunner = async (run, stage) => {
     name: stage.name,
     status: `${found.placed} placed; ${searchStatus(found.lns)}`,
     timeCut: found.lns.stop === 'time-limit' || found.lns.timeCutSteps > 0,
+    stall: found.lns.stop === 'local-optimum',
     // Without an abort from outside, an interrupted placement search stopped itself at the bound.
     result: { termination: run.aborted() ? 'interrupted' : found.lns.stop === 'interrupted' ? 'optimal' : searchTermination(found.lns), values: null, objective: found.placed, bound: null, gap: null, seconds: run.elapsed() - t0, backend: settings.backend },
   });
@@ -119,6 +120,7 @@ const search: StageRunner = async (run, stage) => {
     name: stage.name,
     status: searchStatus(lns),
     timeCut: lns.stop === 'time-limit' || lns.timeCutSteps > 0,
+    stall: lns.stop === 'local-optimum',
     result: { termination: searchTermination(lns), values: lns.values, objective: evaluate(program.goal.objective, lns.values), bound: null, gap: null, seconds: run.elapsed() - t0, backend: settings.backend },
   });
   if (lns.stop === 'interrupted') {
@@ -164,13 +166,14 @@ const greedy: StageRunner = async (run, stage) => {
 };
 
 /**
- * The whole program, on small programs only and only while placement is below its bound. Beyond
- * small programs it never improved a schedule here (its LP bound is the total weight) and, cut by
- * the clock, made the solve depend on the machine.
+ * The whole program, on small programs only. Beyond small programs it never improved a schedule
+ * here (its LP bound is the total weight) and, cut by the clock, made the solve depend on the
+ * machine. It runs even when placement already reached its bound: only its bound can prove the
+ * whole objective (the later tiers too), and only a proof lets the report say "optimal".
  */
 const whole: StageRunner = async (run, stage) => {
   const remaining = run.remaining();
-  if (run.program.model.columns.length > SMALL_MODEL_COLUMNS || run.reached(run.values) || remaining < 1) return 'next';
+  if (run.program.model.columns.length > SMALL_MODEL_COLUMNS || remaining < 1) return 'next';
   if (run.values && isLarge(run)) return 'next';
   return programStage(run, stage, run.program.model, false, Math.max(0.5, remaining * stage.timeShare));
 };

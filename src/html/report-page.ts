@@ -131,7 +131,7 @@ export function reportHtml(scenarioInput: Scenario, solutionInput: Solution): st
     lines: timetables(views).map((l) => [l.student, l.section, l.courseName, l.teacher, l.room, l.slots]),
   };
   const solver = solution.report?.solver;
-  const solverLine = solver ? `Solver: ${solver.backend}, ${solver.strategy}, ${solver.schedule}${solver.partial ? ' (stopped early)' : ''}, ${solver.seconds} s.` : '';
+  const solverLine = solver ? `Solver: ${solver.backend}, ${solver.strategy}, ${solver.schedule}${solver.partial ? ' (stopped early)' : ''}, ${solver.seconds} s.${solver.placementBound ? ` Pathway placed ${figures.pathwayPlaced.count} of at most ${solver.placementBound.value} (${solver.placementBound.source})${solver.placementGap == null ? '' : `, gap ${(solver.placementGap * 100).toFixed(1)}%`}.` : ''}` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(scenario.name)}: master schedule</title>

@@ -42,7 +42,7 @@ export function formatFigures(figures: Figures, scenario?: Scenario): string {
   return out.join('\n');
 }
 
-function formatSolver(solver: SolverFigures): string {
+function formatSolver(solver: SolverFigures, placed: number): string {
   const rows: string[][] = [
     ['backend', solver.backend],
     ['strategy', `${solver.strategy} (seed ${solver.seed})`],
@@ -53,7 +53,7 @@ function formatSolver(solver: SolverFigures): string {
     ...(solver.programObjective === undefined ? [] : [['program objective', `${decimal(solver.programObjective)} (the program's value for this board, which the named schedule does not reach)`]]),
     ['bound', decimal(solver.bound)],
     ['gap', solver.gap === null ? '–' : percent(solver.gap)],
-    ['placement bound', solver.placementBound ? `${decimal(solver.placementBound.value)} (${solver.placementBound.source})` : '–'],
+    ['placement bound', solver.placementBound ? `${placed} placed of at most ${decimal(solver.placementBound.value)} (${solver.placementBound.source})${solver.placementGap == null ? '' : `; gap ${percent(solver.placementGap)}`}` : '–'],
     ['time', `${solver.seconds.toFixed(1)} s`],
   ];
   const out = ['Solver', formatTable(rows, { header: false })];
@@ -94,7 +94,7 @@ export function formatReport(report: Report, scenario: Scenario, options: Format
     '',
     formatFigures(report.figures, scenario),
     '',
-    formatSolver(report.solver),
+    formatSolver(report.solver, report.figures.pathwayPlaced.count),
     '',
     formatNotPlaced(report.notPlaced, options.maxNotPlaced),
   ].join('\n');
