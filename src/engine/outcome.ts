@@ -116,6 +116,7 @@ export async function deliver(run: SolveRun): Promise<SolveOutcome> {
     ...(shortfall ? { programObjective: weigh(promised) } : {}),
     tiers: goal.tiers.map((t, i) => ({ name: t.name, schedule: tiers[i] ?? 0, program: promised[i] ?? 0 })),
     delivered: kept === fallback ? 'greedy loader' : repaired ? 'loading, short groups split' : run.from,
+    ...(kept !== fallback && run.missingSections.length > 0 ? { sectionsNotPlaced: [...run.missingSections] } : {}),
   };
   const solution = { format: SOLUTION_FORMAT as typeof SOLUTION_FORMAT, scenario: scenario.name, ...schedule };
   const reportOut = buildReport(checked.figures, explainNotPlaced(scenario, solution), solver);

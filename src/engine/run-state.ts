@@ -9,6 +9,7 @@ import { evaluate } from '../model/formulation.js';
 import { compareTierValues, tierValues } from '../model/objective.js';
 import type { PlacementBound } from '../board/placement-bound.js';
 import type { BoardSection } from '../board/greedy.js';
+import type { MissingSection } from '../board/planned-sections.js';
 import type { Schedule } from './schedule.js';
 import type { TierSolveResult } from './tiers.js';
 import type { Settings } from './settings.js';
@@ -33,6 +34,8 @@ export class SolveRun {
   from = 'greedy loader';
   /** The solve was stopped from outside (Ctrl-C) or a stage was interrupted. */
   interrupted = false;
+  /** Courses whose planned regular sections did not all fit the final board, and why (set by the final loading). */
+  missingSections: readonly MissingSection[] = [];
 
   constructor(
     readonly settings: Settings,

@@ -6,6 +6,7 @@
  */
 import { fixColumns, type MipModel } from '../../solver/mip.js';
 import { improveBoard } from '../board/lns.js';
+import { addPlannedSections } from '../board/planned-sections.js';
 import { evaluate } from '../model/formulation.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import type { Stage } from './stages.js';
@@ -134,14 +135,14 @@ const search: StageRunner = async (run, stage) => {
  * One solve of the program (its board fixed or not) under the strategy's tiers, warm-started
  * from the incumbent; a later stage keeps the earlier schedule unless it found one at least as good.
  */
-async function programStage(run: SolveRun, stage: Stage, model: MipModel, fixed: boolean, timeLimitSeconds: number): Promise<StageEnd> {
+async function programStage(run: SolveRun, stage: Stage, model: MipModel, fixed: boolean, timeLimitSeconds: number, start: readonly number[] | null = run.values): Promise<StageEnd> {
   const { settings, program } = run;
   const result = run.staged(
     await solveTiers(model, program.goal, {
       ...run.solverOptions(),
       timeLimitSeconds,
       nodeLimit: settings.work.stageNodes,
-      ...(run.values ? { start: run.values } : {}),
+      ...(start ? { start: [...start] } : {}),
       onProgress: run.stream(stage.name),
     }),
   );
@@ -178,11 +179,13 @@ const whole: StageRunner = async (run, stage) => {
   return programStage(run, stage, run.program.model, false, Math.max(0.5, remaining * stage.timeShare));
 };
 
-/** The best board held fixed and its loading solved again. */
+/** The best board, with every planned section that fits added (src/board/planned-sections.ts), held fixed and its loading solved again. */
 const loading: StageRunner = async (run, stage) => {
   if (run.values && isLarge(run)) return 'next';
   if (!run.values) return 'stop';
-  return programStage(run, stage, fixColumns(run.program.model, boardOf(run, run.values)), true, run.remaining());
+  const planned = addPlannedSections(run.program.form, run.program.model, run.values);
+  run.missingSections = planned.missing;
+  return programStage(run, stage, fixColumns(run.program.model, boardOf(run, planned.values)), true, run.remaining(), planned.values);
 };
 
 /** The runner of each stage kind. */

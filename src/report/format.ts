@@ -55,6 +55,7 @@ function formatSolver(solver: SolverFigures, placed: number): string {
     ['gap', solver.gap === null ? '–' : percent(solver.gap)],
     ['placement bound', solver.placementBound ? `${placed} placed of at most ${decimal(solver.placementBound.value)} (${solver.placementBound.source})${solver.placementGap == null ? '' : `; gap ${percent(solver.placementGap)}`}` : '–'],
     ['time', `${solver.seconds.toFixed(1)} s`],
+    ...(solver.sectionsNotPlaced?.length ? [['planned sections not placed', solver.sectionsNotPlaced.map((m) => `${m.course} ${m.placed} of ${m.planned}: ${m.reason}`).join('; ')]] : []),
   ];
   const out = ['Solver', formatTable(rows, { header: false })];
   if (solver.tiers && solver.tiers.length > 0) {

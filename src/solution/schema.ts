@@ -120,6 +120,11 @@ export const solverFiguresSchema = z.strictObject({
   /** True when pathway students placed equal the bound: no valid schedule places more. Optional: older solution files lack it. */
   placementProven: z.boolean().optional(),
   /**
+   * Courses whose planned regular sections (⌈requests outside cohorts / seats⌉, or the fixed
+   * count) did not all fit the final board, with the count on it and why. Absent when all fit.
+   */
+  sectionsNotPlaced: z.array(z.strictObject({ course: z.string(), planned: z.number().int(), placed: z.number().int(), reason: z.string() })).optional(),
+  /**
    * True when no stage was cut by the clock (only by its work limits): the same scenario, options
    * and seed then give the same schedule on any machine. Optional: older solution files lack it.
    */
