@@ -46,6 +46,11 @@ describe('provenOptimal', () => {
     for (const kind of kinds) expect(provenOptimal([stage(kind, result('optimal', 100, 100))], 100)).toBe(false);
   });
 
+  it('from the tier ceilings alone when the schedule reaches them, never below them', () => {
+    expect(provenOptimal([], 100, 100)).toBe(true);
+    expect(provenOptimal([stage('loading', result('optimal', 99, 99))], 99, 100)).toBe(false);
+  });
+
   it('never from a whole-program run without a bound on the program’s scale', () => {
     expect(provenOptimal([stage('whole', result('optimal', 100, null))], 100)).toBe(false);
   });
@@ -110,7 +115,7 @@ function tinySchool(): ScenarioInput {
 }
 
 describe('solve() on a school small enough to prove', () => {
-  it('calls the schedule optimal, with its whole value reaching the whole program’s bound, and placement at its bound', async () => {
+  it('calls the schedule optimal when every tier is at its ceiling: placement at its bound, every request met', async () => {
     const scenario = parseScenario(tinySchool());
     const outcome = await solve(scenario, { timeLimitSeconds: 30 });
     expect(outcome.status).toBe('scheduled');
@@ -118,8 +123,24 @@ describe('solve() on a school small enough to prove', () => {
     const solver = outcome.solution.report.solver;
     expect(check(scenario, outcome.solution).figures.pathwayPlaced.count).toBe(2);
     expect(solver).toMatchObject({ schedule: 'optimal', termination: 'optimal', placementGap: 0, placementProven: true });
-    const whole = solver.stages.find((s) => s.name === 'board');
-    expect(whole?.bound).not.toBeNull();
-    expect(solver.objective!).toBeGreaterThanOrEqual(Math.floor(whole!.bound! + 1e-6));
+    // The proof: placement at its bound and every request met, so every tier is at its ceiling.
+    expect(outcome.solution.report.figures.requestsMet.count).toBe(outcome.solution.report.figures.requestsMet.total);
+  });
+
+  it('does not call it optimal when a request goes unmet and no whole-program bound proves it', async () => {
+    // X seats two and its only teacher teaches one section: one of its three requesters is left out.
+    const input = tinySchool();
+    input.courses[1]!.capacity = 2;
+    input.teachers[1]!.maxSections = 1;
+    const scenario = parseScenario(input);
+    const outcome = await solve(scenario, { timeLimitSeconds: 30 });
+    expect(outcome.status).toBe('scheduled');
+    if (outcome.status !== 'scheduled') return;
+    const solver = outcome.solution.report.solver;
+    const met = outcome.solution.report.figures.requestsMet;
+    expect(met.count).toBeLessThan(met.total);
+    const wholeBounds = solver.stages.filter((s) => s.name === 'board' && s.bound !== null).map((s) => s.bound!);
+    if (solver.schedule === 'optimal') expect(wholeBounds.some((b) => solver.objective! >= Math.floor(b + 1e-6))).toBe(true);
+    else expect(solver.termination).not.toBe('optimal');
   });
 });

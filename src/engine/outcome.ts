@@ -13,7 +13,7 @@ import type { LnsOutcome } from '../board/lns.js';
 import type { StopReason } from './pace.js';
 import type { Settings } from './settings.js';
 import type { SolveRun } from './run-state.js';
-import { guardedSchedule, judge, type Judged } from './realise.js';
+import { guardedSchedule, judge, tierCeilings, type Judged } from './realise.js';
 import { diagnoseInfeasibility, type InfeasibilityDiagnosis } from './infeasibility.js';
 
 /**
@@ -108,7 +108,9 @@ export async function deliver(run: SolveRun): Promise<SolveOutcome> {
   const partial = interrupted || runs.some((r) => r.kind !== 'search' && r.result.termination === 'time-limit');
   const weigh = (t: readonly number[]) => t.reduce((sum, v, i) => sum + v * (goal.weights[i] ?? 0), 0);
   const objective = weigh(tiers);
-  const figures = solverFigures(runs, { backend, strategy, seed, seconds: run.elapsed(), partial, interrupted, proven: provenOptimal(runs, objective), placementBound, placed: checked.figures.pathwayPlaced.count });
+  // Every tier at its ceiling (placement at its bound, every request met) proves the schedule without a solve.
+  const ceiling = weigh(tierCeilings(scenario, schedule, goal.tiers, placementBound?.value ?? 0));
+  const figures = solverFigures(runs, { backend, strategy, seed, seconds: run.elapsed(), partial, interrupted, proven: provenOptimal(runs, objective, ceiling), placementBound, placed: checked.figures.pathwayPlaced.count });
   const solver: SolverFigures = {
     ...figures,
     // The schedule's own value, from the checker's figures, in the program's weights.
@@ -163,10 +165,11 @@ function placementBoundOf(run: SolveRun): SolverFigures['placementBound'] {
 /**
  * Whether a schedule of weighted value `objective` (the checker's tiers in the whole program's
  * weights) is proven optimal: a solve of the whole program, its board free, returned a bound on
- * that scale that the schedule reaches. Integral weights: the optimum is at most ⌊bound⌋.
+ * that scale that the schedule reaches (integral weights: the optimum is at most ⌊bound⌋), or
+ * the schedule reaches `ceiling`, the weighted tier ceilings ({@link tierCeilings}).
  */
-export function provenOptimal(runs: readonly StageRun[], objective: number): boolean {
-  return runs.some((r) => r.kind === 'whole' && r.result.bound !== null && objective >= Math.floor(r.result.bound + 1e-6));
+export function provenOptimal(runs: readonly StageRun[], objective: number, ceiling = Infinity): boolean {
+  return objective >= ceiling || runs.some((r) => r.kind === 'whole' && r.result.bound !== null && objective >= Math.floor(r.result.bound + 1e-6));
 }
 
 /** The solver's figures of the runs so far. */

@@ -47,6 +47,26 @@ export function scheduleTiers(scenario: Scenario, schedule: Schedule, tiers: rea
   });
 }
 
+/**
+ * The most any schedule can reach in each tier: the placement bound for students placed, and
+ * every request of the tier's students for the request tiers. A schedule at every ceiling is
+ * optimal for the whole objective without any solve.
+ */
+export function tierCeilings(scenario: Scenario, schedule: Schedule, tiers: readonly ObjectiveTier[], placementBound: number): number[] {
+  const all = standings(lookup(scenario, schedule));
+  return tiers.map((t) => {
+    if (t.kind === 'placed') return placementBound;
+    let n = 0;
+    for (const s of all) {
+      const inPathway = s.student.pathway !== undefined;
+      if (t.students === 'in pathways' && !inPathway) continue;
+      if (t.students === 'outside pathways' && inPathway) continue;
+      for (const line of s.match.lines) if (line.priority === t.kind) n++;
+    }
+    return n;
+  });
+}
+
 /** Checks a schedule and values it in the tiers. */
 export function judge(scenario: Scenario, schedule: Schedule, tiers: readonly ObjectiveTier[]): Judged {
   return { schedule, checked: check(scenario, schedule), tiers: scheduleTiers(scenario, schedule, tiers) };

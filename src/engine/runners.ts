@@ -167,14 +167,13 @@ const greedy: StageRunner = async (run, stage) => {
 };
 
 /**
- * The whole program, on small programs only. Beyond small programs it never improved a schedule
- * here (its LP bound is the total weight) and, cut by the clock, made the solve depend on the
- * machine. It runs even when placement already reached its bound: only its bound can prove the
- * whole objective (the later tiers too), and only a proof lets the report say "optimal".
+ * The whole program, on small programs only and only while placement is below its bound. Beyond
+ * small programs it never improved a schedule here (its LP bound is the total weight) and, cut by
+ * the clock, made the solve depend on the machine.
  */
 const whole: StageRunner = async (run, stage) => {
   const remaining = run.remaining();
-  if (run.program.model.columns.length > SMALL_MODEL_COLUMNS || remaining < 1) return 'next';
+  if (run.program.model.columns.length > SMALL_MODEL_COLUMNS || run.reached(run.values) || remaining < 1) return 'next';
   if (run.values && isLarge(run)) return 'next';
   return programStage(run, stage, run.program.model, false, Math.max(0.5, remaining * stage.timeShare));
 };
