@@ -14,8 +14,7 @@ import { greedyCteFirstSchedule } from '../src/board/baseline.js';
 import { combinatorialPlacementBound } from '../src/board/placement-bound.js';
 import { greedyBoard } from '../src/board/greedy.js';
 import { buildInstance } from '../src/model/instance.js';
-import { formulate } from '../src/model/formulation.js';
-import { strategyObjective } from '../src/engine/stages.js';
+import { schoolProgram } from '../src/model/program.js';
 import { solveMip } from '../solver/run.js';
 import { writeMps } from '../solver/mps-format.js';
 import { modelSize, type MipModel } from '../solver/mip.js';
@@ -79,13 +78,7 @@ async function main(): Promise<void> {
 
 /** HiGHS (WebAssembly, in a worker) against native CBC on the same two models, written as MPS for CBC. */
 async function native(schoolId: string, scenario: Parameters<typeof buildInstance>[0], limit: number): Promise<NativeRecord> {
-  const inst = buildInstance(scenario);
-  const form = formulate(inst);
-  const base = form.builder.build('max', []);
-  const goal = strategyObjective('cte-first', form);
-  const obj = new Map<number, number>();
-  for (const [c, v] of goal.objective) obj.set(c, (obj.get(c) ?? 0) + v);
-  const whole: MipModel = { ...base, columns: base.columns.map((c, j) => ({ ...c, obj: obj.get(j) ?? 0 })) };
+  const { inst, form, model: whole } = schoolProgram(scenario, 'cte-first');
   const on = new Set(greedyBoard(inst).map((g) => `${g.course}|${g.teacher}|${g.pattern.key}|${g.cohort ?? ''}`));
   const fixed = new Map(form.vars.teach.map((v) => [v.col, on.has(`${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`) ? 1 : 0]));
   const loading: MipModel = { ...whole, columns: whole.columns.map((c, j) => (fixed.has(j) ? { ...c, lb: fixed.get(j)!, ub: fixed.get(j)! } : c)) };

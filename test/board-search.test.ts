@@ -13,17 +13,16 @@ import { check } from '../src/checker/index.js';
 import { combinatorialPlacementBound } from '../src/board/placement-bound.js';
 import { greedyCteFirstSchedule } from '../src/board/baseline.js';
 import { scheduleToValues } from '../src/board/incumbent.js';
-import { neighbourhoods } from '../src/board/neighbourhoods.js';
+import { neighbourhoodFamilies, neighbourhoods } from '../src/board/neighbourhoods.js';
 import { heldColumns, improveBoard, type LnsOptions, type LnsStepSize } from '../src/board/lns.js';
-import { strategyObjective } from '../src/engine/stages.js';
-import { compareTierValues, tierValues, withObjective } from '../src/model/objective.js';
+import { compareTierValues, strategyObjective, tierValues, withObjective } from '../src/model/objective.js';
 import { checkFeasibility } from '../solver/feasibility.js';
 import { shutdownSolverWorkers } from '../solver/index.js';
 import type { MipModel } from '../solver/mip.js';
 import { randomSchool } from './helpers/random-school.js';
 import { optimum } from './helpers/optimum.js';
 import { propertySeeds } from './helpers/seeds.js';
-import { handScenario } from './helpers/hand-school.js';
+import { handScenario, handSchedule } from './helpers/hand-school.js';
 
 afterAll(() => shutdownSolverWorkers());
 
@@ -123,5 +122,40 @@ describe('large-neighbourhood search under work limits', () => {
     expect(compareTierValues(tierValues(goal.tiers, first.values), tierValues(goal.tiers, start))).toBeGreaterThan(0);
     expect(sizes).toHaveLength(6);
     for (const s of sizes) expect(s.columns).toBeLessThan(s.fullColumns);
+  }, 55_000);
+});
+
+describe('the board search’s stall rule', () => {
+  it('families grow: each later family frees more columns at most, and all are a function of the solution and seed', () => {
+    const scenario = fixture('valley-ab-150.json');
+    const form = formulate(buildInstance(scenario));
+    const model = form.builder.build('max', []);
+    const values = scheduleToValues(form, greedyCteFirstSchedule(scenario), model.columns.length);
+    const board = new Set(form.vars.teach.map((v) => v.col));
+    const families = neighbourhoodFamilies(form, 60, 40, 1);
+    expect(families.length).toBeGreaterThan(1);
+    const lists = families.map((f) => f.of(values));
+    expect(neighbourhoodFamilies(form, 60, 40, 1).map((f) => f.of(values).map((n) => n.name))).toEqual(lists.map((l) => l.map((n) => n.name)));
+    const widest = lists.map((l) => Math.max(0, ...l.map((n) => n.free.size)));
+    expect(widest.at(-1)!).toBeGreaterThan(widest[0]!);
+    for (const l of lists) for (const n of l) for (const c of n.free) expect(board.has(c)).toBe(true);
+  });
+
+  it('is not the first local optimum: from a schedule nothing improves, every neighbourhood of every family is tried before it stops', async () => {
+    // The hand school's valid schedule places both members and meets every request: nothing improves it.
+    const scenario = handScenario();
+    const form = formulate(buildInstance(scenario));
+    const goal = strategyObjective('cte-first', form);
+    const model: MipModel = withObjective(form.builder.build('max', []), goal.objective);
+    const start = scheduleToValues(form, handSchedule(), model.columns.length);
+    expect(checkFeasibility(model, start, 1e-6).feasible).toBe(true);
+    const board = new Set(form.vars.teach.map((v) => v.col));
+    const options: LnsOptions = { backend: 'highs', seed: 1, until: 1, now: () => 0, stepSeconds: 60, stepNodes: 50, maxSteps: 10_000, maxFree: 40, maxTouched: 30, parallel: 2 };
+    const sizes = neighbourhoodFamilies(form, options.maxFree, options.maxTouched, options.seed).map((f) => new Set(f.of(start).map((n) => n.name)).size);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sizes.slice(1).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const outcome = await improveBoard(form, model, goal, board, start, options);
+    expect(outcome).toMatchObject({ stop: 'local-optimum', improvements: 0 });
+    expect(outcome.steps).toBe(sizes.reduce((a, b) => a + b, 0));
   }, 55_000);
 });

@@ -15,6 +15,7 @@ const solver: SolverFigures = {
   bound: 1234.5,
   gap: 0,
   placementBound: { value: 2, source: 'cohort seats' },
+  placementGap: 1,
   seconds: 1.25,
   stages: [{ name: 'board', status: 'optimal', seconds: 1.25, objective: 1234.5, bound: 1234.5 }],
 };
@@ -176,7 +177,7 @@ describe('formatReport', () => {
         objective        1234.50
         bound            1234.50
         gap              0.0%
-        placement bound  2 (cohort seats)
+        placement bound  0 placed of at most 2 (cohort seats); gap 100.0%
         time             1.3 s
 
       Stages

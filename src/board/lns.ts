@@ -15,8 +15,11 @@
  * (`stepNodes`) and a step budget (`maxSteps`), the result depends on no timing at all as long
  * as no step reaches its safety time cap (counted in `timeCutSteps`) and the overall `until`
  * does not fire. Without a node limit a step cut by its time limit, or the search cut by the
- * overall limit, may end at a different point on a slower or busier machine. The search stops
- * when a whole pass over the neighbourhoods improves nothing.
+ * overall limit, may end at a different point on a slower or busier machine. The neighbourhoods
+ * come in families of growing size (src/board/neighbourhoods.ts): when a whole family improves
+ * nothing the search moves on to the next, and an improvement brings it back to the first; it
+ * stops when the last family improves nothing (`local-optimum`), at its step budget, its bound
+ * (by the caller's abort) or the clock.
  */
 import type { MipModel } from '../../solver/mip.js';
 import type { MipProgress, MipResult } from '../../solver/backend.js';
@@ -24,7 +27,7 @@ import type { BackendName } from '../../solver/index.js';
 import type { Formulation } from '../model/formulation.js';
 import { compareTierValues, tierValues } from '../model/objective.js';
 import { solveTiers, type TieredObjective } from '../engine/tiers.js';
-import { neighbourhoods, type Neighbourhood } from './neighbourhoods.js';
+import { neighbourhoodFamilies, type Neighbourhood } from './neighbourhoods.js';
 
 export interface LnsOptions {
   readonly backend: BackendName;
@@ -148,14 +151,23 @@ export async function improveBoard(
   let improvements = 0;
   let cutSteps = 0;
   let timeCutSteps = 0;
-  const tried = new Set<string>();
+  const families = neighbourhoodFamilies(form, options.maxFree, options.maxTouched, options.seed);
+  // The family in use; those tried since the last improvement are skipped, per family.
+  let family = 0;
+  const tried = families.map(() => new Set<string>());
+  // Neighbourhoods are computed from the incumbent, once per family and incumbent.
+  const computed = new Map<number, Neighbourhood[]>();
   const outcome = (stop: LnsOutcome['stop']): LnsOutcome => ({ values, steps, improvements, stop, cutSteps, timeCutSteps });
   for (;;) {
     if (options.signal?.aborted) return outcome('interrupted');
     if (options.maxSteps !== undefined && steps >= options.maxSteps) return outcome('step-limit');
-    // Neighbourhoods are recomputed from the incumbent; those tried since the last improvement are skipped.
-    const queue = neighbourhoods(form, values, options.maxFree, options.maxTouched).filter((n) => !tried.has(n.name));
-    if (queue.length === 0) return outcome('local-optimum');
+    const all = computed.get(family) ?? computed.set(family, families[family]!.of(values)).get(family)!;
+    const queue = all.filter((n) => !tried[family]!.has(n.name));
+    if (queue.length === 0) {
+      // A whole family improved nothing: on to the next, larger one; past the last, a local optimum of them all.
+      if (++family >= families.length) return outcome('local-optimum');
+      continue;
+    }
     const room = options.maxSteps !== undefined ? options.maxSteps - steps : Infinity;
     const batch: Neighbourhood[] = queue.slice(0, Math.max(1, Math.min(options.parallel, room)));
     const left = options.until - options.now();
@@ -180,10 +192,12 @@ export async function improveBoard(
       values = best.values;
       score = best.score;
       improvements++;
-      tried.clear();
+      for (const t of tried) t.clear();
+      computed.clear();
+      family = 0;
       options.onImprove?.(values, best.name);
     } else {
-      for (const n of batch) tried.add(n.name);
+      for (const n of batch) tried[family]!.add(n.name);
     }
     options.onStep?.(values);
     if (results.some((r) => r.termination === 'interrupted')) return outcome('interrupted');

@@ -3,10 +3,13 @@
  * cohortTeach) that one search step frees while every other section stays where it is.
  * - a pathway grade: its cohorts' sections plus the sections of the small courses its members
  *   request outside the cohort, fewest sections first (the singletons and doubletons that clash);
- * - a pair of slots: every cohort section and small-course section in either slot may move
- *   between the two, change teacher among those free there, or trade places with another.
- * Pathway grades with the most members left unplaced come first; the order is a pure function of
- * the board and the loading, so the search is reproducible.
+ * - a set of slots (two or three): every cohort section and section of a course in those slots
+ *   may move between them, change teacher among those free there, or trade places with another.
+ * They come in families of growing size ({@link neighbourhoodFamilies}); the search moves to the
+ * next family when a whole family improves nothing, and back to the first on an improvement.
+ * Pathway grades with the most members left unplaced come first; slot triples are ordered by the
+ * conflicts of the students the incumbent leaves short ({@link conflictSlots}). The order is a
+ * pure function of the board, the loading and the seed, so the search is reproducible.
  */
 import type { Formulation } from '../model/formulation.js';
 import type { TeachVar } from '../model/variables.js';
@@ -39,18 +42,55 @@ export function unplacedByPathwayGrade(form: Formulation, values: readonly numbe
 }
 
 /**
- * The neighbourhoods to try from a solution, in the order to try them.
+ * The neighbourhoods to try from a solution, in the order to try them: pathway grades, then slot pairs.
  * @param maxFree most board columns one neighbourhood may free (keeps each step's program small).
  * @param maxTouched most students a neighbourhood may re-load (those requesting a freed course).
  */
 export function neighbourhoods(form: Formulation, values: readonly number[], maxFree: number, maxTouched: number): Neighbourhood[] {
+  return [...pathwayGrades(form, values, maxFree, maxTouched), ...slotSets(form, values, 2, maxFree, maxTouched, SMALL)];
+}
+
+/** A family of neighbourhoods of one shape and size, recomputed from each incumbent. */
+export interface NeighbourhoodFamily {
+  readonly name: string;
+  of(values: readonly number[]): Neighbourhood[];
+}
+
+/**
+ * The families the search goes through, smallest first: pathway grades and slot pairs; the same
+ * at twice the size; slot triples (any course, within twice the size), those where the students
+ * the incumbent leaves short clash first. A larger family's steps cost more, so it is tried only
+ * once every smaller one has stalled.
+ */
+export function neighbourhoodFamilies(form: Formulation, maxFree: number, maxTouched: number, seed: number): NeighbourhoodFamily[] {
+  return [
+    { name: 'pathway grades and slot pairs', of: (v) => neighbourhoods(form, v, maxFree, maxTouched) },
+    { name: 'pathway grades and slot pairs, twice the size', of: (v) => neighbourhoods(form, v, 2 * maxFree, 2 * maxTouched) },
+    {
+      name: 'slot triples',
+      of: (v) => {
+        const weight = conflictSlots(form, v);
+        const score = (n: Neighbourhood & { slots: readonly string[] }) => n.slots.reduce((sum, slot) => sum + (weight.get(slot) ?? 0), 0);
+        return slotSets(form, v, 3, 2 * maxFree, 2 * maxTouched, Infinity)
+          .map((n) => ({ n, score: score(n), tie: mix(seed, n.name) }))
+          .sort((a, b) => b.score - a.score || a.tie - b.tie || a.n.name.localeCompare(b.n.name))
+          .map((e) => e.n);
+      },
+    },
+  ];
+}
+
+/** A deterministic pseudo-random number from a seed and a name (FNV-1a), to break ties without a bias to the slots named first. */
+function mix(seed: number, name: string): number {
+  let h = 2166136261 ^ seed;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Pathway grades, those with the most members unplaced first: their cohort sections and the small courses their members need. */
+export function pathwayGrades(form: Formulation, values: readonly number[], maxFree: number, maxTouched: number): Neighbourhood[] {
   const { inst, vars } = form;
-  // Students a step re-loads when it frees a regular course: everyone who may take it.
-  const requesters = new Map<string, number>();
-  for (const g of inst.groups) {
-    const choices = new Set(g.requests.flatMap((r) => r.choices));
-    for (const c of choices) requesters.set(c, (requesters.get(c) ?? 0) + g.students.length);
-  }
+  const requesters = requestersOf(form);
   const byCourse = new Map<string, TeachVar[]>();
   const byCohort = new Map<string, TeachVar[]>();
   for (const v of vars.teach) {
@@ -59,7 +99,6 @@ export function neighbourhoods(form: Formulation, values: readonly number[], max
   }
   const sectionsOf = (c: string) => inst.courses.get(c)?.regularSections ?? 0;
   const out: Neighbourhood[] = [];
-
   const unplaced = unplacedByPathwayGrade(form, values);
   const grades = [...unplaced.entries()].filter(([key]) => inst.cohorts.some((k) => `${k.pathway}|${k.grade}` === key));
   grades.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -83,43 +122,144 @@ export function neighbourhoods(form: Formulation, values: readonly number[], max
     }
     out.push({ name: `pathway ${key.replace('|', ' grade ')}`, free });
   }
+  return out;
+}
 
-  // Slot pairs, the busiest (by sections) first; a section may move only within the pair.
+/** Students who may take each course: a step that frees a regular course re-loads them all. */
+function requestersOf(form: Formulation): Map<string, number> {
+  const requesters = new Map<string, number>();
+  for (const g of form.inst.groups) {
+    const choices = new Set(g.requests.flatMap((r) => r.choices));
+    for (const c of choices) requesters.set(c, (requesters.get(c) ?? 0) + g.students.length);
+  }
+  return requesters;
+}
+
+/** Every way to choose `size` of the indices 0..n-1, in lexicographic order. */
+function choose(n: number, size: number): number[][] {
+  const out: number[][] = [];
+  const pick = (from: number, acc: number[]) => {
+    if (acc.length === size) out.push(acc);
+    else for (let i = from; i < n; i++) pick(i + 1, [...acc, i]);
+  };
+  pick(0, []);
+  return out;
+}
+
+/**
+ * Sets of `size` slots, the busiest (by sections freed) first: every cohort section, and every
+ * section of a course with at most `smallSections` regular sections, in those slots may move
+ * within them. Regular courses join fewest requesters first while the step stays within
+ * `maxTouched` students; a set freeing more than `maxFree` columns is left out.
+ */
+export function slotSets(form: Formulation, values: readonly number[], size: number, maxFree: number, maxTouched: number, smallSections: number): Array<Neighbourhood & { slots: readonly string[] }> {
+  const { inst, vars } = form;
+  const requesters = requestersOf(form);
+  const sectionsOf = (c: string) => inst.courses.get(c)?.regularSections ?? 0;
   const slots = inst.slots.map((s) => s.name);
   const inSlot = new Map<string, Set<string>>();
   for (const v of vars.teach) {
     if (!on(values, v.col)) continue;
     for (const s of v.pattern.slots) (inSlot.get(s) ?? inSlot.set(s, new Set()).get(s)!).add(v.cohort ? `${v.cohort}|${v.course}` : v.course);
   }
-  const pairs: Array<{ a: string; b: string; free: Set<number> }> = [];
-  for (let i = 0; i < slots.length; i++) {
-    for (let j = i + 1; j < slots.length; j++) {
-      const a = slots[i]!;
-      const b = slots[j]!;
-      const pair = new Set([a, b]);
-      const moving = [...new Set([...(inSlot.get(a) ?? []), ...(inSlot.get(b) ?? [])])].sort();
-      // Regular courses join fewest requesters first while the step stays small.
-      let touched = 0;
-      const allowed = new Set<string>();
-      for (const key of moving.filter((k) => k.includes('|'))) {
-        allowed.add(key);
-        touched += inst.cohorts.find((k) => k.id === key.split('|')[0])?.size ?? 0;
-      }
-      const regular = moving.filter((k) => !k.includes('|') && sectionsOf(k) <= SMALL).sort((x, y) => (requesters.get(x) ?? 0) - (requesters.get(y) ?? 0) || x.localeCompare(y));
-      for (const c of regular) {
-        if (touched + (requesters.get(c) ?? 0) > maxTouched) continue;
-        touched += requesters.get(c) ?? 0;
-        allowed.add(c);
-      }
-      const free = new Set<number>();
-      for (const v of vars.teach) {
-        if (!v.pattern.slots.every((s) => pair.has(s))) continue;
-        if (allowed.has(v.cohort ? `${v.cohort}|${v.course}` : v.course)) free.add(v.col);
-      }
-      if (free.size > 0 && free.size <= maxFree) pairs.push({ a, b, free });
+  const cohortSize = new Map(inst.cohorts.map((k) => [k.id, k.size]));
+  const sets: Array<Neighbourhood & { slots: readonly string[] }> = [];
+  for (const pick of choose(slots.length, size)) {
+    const set = pick.map((i) => slots[i]!);
+    const within = new Set(set);
+    const moving = [...new Set(set.flatMap((s) => [...(inSlot.get(s) ?? [])]))].sort();
+    let touched = 0;
+    const allowed = new Set<string>();
+    for (const key of moving.filter((k) => k.includes('|'))) {
+      allowed.add(key);
+      touched += cohortSize.get(key.split('|')[0]!) ?? 0;
     }
+    const regular = moving.filter((k) => !k.includes('|') && sectionsOf(k) <= smallSections).sort((x, y) => (requesters.get(x) ?? 0) - (requesters.get(y) ?? 0) || x.localeCompare(y));
+    for (const c of regular) {
+      if (touched + (requesters.get(c) ?? 0) > maxTouched) continue;
+      touched += requesters.get(c) ?? 0;
+      allowed.add(c);
+    }
+    const free = new Set<number>();
+    for (const v of vars.teach) {
+      if (!v.pattern.slots.every((s) => within.has(s))) continue;
+      if (allowed.has(v.cohort ? `${v.cohort}|${v.course}` : v.course)) free.add(v.col);
+    }
+    if (free.size > 0 && free.size <= maxFree) sets.push({ name: `slots ${set.join('+')}`, free, slots: set });
   }
-  pairs.sort((x, y) => y.free.size - x.free.size || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
-  for (const p of pairs) out.push({ name: `slots ${p.a}+${p.b}`, free: p.free });
-  return out;
+  return sets.sort((x, y) => y.free.size - x.free.size || x.name.localeCompare(y.name));
+}
+
+/**
+ * Where the students the incumbent leaves short clash, as a weight per slot. For each group with
+ * pathway members not placed (or, with none such in the school, with requests not met), a
+ * minimal set of its requests that cannot all be met together on the board (a deletion filter
+ * over a small exact test) is found; the slots its sections could use are that group's conflict.
+ * A step freeing those slots, with one more to move a section into, is the one that can place it.
+ */
+export function conflictSlots(form: Formulation, values: readonly number[]): Map<string, number> {
+  const { inst, vars } = form;
+  const onBoard = vars.teach.filter((v) => on(values, v.col));
+  const member = new Map<number, string>();
+  const placed = new Map<number, number>();
+  const met = new Map<number, number>();
+  for (const part of vars.parts) {
+    if (part.cohort && part.member !== undefined && on(values, part.member)) member.set(part.group, part.cohort.id);
+    if (part.placed !== undefined) placed.set(part.group, (placed.get(part.group) ?? 0) + Math.round(values[part.placed] ?? 0));
+    let n = 0;
+    for (const t of part.takes) n += Math.round(values[t.col] ?? 0);
+    if (part.member !== undefined) n += Math.round(values[part.member] ?? 0) * inst.groups[part.group]!.requests.filter((r) => r.cohort).length;
+    met.set(part.group, (met.get(part.group) ?? 0) + n);
+  }
+  const unplaced = inst.groups.map((g, gi) => (g.pathway && inst.cohorts.some((k) => k.pathway === g.pathway && k.grade === g.grade) ? g.students.length - (placed.get(gi) ?? 0) : 0));
+  const anyUnplaced = unplaced.some((n) => n > 0);
+  const weight = new Map<string, number>();
+  inst.groups.forEach((g, gi) => {
+    const short = anyUnplaced ? unplaced[gi]! : g.students.length * g.requests.length - (met.get(gi) ?? 0) > 0 ? g.students.length : 0;
+    if (short <= 0) return;
+    const cohort = member.get(gi) ?? (anyUnplaced ? inst.cohorts.find((k) => k.pathway === g.pathway && k.grade === g.grade)?.id : undefined);
+    const busy = new Set(onBoard.filter((v) => cohort !== undefined && v.cohort === cohort).flatMap((v) => v.pattern.slots));
+    const requests = g.requests.filter((r) => !(cohort !== undefined && r.cohort));
+    const options = requests.map((r) => onBoard.filter((v) => !v.cohort && (anyUnplaced ? r.safe : r.choices).includes(v.course)).map((v) => v.pattern.slots));
+    const core = unsatisfiableCore(options, busy);
+    for (const i of core) for (const o of options[i]!) for (const s of o) weight.set(s, (weight.get(s) ?? 0) + short);
+  });
+  return weight;
+}
+
+/** Most search nodes one feasibility test of a group's requests may take; past it the group is left out. */
+const CORE_NODES = 2000;
+
+/**
+ * A minimal set of requests (by index) that cannot all take a section in distinct free slots;
+ * empty when all can, or when the test passes its node budget. Options are deduplicated by
+ * slots and requests with fewest options are placed first.
+ */
+function unsatisfiableCore(options: ReadonlyArray<ReadonlyArray<readonly string[]>>, busy: ReadonlySet<string>): number[] {
+  const distinct = options.map((list) => [...new Map(list.filter((slots) => !slots.some((s) => busy.has(s))).map((slots) => [slots.join(','), slots])).values()]);
+  const fits = (requests: readonly number[]): boolean | null => {
+    const order = [...requests].sort((a, b) => distinct[a]!.length - distinct[b]!.length || a - b);
+    const used = new Set<string>();
+    let nodes = 0;
+    const place = (i: number): boolean | null => {
+      if (i === order.length) return true;
+      for (const slots of distinct[order[i]!]!) {
+        if (++nodes > CORE_NODES) return null;
+        if (slots.some((s) => used.has(s))) continue;
+        for (const s of slots) used.add(s);
+        const r = place(i + 1);
+        for (const s of slots) used.delete(s);
+        if (r !== false) return r;
+      }
+      return false;
+    };
+    return place(0);
+  };
+  let core = options.map((_, i) => i);
+  if (fits(core) !== false) return [];
+  for (const i of [...core]) {
+    const rest = core.filter((j) => j !== i);
+    if (fits(rest) === false) core = rest;
+  }
+  return core;
 }

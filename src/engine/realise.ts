@@ -10,13 +10,12 @@
 import { fixColumns } from '../../solver/mip.js';
 import { check, lookup, standings, type CheckResult } from '../checker/index.js';
 import type { Scenario, Strategy } from '../scenario/schema.js';
-import { buildInstance } from '../model/instance.js';
+import { schoolProgram } from '../model/program.js';
 import type { MipResult } from '../../solver/backend.js';
-import { evaluate, formulate, type Formulation } from '../model/formulation.js';
+import { evaluate, type Formulation } from '../model/formulation.js';
 import { decode } from '../model/decode.js';
-import { compareTierValues, tierValues, withObjective, type ObjectiveTier } from '../model/objective.js';
+import { compareTierValues, tierValues, type ObjectiveTier, type StrategyObjective } from '../model/objective.js';
 import { buildSchedule, type Schedule } from './schedule.js';
-import { strategyObjective, type StrategyObjective } from './stages.js';
 import { sectionKey } from './placement.js';
 import { solveTiers, type TierSolveOptions, type TierSolveResult } from './tiers.js';
 
@@ -43,6 +42,26 @@ export function scheduleTiers(scenario: Scenario, schedule: Schedule, tiers: rea
       if (t.students === 'in pathways' && !inPathway) continue;
       if (t.students === 'outside pathways' && inPathway) continue;
       for (const line of s.match.lines) if (line.priority === t.kind && s.match.metBy.has(line.course)) n++;
+    }
+    return n;
+  });
+}
+
+/**
+ * The most any schedule can reach in each tier: the placement bound for students placed, and
+ * every request of the tier's students for the request tiers. A schedule at every ceiling is
+ * optimal for the whole objective without any solve.
+ */
+export function tierCeilings(scenario: Scenario, schedule: Schedule, tiers: readonly ObjectiveTier[], placementBound: number): number[] {
+  const all = standings(lookup(scenario, schedule));
+  return tiers.map((t) => {
+    if (t.kind === 'placed') return placementBound;
+    let n = 0;
+    for (const s of all) {
+      const inPathway = s.student.pathway !== undefined;
+      if (t.students === 'in pathways' && !inPathway) continue;
+      if (t.students === 'outside pathways' && inPathway) continue;
+      for (const line of s.match.lines) if (line.priority === t.kind) n++;
     }
     return n;
   });
@@ -102,9 +121,7 @@ export interface Repair {
 export async function repairLoading(form: Formulation, strategy: Strategy, values: readonly number[], groups: readonly number[], options: Omit<TierSolveOptions, 'start' | 'held'>): Promise<Repair | null> {
   const scenario = form.inst.scenario;
   const alone = new Set(groups.flatMap((g) => form.inst.groups[g]?.students ?? []));
-  const split = formulate(buildInstance(scenario, alone));
-  const goal = strategyObjective(strategy, split);
-  const model = withObjective(split.builder.build('max', []), goal.objective);
+  const { form: split, goal, model } = schoolProgram(scenario, strategy, alone);
   const on = new Set(form.vars.teach.filter((v) => (values[v.col] ?? 0) > 0.5).map(sectionKey));
   const fixed = new Map(split.vars.teach.map((v) => [v.col, on.has(sectionKey(v)) ? 1 : 0]));
   const cptOn = new Set([...form.vars.cpt.values()].flat().filter((c) => (values[c.col] ?? 0) > 0.5).map((c) => form.builder.columns[c.col]!.name));

@@ -1,20 +1,14 @@
 /**
- * The strategies as objectives and stages. Each strategy is one lexicographic order of objective
- * tiers (src/model/objective.ts), combined with weights that provably dominate: a tier's weight
- * exceeds the most every later tier together can change, so one more unit of an earlier tier
- * always wins; where the weights grow too large the tiers are solved in turn (src/engine/tiers.ts).
- * Where placement comes first, stage 0 (`placement search`) searches for the board placing the
- * most pathway students on the placement program, which leaves out the students outside pathways
- * (src/engine/placement.ts), then loads every student on it. Otherwise stage 1 loads the greedy
- * CTE-first board optimally (a first schedule and the warm start); stage 2 (`search`) improves the board by large-neighbourhood search (src/board/lns.ts);
- * stage 3 (`board`) solves the whole program, on small programs only and only while pathway
- * placement is below its bound (there it may close and prove the optimum);
- * stage 4 (`loading`) fixes the best board found and re-solves the loading alone.
+ * The stages of a solve, their order and their work limits. Where placement comes first, stage 0
+ * (`placement search`) searches for the board placing the most pathway students on the
+ * placement program, which leaves out the students outside pathways (src/engine/placement.ts),
+ * then loads every student on it. Otherwise stage 1 loads the greedy CTE-first board optimally
+ * (a first schedule and the warm start); stage 2 (`search`) improves the board by
+ * large-neighbourhood search (src/board/lns.ts); stage 3 (`board`) solves the whole program, on
+ * small programs only and only while pathway placement is below its bound (there it may close
+ * and prove the optimum); stage 4 (`loading`) fixes the best board found and re-solves the
+ * loading alone. Each kind has its runner (src/engine/runners.ts).
  */
-import type { Strategy } from '../scenario/schema.js';
-import type { Expr } from '../model/builder.js';
-import type { Formulation } from '../model/formulation.js';
-import { dominatingWeights, objectiveTiers, tierRanges, weightedExpr, type ObjectiveTier } from '../model/objective.js';
 
 export interface Stage {
   readonly name: string;
@@ -29,23 +23,17 @@ export interface Stage {
   readonly timeShare: number;
 }
 
-export interface StrategyObjective {
-  /** The strategy's tiers, highest first (src/model/objective.ts). */
-  readonly tiers: readonly ObjectiveTier[];
-  /** Dominating weights of the tiers over the whole program. */
-  readonly weights: readonly number[];
-  /** The weighted sum: the whole program's objective (what model files carry). */
-  readonly objective: Expr;
-  /** Weight of one placed pathway student when placement is the first tier (0 otherwise). */
-  readonly placedWeight: number;
-}
-
-/** The strategy's objective on a formulation: its tiers and their dominating weights over the whole program. */
-export function strategyObjective(strategy: Strategy, form: Formulation): StrategyObjective {
-  const tiers = objectiveTiers(form, strategy);
-  const weights = dominatingWeights(tierRanges(tiers));
-  return { tiers, weights, objective: weightedExpr(tiers, weights), placedWeight: tiers[0]?.kind === 'placed' ? weights[0]! : 0 };
-}
+/** Programs up to this many columns go to the whole-program stage before the search. */
+export const SMALL_MODEL_COLUMNS = 8000;
+/**
+ * Above this many columns neither the greedy board's full loading nor the whole program returns
+ * anything within minutes (measured on the 2,500-student school: nothing in 27 s and 15 s); the
+ * greedy loader's schedule is the start and the search gets all the time (each of its steps
+ * already solves the loading of the students it touches).
+ */
+export const LARGE_MODEL_COLUMNS = 100_000;
+/** Programs from this many columns get the placement search first (see its stage). */
+export const PLACEMENT_SEARCH_COLUMNS = 5_000;
 
 export const STAGES: readonly Stage[] = [
   { name: 'placement search', kind: 'placement', timeShare: 0.5 },
@@ -54,6 +42,13 @@ export const STAGES: readonly Stage[] = [
   { name: 'board', kind: 'whole', timeShare: 0.7 },
   { name: 'loading', kind: 'loading', timeShare: 1 },
 ];
+
+/** The stages in the order they run on a program of `columns` columns: a small program can be closed by the solver, so there the whole program runs before the search. */
+export function stagePlan(columns: number): readonly Stage[] {
+  if (columns > SMALL_MODEL_COLUMNS) return STAGES;
+  const rank = { placement: 0, greedy: 1, whole: 2, search: 3, loading: 4 } as const;
+  return [...STAGES].sort((a, b) => rank[a.kind] - rank[b.kind]);
+}
 
 /**
  * Work limits of the stages, in search steps and branch-and-bound nodes rather than seconds, so
@@ -74,11 +69,13 @@ export interface WorkBudget {
 
 /**
  * The budget for a time limit. Steps cost 0.3–9 s on the reference machine (2 cores, two steps
- * at once) depending on the school, so no count fits every school: these are the counts the
- * cheap steps use up within the limit (mesa, 30 s: 12 placement steps placed 139 of 161, where 2
- * placed 97), while on large schools the clock ends the search first and the report says so.
+ * at once) depending on the school, so no count fits every school. The counts are those the
+ * cheapest steps would use up within the limit (placement steps of 2 s, search steps of 0.25 s),
+ * so that on the bundled schools the time limit, not the step budget, ends a search that is still
+ * below its bound (the search's families of growing neighbourhoods, src/board/lns.ts, keep
+ * finding steps to try); on large schools the clock ends the search first and the report says so.
  */
 export function workBudget(limitSeconds: number): WorkBudget {
   const pairs = (seconds: number) => Math.max(1, Math.floor(limitSeconds / seconds)) * 2;
-  return { placementSteps: pairs(5), searchSteps: pairs(1), stepNodes: 500, stageNodes: 100 };
+  return { placementSteps: pairs(2), searchSteps: pairs(0.25), stepNodes: 500, stageNodes: 100 };
 }

@@ -8,11 +8,9 @@ import type { MipModel } from '../../solver/mip.js';
 import { writeLp } from '../../solver/lp-format.js';
 import { writeMps } from '../../solver/mps-format.js';
 import { readSolutionFile as readSolverValues, type SolutionFileValues } from '../../solver/solution-file.js';
-import { buildInstance } from '../model/instance.js';
-import { formulate } from '../model/formulation.js';
-import { compareTierValues, tierValues, withObjective } from '../model/objective.js';
+import { schoolProgram } from '../model/program.js';
+import { compareTierValues, tierValues } from '../model/objective.js';
 import { realise } from '../engine/realise.js';
-import { strategyObjective } from '../engine/stages.js';
 import type { CheckResult } from '../checker/index.js';
 import { buildReport } from '../report/index.js';
 import { InputError, otherDocument, problemsFromZod, type InputProblem } from '../scenario/problems.js';
@@ -40,8 +38,7 @@ export type ModelMap = z.infer<typeof modelMapSchema>;
  * an exact solver (CP-SAT, or Gurobi with integral objectives) still reads them right.
  */
 export function scenarioProgram(scenario: Scenario, strategy: Strategy = scenario.policy.strategy): MipModel {
-  const form = formulate(buildInstance(scenario));
-  return withObjective(form.builder.build('max', []), strategyObjective(strategy, form).objective);
+  return schoolProgram(scenario, strategy).model;
 }
 
 /** The program as MPS (free format) or CPLEX LP text, and its column map. */
@@ -122,9 +119,7 @@ export function importProgramSolution(scenarioInput: Scenario, mapInput: ModelMa
   const scenario = requireScenario(scenarioInput);
   const map = parseModelMap(mapInput, '<map>');
   if (typeof solutionText !== 'string') throw new InputError(source, [{ path: '', message: 'the solver solution must be given as text', fix: "pass the file's contents as a string" }]);
-  const inst = buildInstance(scenario);
-  const form = formulate(inst);
-  const model = scenarioProgram(scenario, map.strategy);
+  const { form, goal, model } = schoolProgram(scenario, map.strategy);
   const names = (map.modelFormat === 'mps' ? writeMps(model) : writeLp(model)).columnNames;
   if (names.length !== map.columns.length || names.some((n, i) => n !== map.columns[i])) {
     const school = map.scenario !== scenario.name ? ` (the map was exported from the scenario named "${map.scenario}", not "${scenario.name}")` : ' (was the scenario changed after export?)';
@@ -134,7 +129,6 @@ export function importProgramSolution(scenarioInput: Scenario, mapInput: ModelMa
   const problems = solutionFileProblems(solutionText, read, model);
   if (problems.length > 0) throw new InputError(source, problems);
   const recomputedObjective = model.columns.reduce((z, c, j) => z + c.obj * (read.values[j] ?? 0), 0);
-  const goal = strategyObjective(map.strategy, form);
   // The named schedule is valued by the checker in the program's tiers: the file's objective is
   // the program's, and is reported as such only where the named students fall short of it.
   const { schedule, checked, tiers } = realise(form, goal, read.values);

@@ -28,7 +28,7 @@ export interface CohortInfo {
   /** 1-based position among the cohorts of its pathway grade. */
   readonly number: number;
   readonly courses: readonly string[];
-  /** Members at most: the cohort size, or fewer if a cohort course seats fewer. */
+  /** Members at most: the cohort size, or fewer if a cohort course (its capacity or its largest room) seats fewer. */
   readonly size: number;
 }
 
@@ -74,19 +74,29 @@ export function buildInstance(scenario: Scenario, alone?: ReadonlySet<string>): 
     largestRoom.set(r.type, Math.max(largestRoom.get(r.type) ?? 0, r.capacity));
   }
 
-  const cohorts = buildCohorts(scenario);
+  const seatsOf = new Map(scenario.courses.map((course) => [course.id, Math.max(1, Math.min(course.capacity, largestRoom.get(course.roomType) ?? course.capacity))]));
+  const cohorts = buildCohorts(scenario, seatsOf);
   const cohortSeatsOf = new Map<string, number>();
   for (const k of cohorts) for (const c of k.courses) cohortSeatsOf.set(c, (cohortSeatsOf.get(c) ?? 0) + 1);
 
-  // Demand for regular sections: every request except those a cohort will seat.
-  const cohortSeats = new Map<string, number>();
-  for (const k of cohorts) for (const c of k.courses) cohortSeats.set(c, (cohortSeats.get(c) ?? 0) + k.size);
+  // Demand for regular sections: every request except those a cohort will seat. A cohort seats
+  // its members, not its size: a pathway grade of 5 members in a cohort of 24 leaves the other
+  // requesters of its cohort courses (students outside it) to regular sections (issue 14).
+  const cohortSeated = new Map<string, number>();
+  for (const p of scenario.pathways) {
+    for (const [gradeKey, list] of Object.entries(p.cohortCourses)) {
+      const grade = Number(gradeKey);
+      const members = scenario.students.filter((st) => st.pathway === p.id && st.grade === grade).length;
+      const seats = cohorts.filter((k) => k.pathway === p.id && k.grade === grade).reduce((sum, k) => sum + k.size, 0);
+      for (const c of new Set(list)) cohortSeated.set(c, (cohortSeated.get(c) ?? 0) + Math.min(seats, members));
+    }
+  }
   const demand = new Map<string, number>();
   for (const st of scenario.students) for (const c of new Set(st.requests)) demand.set(c, (demand.get(c) ?? 0) + 1);
   const regularOf = new Map(
     scenario.courses.map((course) => {
-      const seats = Math.max(1, Math.min(course.capacity, largestRoom.get(course.roomType) ?? course.capacity));
-      const nonCohort = Math.max(0, (demand.get(course.id) ?? 0) - (cohortSeats.get(course.id) ?? 0));
+      const seats = seatsOf.get(course.id)!;
+      const nonCohort = Math.max(0, (demand.get(course.id) ?? 0) - (cohortSeated.get(course.id) ?? 0));
       const cohortSections = cohortSeatsOf.get(course.id) ?? 0;
       return [course.id, { seats, regular: course.sections !== undefined ? Math.max(0, course.sections - cohortSections) : Math.ceil(nonCohort / seats) }];
     }),
@@ -122,9 +132,13 @@ export function buildInstance(scenario: Scenario, alone?: ReadonlySet<string>): 
   return { scenario, slots, courses, teachers, available, cohorts, groups, roomsOfType };
 }
 
-function buildCohorts(scenario: Scenario): CohortInfo[] {
+/**
+ * The cohorts of every pathway grade: ⌈members / cohortSize⌉ of them (SCENARIO.md), each seating
+ * at most the cohort size, and no more than every cohort course's section seats (its capacity,
+ * or the largest room of its type when that is smaller).
+ */
+function buildCohorts(scenario: Scenario, capacity: ReadonlyMap<string, number>): CohortInfo[] {
   const cohorts: CohortInfo[] = [];
-  const capacity = new Map(scenario.courses.map((c) => [c.id, c.capacity]));
   for (const p of scenario.pathways) {
     for (const [gradeKey, courses] of Object.entries(p.cohortCourses).sort((a, b) => Number(a[0]) - Number(b[0]))) {
       const grade = Number(gradeKey);

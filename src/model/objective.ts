@@ -167,3 +167,22 @@ export function tierFloors(tiers: readonly ObjectiveTier[], values: readonly num
     return { name: `tierFloor[${t.name}]`, cols: [...merged.keys()], coefs: [...merged.values()], lb: values[i] ?? 0, ub: Infinity };
   });
 }
+
+/** A strategy's objective on one formulation: its tiers, their weights over the whole program, and the weighted sum. */
+export interface StrategyObjective {
+  /** The strategy's tiers, highest first. */
+  readonly tiers: readonly ObjectiveTier[];
+  /** Dominating weights of the tiers over the whole program. */
+  readonly weights: readonly number[];
+  /** The weighted sum: the whole program's objective (what model files carry). */
+  readonly objective: Expr;
+  /** Weight of one placed pathway student when placement is the first tier (0 otherwise). */
+  readonly placedWeight: number;
+}
+
+/** The strategy's objective on a formulation: its tiers and their dominating weights over the whole program. */
+export function strategyObjective(strategy: Strategy, form: Formulation): StrategyObjective {
+  const tiers = objectiveTiers(form, strategy);
+  const weights = dominatingWeights(tierRanges(tiers));
+  return { tiers, weights, objective: weightedExpr(tiers, weights), placedWeight: tiers[0]?.kind === 'placed' ? weights[0]! : 0 };
+}

@@ -113,8 +113,9 @@ export function solverRows(solver: SolverFigures): [string, string][] {
     ...(solver.programObjective === undefined ? [] : [['program objective', `${decimal(solver.programObjective)} (the program's value for this board, which the named schedule does not reach)`] as [string, string]]),
     ['bound', decimal(solver.bound)],
     ['gap', solver.gap === null ? '–' : percent(solver.gap)],
-    ['placement bound', solver.placementBound ? `${decimal(solver.placementBound.value)} (${solver.placementBound.source})` : '–'],
+    ['placement bound', solver.placementBound ? `at most ${decimal(solver.placementBound.value)} placed (${solver.placementBound.source})${solver.placementGap == null ? '' : `; gap ${percent(solver.placementGap)}`}` : '–'],
     ['time', `${solver.seconds.toFixed(1)} s`],
+    ...(solver.sectionsNotPlaced?.length ? [['planned sections not placed', solver.sectionsNotPlaced.map((m) => `${m.course} ${m.placed} of ${m.planned}: ${m.reason}`).join('; ')] as [string, string]] : []),
   ];
 }
 

@@ -70,15 +70,24 @@ export const figuresSchema = z.strictObject({
 });
 export type Figures = z.infer<typeof figuresSchema>;
 
-/** Why the solve stopped, kept apart from what schedule exists. */
-/** `work-limit`: a stage stopped at its node or step budget, which keeps the solve reproducible. */
-export const TERMINATIONS = ['optimal', 'gap-reached', 'time-limit', 'work-limit', 'interrupted', 'infeasible', 'error'] as const;
+/**
+ * Why the solve stopped, kept apart from what schedule exists. `optimal`: the schedule is proven
+ * best for the whole objective (see `schedule`); `work-limit`: a stage stopped at its node or step
+ * budget, which keeps the solve reproducible; `local-optimum`: the search's stall rule, every
+ * family of neighbourhoods tried without improvement; `bound-reached`: pathway placement reached
+ * its bound, so no search could place more (the later tiers are not proven); `time-limit`: the clock.
+ */
+export const TERMINATIONS = ['optimal', 'gap-reached', 'time-limit', 'work-limit', 'local-optimum', 'bound-reached', 'interrupted', 'infeasible', 'error'] as const;
 export const solverFiguresSchema = z.strictObject({
   backend: z.string(),
   strategy: z.string(),
   seed: z.number().int(),
   termination: z.enum(TERMINATIONS),
-  /** `none`, `feasible` (a schedule, not proven best) or `optimal`. */
+  /**
+   * `none`, `feasible` (a schedule, not proven best) or `optimal`: the delivered schedule's value
+   * equals a proven bound of the whole program for the strategy's objective (a stage's own
+   * optimality, such as the loading of a fixed board, never counts).
+   */
   schedule: z.enum(['none', 'feasible', 'optimal']),
   /** True when the solve was stopped early (time limit or Ctrl-C) and this is the best found so far. */
   partial: z.boolean(),
@@ -103,6 +112,18 @@ export const solverFiguresSchema = z.strictObject({
   gap: z.number().nullable(),
   /** Upper bound on pathway students placed that no valid schedule can exceed, and how it was obtained. */
   placementBound: z.strictObject({ value: z.number(), source: z.string() }).nullable(),
+  /**
+   * (bound − placed) / bound on pathway students placed: 0 when the schedule reaches the bound,
+   * null without pathway students. Optional: older solution files lack it.
+   */
+  placementGap: z.number().nullable().optional(),
+  /** True when pathway students placed equal the bound: no valid schedule places more. Optional: older solution files lack it. */
+  placementProven: z.boolean().optional(),
+  /**
+   * Courses whose planned regular sections (⌈requests outside cohorts / seats⌉, or the fixed
+   * count) did not all fit the final board, with the count on it and why. Absent when all fit.
+   */
+  sectionsNotPlaced: z.array(z.strictObject({ course: z.string(), planned: z.number().int(), placed: z.number().int(), reason: z.string() })).optional(),
   /**
    * True when no stage was cut by the clock (only by its work limits): the same scenario, options
    * and seed then give the same schedule on any machine. Optional: older solution files lack it.

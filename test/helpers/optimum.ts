@@ -4,13 +4,11 @@
  * engine is known to fall below the first.
  *
  * The engine opens at most its planned regular sections of a course (src/model/instance.ts:
- * ⌈(requests − the cohorts' full size) / seats⌉), and the optimum sometimes needs one more: two
- * cohorts whose members need a course in different periods, or a cohort course other students
- * take as an elective while its cohort is not full. There the engine places fewer than the
- * optimum while its report can still say `optimal` (issue 14, "a planned section"). It also caps
- * a cohort at the course's capacity but not at its rooms' seats, so a cohort course whose rooms
- * seat fewer than the cohort size loses students in loading. Properties assert the engine within
- * [optimum within its plan, optimum], and only the upper end where cohort rooms are short.
+ * ⌈(requests − the members its cohorts seat) / seats⌉), and the optimum sometimes needs one
+ * more: two cohorts whose members need a course in different periods. There the engine places
+ * fewer than the optimum. Cohorts are capped at their courses' room seats since issue 14; the
+ * `cohortRoomsShort` shape is kept for the properties that still tell it apart. Properties
+ * assert the engine within [optimum within its plan, optimum].
  */
 import type { Scenario } from '../../src/scenario/schema.js';
 import { buildInstance } from '../../src/model/instance.js';
