@@ -177,7 +177,7 @@ describe('formatReport', () => {
         objective        1234.50
         bound            1234.50
         gap              0.0%
-        placement bound  0 placed of at most 2 (cohort seats); gap 100.0%
+        placement bound  at most 2 placed (cohort seats); gap 100.0%
         time             1.3 s
 
       Stages
