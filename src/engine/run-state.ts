@@ -33,6 +33,13 @@ export class SolveRun {
   from = 'greedy loader';
   /** The solve was stopped from outside (Ctrl-C) or a stage was interrupted. */
   interrupted = false;
+  /**
+   * Program solutions set aside: incumbents a later stage replaced, and the board of a stage
+   * stopped before it could offer it. Each is named and judged by the checker again on delivery
+   * (src/engine/delivery.ts), since the program's tiers may rank them above what their named
+   * students reach.
+   */
+  readonly setAside: Array<{ readonly values: readonly number[]; readonly from: string }> = [];
 
   constructor(
     readonly settings: Settings,
@@ -41,6 +48,12 @@ export class SolveRun {
     readonly bound: PlacementBound | null,
     readonly greedy: GreedyStart,
   ) {}
+
+  /** Makes `values`, found by the stage `from`, the incumbent; the one it replaces is set aside, never lost. */
+  replace(values: number[], from: string): void {
+    if (this.values && this.values !== values) this.setAside.push({ values: this.values, from: this.from });
+    [this.values, this.from] = [values, from];
+  }
 
   /** Seconds since the solve started. */
   elapsed(): number {
