@@ -3,7 +3,7 @@
  * (src/engine/delivery.ts). A stage may replace the incumbent with a solution the program ranks
  * as high (its counts are by group) whose named students fare worse: here a stage "returns" the
  * incumbent's counts on a board missing half its regular sections, as a stage cut by the clock
- * might, and the incumbent it replaced is still the one delivered.
+ * might, and the incumbent it replaced (or the caller's start schedule) is still the one delivered.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
@@ -50,5 +50,34 @@ describe('a stage whose poor result replaced a better incumbent', () => {
     expect(outcome.check.violations).toEqual([]);
     expect(outcome.solution.report.solver.delivered).toBe('greedy board');
     expect(outcome.solution.report.solver.tiers?.map((t) => t.schedule)).toEqual(goodJudged.tiers);
+  });
+
+  it('nor below the caller’s start schedule, when only the start holds the better schedule', async () => {
+    const scenario = readScenarioFile(join(root, 'fixtures/tiny-ab.json'));
+    const schedule = greedyCteFirstSchedule(scenario);
+    const settings = solveSettings(scenario, { timeLimitSeconds: 60, start: schedule });
+    const program = schoolProgram(settings.scenario, settings.strategy);
+    const { form, model, goal } = program;
+    const good = scheduleToValues(form, schedule, model.columns.length);
+    const poor = [...good];
+    form.vars.teach.filter((v) => !v.cohort && (good[v.col] ?? 0) > 0.5).forEach((v, i) => i % 2 === 0 && (poor[v.col] = 0));
+    const run = new SolveRun(settings, program, null, { board: [], onBoard: new Set(), fix: new Map(), loaderSchedule: { sections: [], enrollments: {} } });
+    run.replace(poor, 'board');
+    run.runs.push({ kind: 'whole', name: 'board', result: { termination: 'time-limit', values: poor, objective: null, bound: null, gap: null, seconds: 1, backend: settings.backend } });
+    const outcome = await deliver(run);
+    expect(outcome.status).toBe('scheduled');
+    if (outcome.status !== 'scheduled') return;
+    expect(outcome.check.violations).toEqual([]);
+    expect(outcome.solution.report.solver.delivered).toBe('start');
+    expect(outcome.solution.report.solver.tiers?.map((t) => t.schedule)).toEqual(judge(scenario, schedule, goal.tiers).tiers);
+  });
+
+  it('a start schedule that breaks a rule of the scenario is refused before any work, naming the rule', () => {
+    const scenario = readScenarioFile(join(root, 'fixtures/tiny-ab.json'));
+    const schedule = greedyCteFirstSchedule(scenario);
+    const [first, ...rest] = schedule.sections;
+    // The first section moved onto the second's teacher and slots: a teacher in two places at once.
+    const clash = { ...schedule, sections: [{ ...first!, teacher: rest[0]!.teacher, slots: rest[0]!.slots }, ...rest] };
+    expect(() => solveSettings(scenario, { start: clash })).toThrow(/<options>[\s\S]*start[\s\S]*breaks a hard rule/);
   });
 });

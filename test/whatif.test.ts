@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applyPatch, compareScenarios, formatComparison, rowOf, variantFromJson, type Variant } from '../src/whatif/index.js';
 import { solve, type SolveOutcome } from '../src/engine/solve.js';
 import { InputError } from '../src/scenario/problems.js';
+import { parseScenario } from '../src/scenario/parse.js';
 import { solveMip } from '../solver/run.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 import { base, baseInput, patched } from './helpers/whatif-school.js';
@@ -135,6 +136,25 @@ describe('compareScenarios', () => {
     expect(comparison.interrupted).toBe(true);
     expect(comparison.rows.map((r) => r.status)).toEqual(['scheduled', 'interrupted', 'interrupted']);
     expect(formatComparison(comparison)).toContain('Stopped early');
+  });
+
+  it('valley without common planning time never places fewer than the base, even solved with far less work', async () => {
+    // Work limits only (no clock): the base searches a little; the variant alone, with one node
+    // per stage and no search, placed 8 where the base placed 14. From the base's schedule, still
+    // valid without CPT, it cannot fall below it.
+    const valleyInput: unknown = JSON.parse(readFileSync(join(root, 'fixtures/valley-ab-150.json'), 'utf8'));
+    const noCpt = JSON.parse(readFileSync(join(root, 'fixtures/whatif/no-cpt.patch.json'), 'utf8')) as unknown;
+    const budgets = { base: { placementSteps: 1, searchSteps: 0, stepNodes: 100, stageNodes: 10 }, variant: { placementSteps: 0, searchSteps: 0, stepNodes: 1, stageNodes: 1 } };
+    const comparison = await compareScenarios(parseScenario(valleyInput), [variantFromJson(valleyInput, noCpt, 'no-cpt.patch.json')], {
+      concurrency: 1,
+      timeLimitSeconds: 600,
+      solveScenario: (scenario, options, name) => solve(scenario, { ...options, workBudget: name === 'base' ? budgets.base : budgets.variant }),
+    });
+    const [baseRow, variantRow] = comparison.rows;
+    expect(baseRow?.status).toBe('scheduled');
+    expect(variantRow?.status).toBe('scheduled');
+    expect(variantRow!.metrics!.pathwayPlaced.count).toBeGreaterThanOrEqual(baseRow!.metrics!.pathwayPlaced.count);
+    expect(variantRow!.metrics!.pathwayPlaced.count).toBeGreaterThan(0);
   });
 
   it('a solve that ends with a solver error is a failed row', () => {
