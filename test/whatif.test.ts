@@ -107,7 +107,8 @@ describe('compareScenarios', () => {
     // base's schedule, which keeps every rule of these two relaxations.
     const start = comparison.rows[0]!.solution!;
     for (const [i, v] of [[3, variants[2]!], [4, variants[3]!]] as const) {
-      const solo = await solve(v.scenario, { timeLimitSeconds: 10, start: { sections: start.sections, enrollments: start.enrollments } });
+      // parallel 1, as each solve of a comparison running two at once.
+      const solo = await solve(v.scenario, { timeLimitSeconds: 10, parallel: 1, start: { sections: start.sections, enrollments: start.enrollments } });
       expect(solo.status).toBe('scheduled');
       if (solo.status === 'scheduled') expect(comparison.rows[i]?.metrics?.pathwayPlaced).toEqual(solo.check.figures.pathwayPlaced);
     }
