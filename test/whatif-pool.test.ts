@@ -54,24 +54,26 @@ describe('compareScenarios in variant workers', () => {
   it('aborting terminates a running worker: finished rows kept, the rest interrupted', async () => {
     const controller = new AbortController();
     const finished: string[] = [];
-    const c = await compareScenarios(base(), [{ name: 'stuck', scenario: base() }, noCpt()], {
+    // The base is solved first; then 'stuck' hangs beside 'no-cpt', and 'more' waits for a worker.
+    const c = await compareScenarios(base(), [{ name: 'stuck', scenario: base() }, noCpt(), { ...moreTeaching(), name: 'more' }], {
       concurrency: 2,
       timeLimitSeconds: 5,
       signal: controller.signal,
       testCrash: { stuck: 'hang' },
       onRow: (row) => {
         finished.push(`${row.name}: ${row.status}`);
-        if (row.name === 'base') controller.abort();
+        if (row.name === 'no-cpt') controller.abort();
       },
     });
     expect(c.interrupted).toBe(true);
     expect(c.rows.map((r) => [r.name, r.status, r.message])).toEqual([
       ['base', 'scheduled', undefined],
       ['stuck', 'interrupted', 'stopped before the solve finished'],
-      ['no-cpt', 'interrupted', 'not started before the comparison was stopped'],
+      ['no-cpt', 'scheduled', undefined],
+      ['more', 'interrupted', 'not started before the comparison was stopped'],
     ]);
     expect(c.rows[0]?.metrics?.pathwayPlaced.total).toBe(3);
-    expect(finished).toEqual(['base: scheduled', 'stuck: interrupted']);
+    expect(finished).toEqual(['base: scheduled', 'no-cpt: scheduled', 'stuck: interrupted']);
   });
 
   it('a worker that does not answer is stopped by the watchdog and its row fails', async () => {

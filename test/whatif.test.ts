@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applyPatch, compareScenarios, formatComparison, rowOf, variantFromJson, type Variant } from '../src/whatif/index.js';
 import { solve, type SolveOutcome } from '../src/engine/solve.js';
 import { InputError } from '../src/scenario/problems.js';
+import { parseScenario } from '../src/scenario/parse.js';
 import { solveMip } from '../solver/run.js';
 import { shutdownSolverWorkers } from '../solver/worker-pool.js';
 import { base, baseInput, patched } from './helpers/whatif-school.js';
@@ -83,10 +84,11 @@ async function crashingSolve(): Promise<SolveOutcome> {
 
 describe('compareScenarios', () => {
   it('with solveScenario (in this thread), a variant whose solver worker crashes, or whose solve throws, fails alone', async () => {
+    // The crash first: beside a solve its one-column program would queue for the solver workers.
     const variants: Variant[] = [
-      patched('more-teaching', [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }]),
       { name: 'crash', scenario: base() },
       { name: 'throws', scenario: base() },
+      patched('more-teaching', [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }]),
       patched('no-cpt', [{ op: 'replace', path: '/pathways/0/commonPlanning', value: 0 }]),
     ];
     const comparison = await compareScenarios(base(), variants, {
@@ -94,16 +96,19 @@ describe('compareScenarios', () => {
       timeLimitSeconds: 10,
       solveScenario: (scenario, options, name) => (name === 'crash' ? crashingSolve() : name === 'throws' ? Promise.reject(new Error('no memory left')) : solve(scenario, options)),
     });
-    expect(comparison.rows.map((r) => r.name)).toEqual(['base', 'more-teaching', 'crash', 'throws', 'no-cpt']);
-    expect(comparison.rows.map((r) => r.status)).toEqual(['scheduled', 'scheduled', 'failed', 'failed', 'scheduled']);
-    expect(comparison.rows[2]?.message).toMatch(/worker exited unexpectedly/);
-    expect(comparison.rows[3]?.message).toBe('no memory left');
+    expect(comparison.rows.map((r) => r.name)).toEqual(['base', 'crash', 'throws', 'more-teaching', 'no-cpt']);
+    expect(comparison.rows.map((r) => r.status)).toEqual(['scheduled', 'failed', 'failed', 'scheduled', 'scheduled']);
+    expect(comparison.rows[1]?.message).toMatch(/worker exited unexpectedly/);
+    expect(comparison.rows[2]?.message).toBe('no memory left');
     const table = formatComparison(comparison);
     expect(table).toMatch(/crash .*failed: the highs worker exited unexpectedly/);
     expect(table).toContain('failed: no memory left');
-    // The rows that ran are exactly what each scenario gives when solved on its own.
-    for (const [i, v] of [[1, variants[0]!], [4, variants[3]!]] as const) {
-      const solo = await solve(v.scenario, { timeLimitSeconds: 10 });
+    // The rows that ran are exactly what each scenario gives when solved on its own from the
+    // base's schedule, which keeps every rule of these two relaxations.
+    const start = comparison.rows[0]!.solution!;
+    for (const [i, v] of [[3, variants[2]!], [4, variants[3]!]] as const) {
+      // parallel 1, as each solve of a comparison running two at once.
+      const solo = await solve(v.scenario, { timeLimitSeconds: 10, parallel: 1, start: { sections: start.sections, enrollments: start.enrollments } });
       expect(solo.status).toBe('scheduled');
       if (solo.status === 'scheduled') expect(comparison.rows[i]?.metrics?.pathwayPlaced).toEqual(solo.check.figures.pathwayPlaced);
     }
@@ -132,6 +137,25 @@ describe('compareScenarios', () => {
     expect(comparison.interrupted).toBe(true);
     expect(comparison.rows.map((r) => r.status)).toEqual(['scheduled', 'interrupted', 'interrupted']);
     expect(formatComparison(comparison)).toContain('Stopped early');
+  });
+
+  it('valley without common planning time never places fewer than the base, even solved with far less work', async () => {
+    // Work limits only (no clock): the base searches a little; the variant alone, with one node
+    // per stage and no search, placed 8 where the base placed 14. From the base's schedule, still
+    // valid without CPT, it cannot fall below it.
+    const valleyInput: unknown = JSON.parse(readFileSync(join(root, 'fixtures/valley-ab-150.json'), 'utf8'));
+    const noCpt = JSON.parse(readFileSync(join(root, 'fixtures/whatif/no-cpt.patch.json'), 'utf8')) as unknown;
+    const budgets = { base: { placementSteps: 1, searchSteps: 0, stepNodes: 100, stageNodes: 10 }, variant: { placementSteps: 0, searchSteps: 0, stepNodes: 1, stageNodes: 1 } };
+    const comparison = await compareScenarios(parseScenario(valleyInput), [variantFromJson(valleyInput, noCpt, 'no-cpt.patch.json')], {
+      concurrency: 1,
+      timeLimitSeconds: 600,
+      solveScenario: (scenario, options, name) => solve(scenario, { ...options, workBudget: name === 'base' ? budgets.base : budgets.variant }),
+    });
+    const [baseRow, variantRow] = comparison.rows;
+    expect(baseRow?.status).toBe('scheduled');
+    expect(variantRow?.status).toBe('scheduled');
+    expect(variantRow!.metrics!.pathwayPlaced.count).toBeGreaterThanOrEqual(baseRow!.metrics!.pathwayPlaced.count);
+    expect(variantRow!.metrics!.pathwayPlaced.count).toBeGreaterThan(0);
   });
 
   it('a solve that ends with a solver error is a failed row', () => {
@@ -182,7 +206,8 @@ describe('pathway-scheduler whatif', () => {
     expect(code).toBe(130);
     expect(stderr).toContain('Stopping every solve');
     expect(stdout).toMatch(/\n {2}base +\d+\/42 /);
-    expect(stdout).toMatch(/\n {2}same +– .*interrupted: stopped before the solve finished/);
+    // The variants start once the base has finished, so the stop finds 'same' running or about to start.
+    expect(stdout).toMatch(/\n {2}same +– .*interrupted: (stopped before the solve finished|not started before the comparison was stopped)/);
     expect(stdout).toMatch(/\n {2}cpt +– .*interrupted: not started before the comparison was stopped/);
     expect(stdout).toContain('Stopped early');
     expect(existsSync(join(dir, 'out-int', 'base.solution.json'))).toBe(true);

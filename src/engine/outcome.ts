@@ -13,7 +13,8 @@ import type { LnsOutcome } from '../board/lns.js';
 import type { StopReason } from './pace.js';
 import type { Settings } from './settings.js';
 import type { SolveRun } from './run-state.js';
-import { guardedSchedule, judge, tierCeilings, type Judged } from './realise.js';
+import { guardedSchedule, tierCeilings } from './realise.js';
+import { deliveredSchedule } from './delivery.js';
 import { diagnoseInfeasibility, type InfeasibilityDiagnosis } from './infeasibility.js';
 
 /**
@@ -98,10 +99,9 @@ export async function deliver(run: SolveRun): Promise<SolveOutcome> {
   const guard = !run.interrupted && !run.aborted() ? { backend, timeLimitSeconds: Math.max(1, limit - run.elapsed()), mipGap, seed, nodeLimit: work.stageNodes, ...(signal ? { signal } : {}) } : null;
   const { named, promised, repair, repaired } = await guardedSchedule(form, goal, strategy, values, guard);
   if (repair) run.runs.push({ kind: 'repair', name: 'loading, short groups split', result: repair });
-  // The greedy CTE-first loader's schedule competes too; the checker's verdict and tiers decide.
-  const fallback = judge(scenario, run.greedy.loaderSchedule, goal.tiers);
-  const kept = better(named, fallback);
-  const { schedule, checked, tiers } = kept;
+  // Every schedule the run held competes (src/engine/delivery.ts); the checker's verdict and tiers decide.
+  const kept = deliveredSchedule(run, { judged: named, from: repaired ? 'loading, short groups split' : run.from });
+  const { schedule, checked, tiers } = kept.judged;
   const shortfall = compareTierValues(tiers, promised) < 0;
   const runs = run.runs;
   const interrupted = run.interrupted || run.aborted() || runs.some((r) => r.result.termination === 'interrupted');
@@ -113,12 +113,15 @@ export async function deliver(run: SolveRun): Promise<SolveOutcome> {
   const figures = solverFigures(runs, { backend, strategy, seed, seconds: run.elapsed(), partial, interrupted, proven: provenOptimal(runs, objective, ceiling), placementBound, placed: checked.figures.pathwayPlaced.count });
   const solver: SolverFigures = {
     ...figures,
+    // A schedule is delivered, so there is one even when no stage's run returned its own (an interrupted search).
+    schedule: figures.schedule === 'none' ? 'feasible' : figures.schedule,
     // The schedule's own value, from the checker's figures, in the program's weights.
     objective,
     ...(shortfall ? { programObjective: weigh(promised) } : {}),
     tiers: goal.tiers.map((t, i) => ({ name: t.name, schedule: tiers[i] ?? 0, program: promised[i] ?? 0 })),
-    delivered: kept === fallback ? 'greedy loader' : repaired ? 'loading, short groups split' : run.from,
-    ...(kept !== fallback && run.missingSections.length > 0 ? { sectionsNotPlaced: [...run.missingSections] } : {}),
+    delivered: kept.from,
+    // The final loading's board is delivered: its planned sections that fit nowhere are reported.
+    ...(kept.judged === named && run.missingSections.length > 0 ? { sectionsNotPlaced: [...run.missingSections] } : {}),
   };
   const solution = { format: SOLUTION_FORMAT as typeof SOLUTION_FORMAT, scenario: scenario.name, ...schedule };
   const reportOut = buildReport(scenario, solution, checked.figures, solver);
@@ -134,12 +137,6 @@ export function searchStatus(lns: LnsOutcome): string {
 /** A search's stop as a termination: its step budget is a work limit like a node limit. */
 export function searchTermination(lns: LnsOutcome): MipResult['termination'] {
   return lns.stop === 'interrupted' ? 'interrupted' : lns.stop === 'time-limit' ? 'time-limit' : lns.stop === 'step-limit' ? 'node-limit' : 'optimal';
-}
-
-/** The better of two judged schedules: a valid one, then the higher tiers; ties keep the program's. */
-function better(program: Judged, other: Judged): Judged {
-  if (program.checked.valid !== other.checked.valid) return program.checked.valid ? program : other;
-  return compareTierValues(other.tiers, program.tiers) > 0 ? other : program;
 }
 
 /**

@@ -36,6 +36,13 @@ export class SolveRun {
   interrupted = false;
   /** Courses whose planned regular sections did not all fit the final board, and why (set by the final loading). */
   missingSections: readonly MissingSection[] = [];
+  /**
+   * Program solutions set aside: incumbents a later stage replaced, and the board of a stage
+   * stopped before it could offer it. Each is named and judged by the checker again on delivery
+   * (src/engine/delivery.ts), since the program's tiers may rank them above what their named
+   * students reach.
+   */
+  readonly setAside: Array<{ readonly values: readonly number[]; readonly from: string }> = [];
 
   constructor(
     readonly settings: Settings,
@@ -44,6 +51,12 @@ export class SolveRun {
     readonly bound: PlacementBound | null,
     readonly greedy: GreedyStart,
   ) {}
+
+  /** Makes `values`, found by the stage `from`, the incumbent; the one it replaces is set aside, never lost. */
+  replace(values: number[], from: string): void {
+    if (this.values && this.values !== values) this.setAside.push({ values: this.values, from: this.from });
+    [this.values, this.from] = [values, from];
+  }
 
   /** Seconds since the solve started. */
   elapsed(): number {

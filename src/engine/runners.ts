@@ -66,6 +66,9 @@ const placement: StageRunner = async (run, stage) => {
     result: { termination: run.aborted() ? 'interrupted' : found.lns.stop === 'interrupted' ? 'optimal' : searchTermination(found.lns), values: null, objective: found.placed, bound: null, gap: null, seconds: run.elapsed() - t0, backend: settings.backend },
   });
   if (run.aborted()) {
+    // Stopped before its board was loaded: the board, with its pathway students placed, is still
+    // delivered if the checker finds it better once the loader has seated everyone else.
+    run.setAside.push({ values: found.values, from: stage.name });
     run.interrupted = true;
     return 'stop';
   }
@@ -81,7 +84,9 @@ const placement: StageRunner = async (run, stage) => {
   );
   run.runs.push({ kind: 'placement loading', name: 'placement loading', result: loaded });
   const better = [loaded.values, found.values].find((v) => v && checkFeasibility(model, v, 1e-6).feasible);
-  if (better && (!run.values || run.beats(better, run.values) > 0)) [run.values, run.from] = [better, better === loaded.values ? 'placement loading' : stage.name];
+  // A loading cut by the clock may name a worse schedule than the board with the loader's seating: both stay candidates.
+  if (better === loaded.values) run.setAside.push({ values: found.values, from: stage.name });
+  if (better && (!run.values || run.beats(better, run.values) > 0)) run.replace(better, better === loaded.values ? 'placement loading' : stage.name);
   run.report(stage.name, run.values, { bound: loaded.bound, gap: loaded.gap });
   if (loaded.termination === 'interrupted') {
     run.interrupted = true;
@@ -114,8 +119,7 @@ const search: StageRunner = async (run, stage) => {
     onImprove: (v) => run.report(stage.name, v, { bound: null, gap: null }),
     onStep: (v) => run.report(stage.name, v, { bound: null, gap: null }),
   });
-  run.values = lns.values;
-  if (lns.improvements > 0) run.from = stage.name;
+  if (lns.improvements > 0) run.replace(lns.values, stage.name);
   run.runs.push({
     kind: 'search',
     name: stage.name,
@@ -148,7 +152,7 @@ async function programStage(run: SolveRun, stage: Stage, model: MipModel, fixed:
   );
   run.runs.push({ kind: stage.kind, name: stage.name, result });
   if (result.termination === 'infeasible' && !fixed) return 'infeasible';
-  if (result.values && (!run.values || run.beats(result.values, run.values) >= 0)) [run.values, run.from] = [result.values, stage.name];
+  if (result.values && (!run.values || run.beats(result.values, run.values) >= 0)) run.replace(result.values, stage.name);
   run.report(stage.name, run.values, { bound: result.bound, gap: result.gap });
   if (result.termination === 'interrupted') {
     run.interrupted = true;
@@ -200,7 +204,7 @@ export async function wholeProgramFallback(run: SolveRun): Promise<StageEnd> {
   const result = run.staged(await solveTiers(program.model, program.goal, { ...run.solverOptions(), timeLimitSeconds: Math.max(0.5, settings.limit * 0.95 - run.elapsed()), onProgress: run.stream('board') }));
   run.runs.push({ kind: 'whole', name: 'board', result });
   if (result.termination === 'infeasible') return 'infeasible';
-  [run.values, run.from] = [result.values, 'board'];
+  if (result.values) run.replace(result.values, 'board');
   if (result.termination === 'interrupted') run.interrupted = true;
   return 'next';
 }

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { mipGapSchema, seedSchema, SOLVER_NAMES, STRATEGIES, timeLimitSchema, type Scenario, type SolverName, type Strategy } from '../scenario/schema.js';
 import { requireScenario } from '../scenario/parse.js';
 import { InputError, problemsFromZod } from '../scenario/problems.js';
+import { scheduleSchema } from '../solution/schema.js';
+import { check } from '../checker/index.js';
+import type { Schedule } from './schedule.js';
 import { workBudget, type WorkBudget } from './stages.js';
 
 /** Options of `solve()`; each defaults to the scenario's `policy`. */
@@ -31,6 +34,13 @@ export interface SolveOptions {
    * it well before the time limit, the schedule is the same on any machine.
    */
   readonly workBudget?: WorkBudget;
+  /**
+   * A schedule of this scenario to start from (sections and enrollments, e.g. a base scenario's
+   * schedule for a what-if variant that only relaxes rules). It is the first incumbent when the
+   * program can express it, and the delivered schedule is never worse than it in the strategy's
+   * tiers (judged by the checker). It must keep every hard rule of this scenario.
+   */
+  readonly start?: Schedule;
 }
 
 export interface SolveProgress {
@@ -58,6 +68,7 @@ export const solveOptionsSchema = z.strictObject({
   workBudget: z
     .strictObject({ placementSteps: z.number().int().min(0), searchSteps: z.number().int().min(0), stepNodes: z.number().int().min(0), stageNodes: z.number().int().min(0) })
     .optional(),
+  start: scheduleSchema.optional(),
 });
 
 /** The options of one solve, resolved against the scenario's policy. */
@@ -74,13 +85,16 @@ export interface Settings {
   readonly parallel: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: SolveProgress) => void;
+  /** The caller's start schedule, valid for the scenario. */
+  readonly start?: Schedule;
   /** `performance.now()` when the solve started. */
   readonly started: number;
 }
 
 /**
  * Checks the options and the scenario and resolves every option against the scenario's policy.
- * @throws {@link InputError} naming every problem of the options, or of the scenario.
+ * @throws {@link InputError} naming every problem of the options, or of the scenario, or the
+ *   hard rules a `start` schedule breaks in the scenario.
  */
 export function solveSettings(scenarioInput: Scenario, options: SolveOptions): Settings {
   const started = performance.now();
@@ -89,6 +103,13 @@ export function solveSettings(scenarioInput: Scenario, options: SolveOptions): S
   const scenario = requireScenario(scenarioInput);
   const policy = scenario.policy;
   const limit = options.timeLimitSeconds ?? policy.timeLimitSeconds;
+  const start = checked.data.start;
+  if (start) {
+    const broken = check(scenario, start).violations;
+    if (broken.length > 0) {
+      throw new InputError('<options>', broken.slice(0, 10).map((v) => ({ path: 'start', message: `the start schedule breaks a hard rule of this scenario: ${v.message}`, fix: 'give a schedule that `check` accepts for this scenario, or leave out start' })));
+    }
+  }
   return {
     scenario,
     strategy: options.strategy ?? policy.strategy,
@@ -100,6 +121,7 @@ export function solveSettings(scenarioInput: Scenario, options: SolveOptions): S
     parallel: Math.max(1, options.parallel ?? 2),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(start ? { start: { sections: start.sections, enrollments: start.enrollments } } : {}),
     started,
   };
 }

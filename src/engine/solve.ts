@@ -43,6 +43,7 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   if (typeof start === 'string') return stoppedBefore(settings, pace.reason!, start);
   const run = new SolveRun(settings, program, combinatorialPlacementBound(program.inst), start);
   offerLoaderSchedule(run);
+  offerStartSchedule(run);
   for (const stage of stagePlan(program.model.columns.length)) {
     if (run.aborted()) {
       run.interrupted = true;
@@ -75,7 +76,22 @@ function offerLoaderSchedule(run: SolveRun): void {
   const { form, model } = run.program;
   const values = scheduleToValues(form, run.greedy.loaderSchedule, model.columns.length);
   if (!checkFeasibility(model, values, 1e-6).feasible) return;
-  run.values = values;
+  run.replace(values, 'greedy loader');
   run.report('greedy loader', values, { bound: null, gap: null });
 }
 
+/**
+ * The caller's start schedule, read back as a program solution, replaces the greedy loader's as
+ * the first incumbent when the program accepts it and it is better in the tiers. (The program
+ * may not express it, e.g. with more sections of a course than it plans; the start still
+ * competes on delivery, src/engine/delivery.ts.)
+ */
+function offerStartSchedule(run: SolveRun): void {
+  const start = run.settings.start;
+  if (!start) return;
+  const { form, model } = run.program;
+  const values = scheduleToValues(form, start, model.columns.length);
+  if (!checkFeasibility(model, values, 1e-6).feasible || (run.values && run.beats(values, run.values) <= 0)) return;
+  run.replace(values, 'start');
+  run.report('start', values, { bound: null, gap: null });
+}

@@ -18,6 +18,8 @@ import { z } from 'zod';
 import { LIMITS } from '../scenario/limits.js';
 import { requireScenario } from '../scenario/parse.js';
 import { gather, InputError, problemsFromZod } from '../scenario/problems.js';
+import { check } from '../checker/index.js';
+import type { Schedule } from '../engine/schedule.js';
 
 /** The figures compared across scenarios. */
 export interface Metrics {
@@ -138,12 +140,45 @@ function rowOfPoolResult(job: Variant, result: PoolResult, aborted: boolean): Co
  * solve runs in a variant worker thread of a pool of `concurrency`; with more than one at once,
  * each solve keeps one solver worker busy (`parallel: 1`) so the pool does not oversubscribe the
  * cores. Same scenarios, options and seed give the same rows, whatever order the solves finish in.
- * With `queue`, the solves run on the workers of that BullMQ queue instead (`src/queue/`).
- * @throws InputError (queue only) for a bad scenario or queue option, before anything is enqueued;
+ * The base is solved first, then the variants: a variant for which the checker finds the base's
+ * schedule valid (one that only relaxes rules: common planning dropped, a teacher or a room
+ * added) starts from that schedule (`SolveOptions.start`), so its row is never worse than the
+ * base's schedule in the strategy's tiers.
+ * With `queue`, the solves run on the workers of that BullMQ queue instead (`src/queue/`), all at
+ * once and without that start.
+ * @throws InputError for a bad scenario or option, before anything is solved or enqueued;
  *   QueueUnavailableError when the queue cannot be reached for `queuePatienceSeconds`.
  */
 export async function compareScenarios(base: Scenario, variants: readonly Variant[], options: CompareOptions = {}): Promise<Comparison> {
-  return solveScenarios([{ name: 'base', scenario: base }, ...variants], options);
+  const all = [{ name: 'base', scenario: base }, ...variants];
+  if (options.queue) return solveScenarios(all, options);
+  checkScenarioInputs(all, options);
+  // The base first: a variant where its schedule is still valid (one that only relaxes rules)
+  // starts from it, so its row never shows the relaxation costing what the base reached.
+  const first = await solveJobs([all[0]!], options);
+  const baseRow = first.rows[0]!;
+  const start = baseRow.solution ? { sections: baseRow.solution.sections, enrollments: baseRow.solution.enrollments } : undefined;
+  const onRow = options.onRow;
+  const rest = await solveJobs(
+    variants.map((v) => (start && validFor(v.scenario, start) ? { ...v, start } : v)),
+    { ...options, ...(onRow ? { onRow: (row: ComparisonRow, i: number) => onRow(row, i + 1) } : {}) },
+  );
+  return { rows: [baseRow, ...rest.rows], interrupted: first.interrupted || rest.interrupted };
+}
+
+/** Whether the checker finds a schedule valid for a scenario (ids it does not know make it invalid). */
+function validFor(scenario: Scenario, schedule: Schedule): boolean {
+  try {
+    return check(scenario, schedule).valid;
+  } catch (err: unknown) {
+    if (err instanceof InputError) return false;
+    throw err;
+  }
+}
+
+/** A scenario to solve, with the schedule its solve starts from. */
+interface Job extends Variant {
+  readonly start?: Schedule;
 }
 
 /**
@@ -168,6 +203,11 @@ export async function solveScenarios(jobs: readonly Variant[], options: CompareO
       ...(options.queuePatienceSeconds !== undefined ? { patienceSeconds: options.queuePatienceSeconds } : {}),
     });
   }
+  return solveJobs(jobs, options);
+}
+
+/** {@link solveScenarios} on this machine, its inputs checked; each job's solve starts from its `start`. */
+async function solveJobs(jobs: readonly Job[], options: CompareOptions): Promise<Comparison> {
   const concurrency = Math.max(1, Math.min(jobs.length, Math.floor(options.concurrency ?? availableParallelism())));
   if (options.solveScenario) return compareInThread(jobs, concurrency, options.solveScenario, options);
   const solveOptions: VariantSolveOptions = {
@@ -179,7 +219,7 @@ export async function solveScenarios(jobs: readonly Variant[], options: CompareO
   const tasks: PoolTask[] = jobs.map((job) => {
     const crash = options.testCrash && Object.hasOwn(options.testCrash, job.name) ? options.testCrash[job.name] : undefined;
     const limit = options.timeLimitSeconds ?? job.scenario.policy.timeLimitSeconds;
-    return { scenario: job.scenario, options: solveOptions, watchdogSeconds: options.watchdogSeconds ?? 2 * limit + 60, ...(crash ? { testCrash: crash } : {}) };
+    return { scenario: job.scenario, options: { ...solveOptions, ...(job.start ? { start: job.start } : {}) }, watchdogSeconds: options.watchdogSeconds ?? 2 * limit + 60, ...(crash ? { testCrash: crash } : {}) };
   });
   const aborted = () => options.signal?.aborted ?? false;
   // Each row is made once, as its task ends, so the row passed to onRow is the row returned.
@@ -197,7 +237,7 @@ export async function solveScenarios(jobs: readonly Variant[], options: CompareO
 }
 
 /** The comparison with a caller's solve, run as concurrent calls in this thread. */
-async function compareInThread(jobs: readonly Variant[], concurrency: number, run: NonNullable<CompareOptions['solveScenario']>, options: CompareOptions): Promise<Comparison> {
+async function compareInThread(jobs: readonly Job[], concurrency: number, run: NonNullable<CompareOptions['solveScenario']>, options: CompareOptions): Promise<Comparison> {
   const rows: Array<ComparisonRow | undefined> = new Array(jobs.length).fill(undefined);
   let next = 0;
   const worker = async () => {
@@ -215,6 +255,7 @@ async function compareInThread(jobs: readonly Variant[], concurrency: number, ru
         ...(options.solver !== undefined ? { solver: options.solver } : {}),
         ...(concurrency > 1 ? { parallel: 1 } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(job.start ? { start: job.start } : {}),
       };
       let row: ComparisonRow;
       try {
@@ -230,7 +271,7 @@ async function compareInThread(jobs: readonly Variant[], concurrency: number, ru
   return { rows: rows.map((r, i) => r ?? { name: jobs[i]?.name ?? '?', status: 'interrupted', message: NOT_STARTED, metrics: null }), interrupted: options.signal?.aborted ?? false };
 }
 
-const compareOptionsSchema = variantSolveOptionsSchema.omit({ parallel: true }).extend({
+const compareOptionsSchema = variantSolveOptionsSchema.omit({ parallel: true, start: true }).extend({
   concurrency: z.number().int().min(1).max(256).optional(),
   watchdogSeconds: z.number().positive().max(2 * LIMITS.maxTimeLimitSeconds).optional(),
 });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { SolveOptions, SolveOutcome, SolveProgress } from '../engine/solve.js';
 import { SOLVER_NAMES, scenarioSchema, seedSchema, timeLimitSchema } from '../scenario/schema.js';
-import { figuresSchema, reportSchema, solutionSchema, solverFiguresSchema } from '../solution/schema.js';
+import { figuresSchema, reportSchema, scheduleSchema, solutionSchema, solverFiguresSchema } from '../solution/schema.js';
 import { RULE_IDS } from '../scenario/rules.js';
 
 /**
@@ -23,6 +23,8 @@ export const variantSolveOptionsSchema = z.strictObject({
   seed: seedSchema.optional(),
   solver: z.enum(SOLVER_NAMES).optional(),
   parallel: z.number().int().min(1).max(64).optional(),
+  /** The base scenario's schedule, for a variant where it is still valid (see `SolveOptions.start`). */
+  start: scheduleSchema.optional(),
 });
 export type VariantSolveOptions = z.infer<typeof variantSolveOptionsSchema>;
 
@@ -107,5 +109,6 @@ export function solveOptionsOf(options: VariantSolveOptions): SolveOptions {
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.solver !== undefined ? { solver: options.solver } : {}),
     ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
+    ...(options.start !== undefined ? { start: options.start } : {}),
   };
 }
