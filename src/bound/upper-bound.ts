@@ -14,10 +14,12 @@ import { backendCapabilities, type BackendName } from '../../solver/capabilities
 import type { MipResult } from '../../solver/backend.js';
 import { solveMip } from '../../solver/run.js';
 import type { Instance } from '../model/instance.js';
-import { countingBound, type CountingBound } from './counting.js';
+import { countingBound } from './counting.js';
 import { sharingTeachers, split } from './components.js';
 import { pathwayGrades, type PathwayGrade } from './members.js';
 import { buildRelaxation, type Relaxation } from './relaxation.js';
+import { limitingRules } from './explain.js';
+import type { MipModel } from '../../solver/mip.js';
 
 export interface UpperBoundOptions {
   readonly backend: BackendName;
@@ -58,6 +60,16 @@ export interface UpperBound {
 
 /** Columns above which a group of pathway grades is split (about 10 s per solve on the reference machine). */
 export const DEFAULT_MAX_COLUMNS = 6000;
+/** Branch-and-bound nodes per group in the engine's solve (closes every random small school tried; see benchmarks/notes.md). */
+export const BOUND_NODE_LIMIT = 200;
+/** Share of the engine's time limit the bound may take. */
+export const BOUND_TIME_SHARE = 0.15;
+/** A solve given less time than this is not started: the group keeps its counting bound. */
+const MIN_SOLVE_SECONDS = 0.2;
+/** Groups up to this many columns below their members get the rules that limit them named (src/bound/explain.ts). */
+const EXPLAIN_MAX_COLUMNS = 3000;
+/** Share of the time left that naming the limiting rules of one group may take. */
+const EXPLAIN_SHARE = 0.5;
 
 /**
  * The bound (see the module comment), or null when the school has no pathway students.
@@ -80,40 +92,57 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
   const parts = sharingTeachers(scenario, grades).flatMap((group) => split(group, (g) => relaxationOf(g).model.columns.length <= maxColumns));
   const bounds = backendCapabilities(options.backend).bound;
   let reproducible = true;
-  const groups: GroupBound[] = [];
-  for (const [i, part] of parts.entries()) {
-    const members = part.reduce((s, g) => s + g.members, 0);
-    const count = part.reduce((s, g) => s + counting.get(g.key)!.value, 0);
-    const countReason = part.flatMap((g) => counting.get(g.key)!.limits.map((l) => `${g.key}: ${l}`)).join('; ');
-    const relaxation = relaxationOf(part);
-    built.clear();
-    if (relaxation.noSchedule) {
-      // Teacher unavailability alone leaves some team without its common planning time.
-      groups.push({ grades: part.map((g) => g.key), members, value: 0, method: 'counting', reason: 'no valid schedule exists (a pathway team cannot share its common planning time)' });
-      continue;
-    }
-    const seconds = left() / (parts.length - i);
-    if (count === 0 || seconds < 0.2 || options.signal?.aborted) {
-      if (count > 0) reproducible = false;
-      groups.push({ grades: part.map((g) => g.key), members, value: count, method: 'counting', reason: countReason });
-      continue;
-    }
-    const result = await solveMip(relaxation.model, {
+  const run = async (model: MipModel, seconds: number) => {
+    const result = await solveMip(model, {
       backend: options.backend,
-      timeLimitSeconds: seconds,
+      timeLimitSeconds: Math.max(0.1, seconds),
       mipGap: 0,
       seed: options.seed,
       nodeLimit: options.nodeLimit,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    const proven = provenValue(result, bounds);
     if (result.termination === 'time-limit' || result.termination === 'interrupted') reproducible = false;
+    return result;
+  };
+  const groups: GroupBound[] = [];
+  for (const [i, part] of parts.entries()) {
+    const keys = part.map((g) => g.key);
+    const members = part.reduce((s, g) => s + g.members, 0);
+    const count = part.reduce((s, g) => s + counting.get(g.key)!.value, 0);
+    const countReason = part.flatMap((g) => counting.get(g.key)!.limits.map((l) => `${g.key}: ${l}`)).join('; ');
+    const byCounting: GroupBound = { grades: keys, members, value: count, method: 'counting', reason: countReason };
+    const relaxation = relaxationOf(part);
+    built.clear();
+    if (relaxation.noSchedule) {
+      groups.push({ ...byCounting, value: 0, reason: 'no valid schedule exists: a pathway team’s teachers are never all available together for common planning' });
+      continue;
+    }
+    const seconds = left() / (parts.length - i);
+    if (count === 0 || seconds < MIN_SOLVE_SECONDS || options.signal?.aborted) {
+      if (count > 0) reproducible = false;
+      groups.push(byCounting);
+      continue;
+    }
+    const result = await run(relaxation.model, seconds);
+    const proven = provenValue(result, bounds);
     if (result.termination === 'infeasible') {
-      groups.push({ grades: part.map((g) => g.key), members, value: 0, method: 'solved', reason: 'no valid schedule exists: the locks, common planning time and teacher availability cannot all hold' });
+      groups.push({ ...byCounting, value: 0, method: 'solved', reason: 'no valid schedule exists: the locks, common planning time and teacher availability cannot all hold' });
     } else if (proven === null || proven.value >= count) {
-      groups.push({ grades: part.map((g) => g.key), members, value: count, method: 'counting', reason: countReason });
+      groups.push(byCounting);
     } else {
-      groups.push({ grades: part.map((g) => g.key), members, value: Math.max(0, proven.value), method: proven.method, reason: '' });
+      let reason = proven.method === 'solved' ? 'solved exactly' : 'its proven bound at the work limit';
+      if (proven.method === 'solved' && relaxation.model.columns.length <= EXPLAIN_MAX_COLUMNS && left() > MIN_SOLVE_SECONDS) {
+        const until = left() * EXPLAIN_SHARE;
+        const t0 = left();
+        const limits = await limitingRules(scenario, part, proven.value, async (model) => {
+          const spent = t0 - left();
+          if (spent >= until || options.signal?.aborted) return null;
+          const r = await run(model, until - spent);
+          return r.termination === 'optimal' && r.objective !== null ? Math.round(r.objective) : null;
+        });
+        if (limits.length > 0) reason += `; limited by ${limits.join(', ')}`;
+      }
+      groups.push({ grades: keys, members, value: Math.max(0, proven.value), method: proven.method, reason });
     }
   }
   const value = groups.reduce((s, g) => s + g.value, 0);
@@ -133,9 +162,5 @@ function describe(groups: readonly GroupBound[], parts: number): string {
   const below = groups.filter((g) => g.value < g.members);
   const how = `placement relaxation without planned section counts, per group of pathway grades sharing teachers (${parts} group${parts === 1 ? '' : 's'})`;
   if (below.length === 0) return `pathway students: every one of the ${members} placeable in the ${how}`;
-  const words = below.map((g) => {
-    const by = g.reason || (g.method === 'solved' ? 'solved exactly' : 'dual bound at its work limit');
-    return `${g.grades.join('+')} ≤ ${g.value} of ${g.members} (${by})`;
-  });
-  return `${how}: ${words.join('; ')}`;
+  return `${how}: ${below.map((g) => `${g.grades.join('+')} ≤ ${g.value} of ${g.members} (${g.reason})`).join('; ')}`;
 }

@@ -21,7 +21,8 @@ import { improveBoard, type LnsOutcome } from '../board/lns.js';
 import { loadGreedyBoard } from '../board/baseline.js';
 import { scheduleToValues } from '../board/incumbent.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
-import { combinatorialPlacementBound, type PlacementBound } from '../board/placement-bound.js';
+import type { PlacementBound } from '../board/placement-bound.js';
+import { BOUND_NODE_LIMIT, BOUND_TIME_SHARE, placementUpperBound } from '../bound/upper-bound.js';
 import { STAGES, strategyObjective, workBudget, type StrategyObjective, type WorkBudget } from './stages.js';
 import { guardedSchedule, judge, type Judged } from './realise.js';
 import { solveTiers, type TierSolveResult } from './tiers.js';
@@ -159,7 +160,9 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   const staged = (r: TierSolveResult): MipResult => (r.weights === goal.weights ? r : { ...r, objective: r.values ? evaluate(goal.objective, r.values) : null, bound: null, gap: null });
   const boardColumns = boardColumnsOf(form);
   const teachColumns = new Set(form.vars.teach.map((v) => v.col));
-  const combinatorial = combinatorialPlacementBound(inst);
+  // The bound on pathway placement every valid schedule respects (src/bound/), on one worker, within a share of the limit.
+  const upper = await placementUpperBound(inst, { backend, seed, nodeLimit: BOUND_NODE_LIMIT, timeLimitSeconds: limit * BOUND_TIME_SHARE, ...(options.signal ? { signal: options.signal } : {}) });
+  const combinatorial: PlacementBound | null = upper && { value: upper.value, source: upper.source };
   const runs: StageRun[] = [];
   let values: number[] | null = null;
   // The stage whose values `values` are, for the report's `delivered`.
