@@ -29,7 +29,7 @@ const bound = (scenario: Scenario, timeLimitSeconds = 20) => placementUpperBound
 const schools = fc.oneof(randomSchool(), randomSchool({ sharedAlternates: true, offGradeRequests: true }), randomSchool({ doublePeriods: 'always', labs: 'scarce' }));
 
 describe.each(propertySeeds())('placement upper bound on random small schools ($label)', ({ seed }) => {
-  it('is never below the most pathway students a valid schedule places, and equals it on at least 90% of schools', async () => {
+  it('is never below the most pathway students a valid schedule places, and equals it on at least 95% of schools', async () => {
     let samples = 0;
     let equal = 0;
     await fc.assert(
@@ -52,7 +52,7 @@ describe.each(propertySeeds())('placement upper bound on random small schools ($
       { numRuns: 60, seed },
     );
     // Measured: equal on every one of 495 samples (benchmarks/notes.md); the relaxation is exact on schools this small.
-    expect(equal / samples).toBeGreaterThanOrEqual(0.9);
+    expect(equal / samples).toBeGreaterThanOrEqual(0.95);
   }, 600_000);
 });
 
@@ -71,6 +71,31 @@ describe('placement upper bound below the head count, for a reason it names', ()
     expect(result?.value).toBe(2);
     expect(result?.source).toContain('HEALTH-10+HEALTH-11 ≤ 2 of 3 (solved exactly; limited by T2’s maxSections (1))');
     expect(bruteForce(scenario).best).toBe(2);
+  });
+
+  it('seats one cohort when only one of the two cohorts of three members can have its CTE section', async () => {
+    // Three members at cohort size 2 make two cohorts (SCENARIO.md); T2 may teach one section, so
+    // one cohort runs and seats 2.
+    const scenario = handScenario((s) => {
+      s.teachers[1]!.maxSections = 1;
+      s.students.push({ id: 'S4', grade: 10, pathway: 'HEALTH', requests: ['HS1', 'ENG10'], agCompleted: { a: 1, b: 1, c: 2, d: 1, e: 1 } });
+    });
+    const result = await bound(scenario);
+    expect(result?.value).toBe(2);
+    expect(result?.source).toContain('HEALTH-10 ≤ 2 of 3 (solved exactly; limited by T2’s maxSections (1))');
+    expect(bruteForce(scenario).best).toBe(2);
+  });
+
+  it('seats a cohort no more than the room of its CTE course holds', async () => {
+    // The only health lab seats 1: the HEALTH cohort holds one member, whatever its cohort size and
+    // the course's capacity say.
+    const scenario = handScenario((s) => {
+      s.rooms[2]!.capacity = 1;
+    });
+    const result = await bound(scenario);
+    expect(result?.value).toBe(1);
+    expect(result?.source).toContain('HEALTH-10 ≤ 1 of 2 (HEALTH-10: 1 cohort of 1 seats)');
+    expect(bruteForce(scenario).best).toBe(1);
   });
 
   it('leaves out the member whose Biology meets only where the cohort’s double period must', async () => {
@@ -92,6 +117,40 @@ describe('placement upper bound below the head count, for a reason it names', ()
     expect(result?.source).toMatch(/HEALTH-10 ≤ 1 of 2 \(solved exactly; limited by .*T2’s unavailable slots/);
     expect(result?.source).toContain('T3’s unavailable slots');
     expect(bruteForce(scenario).best).toBe(1);
+  });
+
+  it('counts an alternate of another A–G subject only for a member who does not need the requested subject', async () => {
+    // As above, Biology can only meet in A.1, under the cohort's double period. S1 may take World
+    // History (A–G a) instead: that places S1 only if S1 has their year of science (d) already.
+    const school = (scienceDone: number) =>
+      handScenario((s) => {
+        const allBut = (keep: string[]) => ['A.1', 'A.2', 'A.3', 'A.4', 'B.1', 'B.2', 'B.3', 'B.4'].filter((x) => !keep.includes(x));
+        s.courses[1]!.allowedPeriods = ['1', '2'];
+        s.courses[2]!.allowedPeriods = ['1'];
+        s.teachers[1]!.unavailable = allBut(['A.1', 'A.2', 'A.3']);
+        s.teachers[2]!.unavailable = allBut(['A.1', 'A.3']);
+        s.pathways[0]!.commonPlanning = 0;
+        s.students[0] = { id: 'S1', grade: 10, pathway: 'HEALTH', requests: ['HS1', 'ENG10', 'BIO'], alternates: { BIO: ['HIST'] }, agCompleted: { a: 1, b: 1, c: 2, d: scienceDone, e: 1 } };
+        s.students[1] = { id: 'S2', grade: 10, pathway: 'HEALTH', requests: ['HS1', 'ENG10'], agCompleted: { a: 1, b: 1, c: 2, d: 1, e: 1 } };
+      });
+    for (const [scienceDone, placed] of [[0, 1], [1, 2]] as const) {
+      const scenario = school(scienceDone);
+      expect((await bound(scenario))?.value).toBe(placed);
+      expect(bruteForce(scenario).best).toBe(placed);
+    }
+  });
+
+  it('keeps the locked sections: a lock that takes a teacher’s only section leaves no Biology', async () => {
+    // T3, the only teacher of Biology and Chemistry, may teach one section, and World History is
+    // locked to A.4: neither S1 (Biology) nor S2 (Biology or Chemistry) can be placed.
+    const scenario = handScenario((s) => {
+      s.teachers[2]!.maxSections = 1;
+      s.locks = [{ course: 'HIST', slot: 'A.4' }];
+    });
+    const result = await bound(scenario);
+    expect(result?.value).toBe(0);
+    expect(result?.source).toContain('limited by T3’s maxSections (1), the lock of HIST');
+    expect(bruteForce(scenario).best).toBe(0);
   });
 
   it('places nobody when the cohort’s sections fill every slot in which the team could plan together', async () => {
