@@ -175,7 +175,7 @@ describe('placement upper bound on the bundled schools', () => {
     // the 5 members can be placed; SCENARIO.md sets no such count, and 5 is the optimum.
     const scenario = fixture('tiny-ab.json');
     const result = await bound(scenario, 10);
-    expect(result).toMatchObject({ value: 5, source: 'pathway students: every one of the 5 placeable in the placement relaxation without planned section counts, per group of pathway grades sharing teachers (1 group)' });
+    expect(result).toMatchObject({ value: 5, source: 'pathway students: every one of the 5 placeable in the placement relaxation without planned section counts, solved per pathway grade' });
     const best = bruteForce(scenario);
     expect(best.best).toBe(5);
     expect(check(scenario, best.witness!).valid).toBe(true);
@@ -183,7 +183,7 @@ describe('placement upper bound on the bundled schools', () => {
 
   it('is 42 of 42 on valley, which the best known schedule reaches', async () => {
     const result = await bound(fixture('valley-ab-150.json'), 5);
-    expect(result).toMatchObject({ value: 42, source: 'pathway students: every one of the 42 placeable in the placement relaxation without planned section counts, per group of pathway grades sharing teachers (1 group)' });
+    expect(result).toMatchObject({ value: 42, source: 'pathway students: every one of the 42 placeable in the placement relaxation without planned section counts, solved per pathway grade and per group of pathway grades sharing teachers (1)' });
   });
 
   it('is the bound a solve reports, with its source', async () => {

@@ -2,13 +2,14 @@
  * An upper bound on pathway students placed that no valid schedule exceeds (SCENARIO.md: any
  * number of regular sections, as teachers, slots and rooms allow), with its source in words.
  *
- * Per group of pathway grades (src/bound/components.ts), the smaller of:
- * - the counting bound of its grades (src/bound/counting.ts: requests no section can meet,
- *   requests that cannot fit the calendar, cohort seats), and
- * - the placement relaxation of its members (src/bound/relaxation.ts), solved exactly or, when its
- *   node or time limit stops it, by its proven dual bound rounded down.
- * The sum over the groups is the bound. Each group's solve has a node limit, so the value is the
- * same on any machine unless the clock stopped a solve first (`reproducible` says which).
+ * Each pathway grade starts at its counting bound (src/bound/counting.ts: requests no section can
+ * meet or the calendar cannot hold, cohort seats). Its placement relaxation (src/bound/
+ * relaxation.ts) is solved, exactly or up to a node limit (then its proven dual bound, rounded
+ * down, counts), and lowers it where it proves less. Then grades that share teachers
+ * (src/bound/components.ts) are solved together, which is tighter where they compete for a
+ * teacher; a group keeps the sum of its grades' bounds unless its own solve proves less. The sum
+ * over the groups is the bound. Every solve has a node limit, so the value is the same on any
+ * machine unless the clock stopped a solve first (`reproducible` says which).
  */
 import { backendCapabilities, type BackendName } from '../../solver/capabilities.js';
 import type { MipResult } from '../../solver/backend.js';
@@ -26,7 +27,7 @@ export interface UpperBoundOptions {
   readonly seed: number;
   /** Branch-and-bound nodes per group of pathway grades (the work limit that keeps the bound reproducible). */
   readonly nodeLimit: number;
-  /** Wall-clock seconds for the whole bound; a group the clock reaches keeps its counting bound. */
+  /** Wall-clock seconds for the whole bound; a group the clock reaches keeps the bound it had. */
   readonly timeLimitSeconds: number;
   readonly signal?: AbortSignal;
   /**
@@ -42,7 +43,7 @@ export interface GroupBound {
   readonly grades: readonly string[];
   readonly members: number;
   readonly value: number;
-  /** `solved`: the relaxation's optimum; `dual bound`: its proven bound at a node or time limit; `counting`: no solve, or the counting bound was smaller. */
+  /** `solved`: the relaxation's optimum; `dual bound`: its proven bound at a node or time limit; `counting`: the counting bounds, which no solve lowered. */
   readonly method: 'solved' | 'dual bound' | 'counting';
   /** Why the value is below the members, in words (empty when it is not). */
   readonly reason: string;
@@ -64,6 +65,8 @@ export const DEFAULT_MAX_COLUMNS = 6000;
 export const BOUND_NODE_LIMIT = 200;
 /** Share of the engine's time limit the bound may take. */
 export const BOUND_TIME_SHARE = 0.15;
+/** Share of the bound's time for the first pass (pathway grade by pathway grade) when a second pass follows. */
+const PASS_ONE_SHARE = 0.5;
 /** A solve given less time than this is not started: the group keeps its counting bound. */
 const MIN_SOLVE_SECONDS = 0.2;
 /** Groups up to this many columns below their members get the rules that limit them named (src/bound/explain.ts). */
@@ -82,14 +85,7 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
   const scenario = inst.scenario;
   const grades = pathwayGrades(scenario);
   if (grades.length === 0) return null;
-  const counting = new Map(grades.map((g) => [g.key, countingBound(scenario, g)]));
   const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
-  const built = new Map<string, Relaxation>();
-  const relaxationOf = (group: readonly PathwayGrade[]) => {
-    const key = group.map((g) => g.key).join('+');
-    return built.get(key) ?? built.set(key, buildRelaxation(scenario, group)).get(key)!;
-  };
-  const parts = sharingTeachers(scenario, grades).flatMap((group) => split(group, (g) => relaxationOf(g).model.columns.length <= maxColumns));
   const bounds = backendCapabilities(options.backend).bound;
   let reproducible = true;
   const run = async (model: MipModel, seconds: number) => {
@@ -104,50 +100,69 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
     if (result.termination === 'time-limit' || result.termination === 'interrupted') reproducible = false;
     return result;
   };
-  const groups: GroupBound[] = [];
-  for (const [i, part] of parts.entries()) {
-    const keys = part.map((g) => g.key);
-    const members = part.reduce((s, g) => s + g.members, 0);
-    const count = part.reduce((s, g) => s + counting.get(g.key)!.value, 0);
-    const countReason = part.flatMap((g) => counting.get(g.key)!.limits.map((l) => `${g.key}: ${l}`)).join('; ');
-    const byCounting: GroupBound = { grades: keys, members, value: count, method: 'counting', reason: countReason };
-    const relaxation = relaxationOf(part);
-    built.clear();
-    if (relaxation.noSchedule) {
-      groups.push({ ...byCounting, value: 0, reason: 'no valid schedule exists: a pathway team’s teachers are never all available together for common planning' });
-      continue;
-    }
-    const seconds = left() / (parts.length - i);
-    if (count === 0 || seconds < MIN_SOLVE_SECONDS || options.signal?.aborted) {
-      if (count > 0) reproducible = false;
-      groups.push(byCounting);
-      continue;
+
+  /** The group's bound: its relaxation's if that proves less than `prior` (a bound already known), else `prior`. */
+  const boundGroup = async (part: readonly PathwayGrade[], relaxation: Relaxation, seconds: number, prior: GroupBound): Promise<GroupBound> => {
+    if (relaxation.noSchedule) return { ...prior, value: 0, method: 'counting', reason: 'no valid schedule exists: a pathway team’s teachers are never all available together for common planning' };
+    if (prior.value === 0) return prior;
+    if (seconds < MIN_SOLVE_SECONDS || options.signal?.aborted) {
+      reproducible = false;
+      return prior;
     }
     const result = await run(relaxation.model, seconds);
+    if (result.termination === 'infeasible') return { ...prior, value: 0, method: 'solved', reason: 'no valid schedule exists: the locks, common planning time and teacher availability cannot all hold' };
     const proven = provenValue(result, bounds);
-    if (result.termination === 'infeasible') {
-      groups.push({ ...byCounting, value: 0, method: 'solved', reason: 'no valid schedule exists: the locks, common planning time and teacher availability cannot all hold' });
-    } else if (proven === null || proven.value >= count) {
-      groups.push(byCounting);
-    } else {
-      let reason = proven.method === 'solved' ? 'solved exactly' : 'its proven bound at the work limit';
-      if (proven.method === 'solved' && relaxation.model.columns.length <= EXPLAIN_MAX_COLUMNS && left() > MIN_SOLVE_SECONDS) {
-        const until = left() * EXPLAIN_SHARE;
-        const t0 = left();
-        const limits = await limitingRules(scenario, part, proven.value, async (model) => {
-          const spent = t0 - left();
-          if (spent >= until || options.signal?.aborted) return null;
-          const r = await run(model, until - spent);
-          return r.termination === 'optimal' && r.objective !== null ? Math.round(r.objective) : null;
-        });
-        if (limits.length > 0) reason += `; limited by ${limits.join(', ')}`;
-      }
-      groups.push({ grades: keys, members, value: Math.max(0, proven.value), method: proven.method, reason });
+    if (proven === null || proven.value >= prior.value) return prior;
+    let reason = proven.method === 'solved' ? 'solved exactly' : 'its proven bound at the work limit';
+    if (proven.method === 'solved' && relaxation.model.columns.length <= EXPLAIN_MAX_COLUMNS && left() > MIN_SOLVE_SECONDS) {
+      const until = left() * EXPLAIN_SHARE;
+      const t0 = left();
+      const limits = await limitingRules(scenario, part, proven.value, async (model) => {
+        const spent = t0 - left();
+        if (spent >= until || options.signal?.aborted) return null;
+        const r = await run(model, until - spent);
+        return r.termination === 'optimal' && r.objective !== null ? Math.round(r.objective) : null;
+      });
+      if (limits.length > 0) reason += `; limited by ${limits.join(', ')}`;
     }
+    return { grades: part.map((g) => g.key), members: prior.members, value: Math.max(0, proven.value), method: proven.method, reason };
+  };
+
+  // Pass 1, pathway grade by pathway grade: small programs that close fast. Pass 2, grades that
+  // share teachers together (as large as maxColumns allows): tighter where they compete.
+  const relaxations = new Map<string, Relaxation>();
+  const relaxationOf = (part: readonly PathwayGrade[]) => {
+    const key = part.map((g) => g.key).join('+');
+    return relaxations.get(key) ?? relaxations.set(key, buildRelaxation(scenario, part)).get(key)!;
+  };
+  const merged = sharingTeachers(scenario, grades)
+    .flatMap((group) => split(group, (g) => relaxationOf(g).model.columns.length <= maxColumns))
+    .filter((part) => part.length > 1);
+  relaxations.clear();
+  const single = new Map<string, GroupBound>();
+  for (const [i, g] of grades.entries()) {
+    const counting = countingBound(scenario, g);
+    const prior: GroupBound = { grades: [g.key], members: g.members, value: counting.value, method: 'counting', reason: counting.limits.map((l) => `${g.key}: ${l}`).join('; ') };
+    const share = merged.length > 0 ? PASS_ONE_SHARE : 1;
+    const seconds = (left() - options.timeLimitSeconds * (1 - share)) / (grades.length - i);
+    single.set(g.key, await boundGroup([g], buildRelaxation(scenario, [g]), seconds, prior));
   }
-  const value = groups.reduce((s, g) => s + g.value, 0);
-  return { value, source: describe(groups, parts.length), groups, reproducible };
+  const groups: GroupBound[] = [];
+  const covered = new Set<string>();
+  for (const [i, part] of merged.entries()) {
+    const pieces = part.map((g) => single.get(g.key)!);
+    const prior: GroupBound = { grades: part.map((g) => g.key), members: sum(pieces, 'members'), value: sum(pieces, 'value'), method: 'counting', reason: '' };
+    const found = await boundGroup(part, buildRelaxation(scenario, part), left() / (merged.length - i), prior);
+    if (found !== prior) groups.push(found);
+    else groups.push(...pieces);
+    for (const g of part) covered.add(g.key);
+  }
+  for (const g of grades) if (!covered.has(g.key)) groups.push(single.get(g.key)!);
+  groups.sort((a, b) => grades.findIndex((g) => g.key === a.grades[0]) - grades.findIndex((g) => g.key === b.grades[0]));
+  return { value: sum(groups, 'value'), source: describe(groups, merged.length), groups, reproducible };
 }
+
+const sum = (list: readonly GroupBound[], field: 'members' | 'value') => list.reduce((s, g) => s + g[field], 0);
 
 /** What a solve proves: its optimum, or its dual bound rounded down (placed students are whole). */
 function provenValue(result: MipResult, reportsBound: boolean): { value: number; method: 'solved' | 'dual bound' } | null {
@@ -157,10 +172,10 @@ function provenValue(result: MipResult, reportsBound: boolean): { value: number;
   return null;
 }
 
-function describe(groups: readonly GroupBound[], parts: number): string {
-  const members = groups.reduce((s, g) => s + g.members, 0);
+function describe(groups: readonly GroupBound[], merged: number): string {
+  const members = sum(groups, 'members');
   const below = groups.filter((g) => g.value < g.members);
-  const how = `placement relaxation without planned section counts, per group of pathway grades sharing teachers (${parts} group${parts === 1 ? '' : 's'})`;
+  const how = `placement relaxation without planned section counts, solved per pathway grade${merged > 0 ? ` and per group of pathway grades sharing teachers (${merged})` : ''}`;
   if (below.length === 0) return `pathway students: every one of the ${members} placeable in the ${how}`;
   return `${how}: ${below.map((g) => `${g.grades.join('+')} ≤ ${g.value} of ${g.members} (${g.reason})`).join('; ')}`;
 }
