@@ -351,7 +351,7 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   if (!values) {
     const last = runs.at(-1)?.result;
     const message = last?.message ?? (last ? `the ${backend} solver stopped (${last.termination}) before finding any schedule` : 'the solve was interrupted before it started');
-    return { status: 'no-schedule', message, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: interrupted, placementBound }) };
+    return { status: 'no-schedule', message, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: interrupted, placementBound, boundReproducible: upper?.reproducible ?? true }) };
   }
 
   // The guard (src/engine/realise.ts): the named schedule, judged by the checker in the program's
@@ -366,7 +366,7 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   const { schedule, checked, tiers } = kept;
   const shortfall = compareTierValues(tiers, promised) < 0;
   const partial = interrupted || runs.some((r) => r.result.termination === 'interrupted') || runs.some((r) => r.name !== 'search' && r.result.termination === 'time-limit');
-  const figures = solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial, placementBound });
+  const figures = solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial, placementBound, boundReproducible: upper?.reproducible ?? true });
   // The program is a relaxation: its optimum is the schedule's optimum only if the checked count reaches the bound.
   const reachedBound = placementBound === null || checked.figures.pathwayPlaced.count >= placementBound.value;
   const weigh = (t: readonly number[]) => t.reduce((sum, v, i) => sum + v * (goal.weights[i] ?? 0), 0);
@@ -422,7 +422,7 @@ function placementBoundOf(form: Formulation, goal: StrategyObjective, runs: read
 
 function solverFigures(
   runs: readonly StageRun[],
-  meta: { backend: string; strategy: string; seed: number; seconds: number; partial: boolean; placementBound: SolverFigures['placementBound']; infeasibleRules?: string[] },
+  meta: { backend: string; strategy: string; seed: number; seconds: number; partial: boolean; placementBound: SolverFigures['placementBound']; infeasibleRules?: string[]; boundReproducible?: boolean },
 ): SolverFigures {
   const last = runs.at(-1)?.result;
   const whole = runs.find((r) => r.name === 'board')?.result;
@@ -452,8 +452,9 @@ function solverFigures(
     bound: last?.bound ?? null,
     gap: last?.gap ?? null,
     placementBound: meta.placementBound,
-    // Only the clock makes a solve depend on the machine: work limits (nodes, steps) do not.
-    reproducible: !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
+    // Only the clock makes a solve depend on the machine: work limits (nodes, steps) do not. The
+    // placement bound counts too: the search stops at it, so a bound the clock cut can change the schedule.
+    reproducible: meta.boundReproducible !== false && !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
     seconds: Math.round(meta.seconds * 100) / 100,
     stages: runs.map((r) => ({ name: r.name, status: r.status ?? r.result.termination, seconds: Math.round(r.result.seconds * 100) / 100, objective: r.result.objective, bound: r.result.bound })),
     ...(meta.infeasibleRules ? { infeasibleRules: meta.infeasibleRules } : {}),
