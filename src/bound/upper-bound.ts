@@ -9,7 +9,10 @@
  * (src/bound/components.ts) are solved together, which is tighter where they compete for a
  * teacher; a group keeps the sum of its grades' bounds unless its own solve proves less. The sum
  * over the groups is the bound. Every solve has a node limit, so the value is the same on any
- * machine unless the clock stopped a solve first (`reproducible` says which).
+ * machine unless the clock stopped a solve first (`reproducible` says which). The time limit is a
+ * cap over the whole bound, not a share per solve: a solve may use all the time left, so that a
+ * machine on which every solve ends on its node limit within the cap gets the same value, however
+ * the time falls between the solves. What the clock leaves unsolved keeps its counting bound.
  */
 import { backendCapabilities, type BackendName } from '../../solver/capabilities.js';
 import type { MipResult } from '../../solver/backend.js';
@@ -31,7 +34,8 @@ export interface UpperBoundOptions {
   readonly timeLimitSeconds: number;
   readonly signal?: AbortSignal;
   /**
-   * Most columns of one group's program; a larger group is split by pathway, then by grade.
+   * Most columns of one group's program, counted as the sum of its grades' programs (an upper
+   * bound on it, known without building it); a larger group is split by pathway, then by grade.
    * Default {@link DEFAULT_MAX_COLUMNS}.
    */
   readonly maxColumns?: number;
@@ -65,8 +69,6 @@ export const DEFAULT_MAX_COLUMNS = 6000;
 export const BOUND_NODE_LIMIT = 200;
 /** Share of the engine's time limit the bound may take. */
 export const BOUND_TIME_SHARE = 0.15;
-/** Share of the bound's time for the first pass (pathway grade by pathway grade) when a second pass follows. */
-const PASS_ONE_SHARE = 0.5;
 /** A solve given less time than this is not started: the group keeps its counting bound. */
 const MIN_SOLVE_SECONDS = 0.2;
 /** Groups up to this many columns below their members get the rules that limit them named (src/bound/explain.ts). */
@@ -129,30 +131,37 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
   };
 
   // Pass 1, pathway grade by pathway grade: small programs that close fast. Pass 2, grades that
-  // share teachers together (as large as maxColumns allows): tighter where they compete.
-  const relaxations = new Map<string, Relaxation>();
-  const relaxationOf = (part: readonly PathwayGrade[]) => {
-    const key = part.map((g) => g.key).join('+');
-    return relaxations.get(key) ?? relaxations.set(key, buildRelaxation(scenario, part)).get(key)!;
-  };
-  const merged = sharingTeachers(scenario, grades)
-    .flatMap((group) => split(group, (g) => relaxationOf(g).model.columns.length <= maxColumns))
-    .filter((part) => part.length > 1);
-  relaxations.clear();
+  // share teachers together (as large as maxColumns allows): tighter where they compete. Building
+  // a program takes time too (seconds on the largest schools), so none is built once the clock
+  // or Ctrl-C has stopped the bound.
+  const stopped = () => left() < MIN_SOLVE_SECONDS || options.signal?.aborted === true;
   const single = new Map<string, GroupBound>();
-  for (const [i, g] of grades.entries()) {
+  /** Columns of each pathway grade's program; a group's program has at most their sum (it shares sections). */
+  const columns = new Map<string, number>();
+  for (const g of grades) {
     const counting = countingBound(scenario, g);
     const prior: GroupBound = { grades: [g.key], members: g.members, value: counting.value, method: 'counting', reason: counting.limits.map((l) => `${g.key}: ${l}`).join('; ') };
-    const share = merged.length > 0 ? PASS_ONE_SHARE : 1;
-    const seconds = (left() - options.timeLimitSeconds * (1 - share)) / (grades.length - i);
-    single.set(g.key, await boundGroup([g], buildRelaxation(scenario, [g]), seconds, prior));
+    const late = stopped();
+    if (prior.value > 0 && late) reproducible = false;
+    if (prior.value === 0 || late) {
+      single.set(g.key, prior);
+      continue;
+    }
+    const relaxation = buildRelaxation(scenario, [g]);
+    columns.set(g.key, relaxation.model.columns.length);
+    single.set(g.key, await boundGroup([g], relaxation, left(), prior));
   }
+  const merged = sharingTeachers(scenario, grades)
+    .flatMap((group) => split(group, (part) => part.reduce((n, g) => n + (columns.get(g.key) ?? Infinity), 0) <= maxColumns))
+    .filter((part) => part.length > 1);
   const groups: GroupBound[] = [];
   const covered = new Set<string>();
-  for (const [i, part] of merged.entries()) {
+  for (const part of merged) {
     const pieces = part.map((g) => single.get(g.key)!);
     const prior: GroupBound = { grades: part.map((g) => g.key), members: sum(pieces, 'members'), value: sum(pieces, 'value'), method: 'counting', reason: '' };
-    const found = await boundGroup(part, buildRelaxation(scenario, part), left() / (merged.length - i), prior);
+    const late = stopped();
+    if (late) reproducible = false;
+    const found = late ? prior : await boundGroup(part, buildRelaxation(scenario, part), left(), prior);
     if (found !== prior) groups.push(found);
     else groups.push(...pieces);
     for (const g of part) covered.add(g.key);
