@@ -189,8 +189,9 @@ describe('placement upper bound under the clock and Ctrl-C', () => {
     const controller = new AbortController();
     controller.abort();
     const result = await placementUpperBound(buildInstance(oneCteSection()), { ...options, timeLimitSeconds: 60, signal: controller.signal });
-    expect(result).toMatchObject({ value: 3, reproducible: false });
+    expect(result).toMatchObject({ value: 3, counting: 3, reproducible: false });
     expect(result?.groups.every((g) => g.method === 'counting')).toBe(true);
+    expect(result?.source).toContain('the clock or Ctrl-C stopped some of its solves: those pathway grades keep their counting bound');
   });
 
   it('solves nothing when its time is too short for a solve, and says so', async () => {
@@ -204,15 +205,15 @@ describe('placement upper bound under the clock and Ctrl-C', () => {
     expect(runs[1]).toEqual(runs[0]);
   });
 
-  it('makes a solve whose bound the clock cut say that the solve is not reproducible', async () => {
-    // A 1.2 s limit leaves the bound 0.18 s, too little for any solve: it stays at the counting
-    // bound (3), a value a longer limit lowers (to 2), and the search stops at it, so the schedule
-    // depends on the clock even where every stage ends on its work limit.
-    const outcome = await solve(oneCteSection(), { timeLimitSeconds: 1.2, seed: 1, workBudget: { placementSteps: 1, searchSteps: 0, stepNodes: 1, stageNodes: 0 } });
-    expect(outcome.status).toBe('scheduled');
-    if (outcome.status !== 'scheduled') return;
-    expect(outcome.solution.report.solver.placementBound?.value).toBe(3);
-    expect(outcome.solution.report.solver.reproducible).toBe(false);
+  it('keeps the counting bound, the part no clock cuts, beside the value: the same whether the solves closed or not', async () => {
+    // The solve's search stops at `counting`, not at `value`, so that its schedule does not depend
+    // on how much of the bound the clock let close (src/engine/solve.ts).
+    const controller = new AbortController();
+    controller.abort();
+    const cut = await placementUpperBound(buildInstance(oneCteSection()), { ...options, timeLimitSeconds: 60, signal: controller.signal });
+    const closed = await bound(oneCteSection());
+    expect(cut).toMatchObject({ value: 3, counting: 3, reproducible: false });
+    expect(closed).toMatchObject({ value: 2, counting: 3, reproducible: true });
   });
 });
 
@@ -230,7 +231,10 @@ describe('placement upper bound on the bundled schools', () => {
 
   it('is 42 of 42 on valley, which the best known schedule reaches', async () => {
     const result = await bound(fixture('valley-ab-150.json'), 5);
-    expect(result).toMatchObject({ value: 42, source: 'pathway students: every one of the 42 placeable in the placement relaxation without planned section counts, solved per pathway grade and per group of pathway grades sharing teachers (1)' });
+    // 5 s may not close the merged group of its six grades on a loaded machine; the source then says so.
+    expect(result?.value).toBe(42);
+    expect(result?.source).toContain('pathway students: every one of the 42 placeable in the placement relaxation without planned section counts, solved per pathway grade and per group of pathway grades sharing teachers (1)');
+    if (result?.reproducible === false) expect(result.source).toContain('the clock or Ctrl-C stopped some of its solves');
   });
 
   it('is the bound a solve reports, with its source', async () => {
@@ -241,7 +245,8 @@ describe('placement upper bound on the bundled schools', () => {
       s.pathways[0]!.cohortCourses['11'] = ['HS2'];
       s.students.push({ id: 'S4', grade: 11, pathway: 'HEALTH', requests: ['HS2'], agCompleted: { a: 2, b: 3, c: 3, d: 2, e: 2, f: 1 } });
     });
-    const outcome = await solve(scenario, { timeLimitSeconds: 20 });
+    // 60 s leaves the bound 9 s, which its two small solves need on a loaded machine.
+    const outcome = await solve(scenario, { timeLimitSeconds: 60 });
     expect(outcome.status).toBe('scheduled');
     if (outcome.status !== 'scheduled') return;
     expect(outcome.solution.report.solver.placementBound).toEqual({ value: 2, source: expect.stringContaining('limited by T2’s maxSections (1)') });

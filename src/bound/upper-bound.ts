@@ -61,6 +61,12 @@ export interface UpperBound {
   readonly groups: readonly GroupBound[];
   /** No solve was cut by the clock or an abort, so the same scenario, seed and node limit give this value. */
   readonly reproducible: boolean;
+  /**
+   * The counting bounds' sum (src/bound/counting.ts), before any solve: at least `value`, and the
+   * same on every machine whatever the clock cut. A schedule that steers by the bound (stops at
+   * it) must steer by this one to stay reproducible.
+   */
+  readonly counting: number;
 }
 
 /** Columns above which a group of pathway grades is split (about 10 s per solve on the reference machine). */
@@ -136,10 +142,12 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
   // or Ctrl-C has stopped the bound.
   const stopped = () => left() < MIN_SOLVE_SECONDS || options.signal?.aborted === true;
   const single = new Map<string, GroupBound>();
+  let counted = 0;
   /** Columns of each pathway grade's program; a group's program has at most their sum (it shares sections). */
   const columns = new Map<string, number>();
   for (const g of grades) {
     const counting = countingBound(scenario, g);
+    counted += counting.value;
     const prior: GroupBound = { grades: [g.key], members: g.members, value: counting.value, method: 'counting', reason: counting.limits.map((l) => `${g.key}: ${l}`).join('; ') };
     const late = stopped();
     if (prior.value > 0 && late) reproducible = false;
@@ -168,7 +176,8 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
   }
   for (const g of grades) if (!covered.has(g.key)) groups.push(single.get(g.key)!);
   groups.sort((a, b) => grades.findIndex((g) => g.key === a.grades[0]) - grades.findIndex((g) => g.key === b.grades[0]));
-  return { value: sum(groups, 'value'), source: describe(groups, merged.length), groups, reproducible };
+  const cut = reproducible ? '' : ' (the clock or Ctrl-C stopped some of its solves: those pathway grades keep their counting bound)';
+  return { value: sum(groups, 'value'), source: describe(groups, merged.length) + cut, groups, reproducible, counting: counted };
 }
 
 const sum = (list: readonly GroupBound[], field: 'members' | 'value') => list.reduce((s, g) => s + g[field], 0);

@@ -163,6 +163,9 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   // The bound on pathway placement every valid schedule respects (src/bound/), on one worker, within a share of the limit.
   const upper = await placementUpperBound(inst, { backend, seed, nodeLimit: BOUND_NODE_LIMIT, timeLimitSeconds: limit * BOUND_TIME_SHARE, ...(options.signal ? { signal: options.signal } : {}) });
   const combinatorial: PlacementBound | null = upper && { value: upper.value, source: upper.source };
+  // The search stops at the clock-free part of the bound: the relaxation's value depends on how
+  // much of it the clock let close, and a schedule steered by it would depend on the machine.
+  const target = upper?.counting ?? null;
   const runs: StageRun[] = [];
   let values: number[] | null = null;
   // The stage whose values `values` are, for the report's `delivered`.
@@ -184,7 +187,7 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   const streamProgress = (stage: string) => (p: MipProgress) =>
     options.onProgress?.({ stage, seconds: elapsed(), incumbent: placedOf(p.objective), placementBound: combinatorial?.value ?? null, bound: p.bound, gap: p.gap });
   // Reaching the placement bound ends the search only where placement is the first objective (not academic-first).
-  const reached = (v: readonly number[] | null) => goal.placedWeight > 0 && combinatorial !== null && v !== null && (placedAt(v) ?? 0) >= combinatorial.value;
+  const reached = (v: readonly number[] | null) => goal.placedWeight > 0 && target !== null && v !== null && (placedAt(v) ?? 0) >= target;
 
   // No schedule keeps every hard rule: name a minimal set of rules to relax (teacher unavailability and rooms included).
   const infeasible = async (): Promise<SolveOutcome> => {
@@ -237,7 +240,7 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
         stepNodes: work.stepNodes,
         maxSteps: work.placementSteps,
         parallel: Math.max(1, options.parallel ?? 2),
-        target: combinatorial.value,
+        target,
         greedyBoard: onBoard,
         ...(options.signal ? { signal: options.signal } : {}),
         onImprove: (placed) => options.onProgress?.({ stage: stage.name, seconds: elapsed(), incumbent: placed, placementBound: combinatorial.value, bound: null, gap: null }),
@@ -351,7 +354,7 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   if (!values) {
     const last = runs.at(-1)?.result;
     const message = last?.message ?? (last ? `the ${backend} solver stopped (${last.termination}) before finding any schedule` : 'the solve was interrupted before it started');
-    return { status: 'no-schedule', message, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: interrupted, placementBound, boundReproducible: upper?.reproducible ?? true }) };
+    return { status: 'no-schedule', message, solver: solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial: interrupted, placementBound }) };
   }
 
   // The guard (src/engine/realise.ts): the named schedule, judged by the checker in the program's
@@ -366,7 +369,7 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   const { schedule, checked, tiers } = kept;
   const shortfall = compareTierValues(tiers, promised) < 0;
   const partial = interrupted || runs.some((r) => r.result.termination === 'interrupted') || runs.some((r) => r.name !== 'search' && r.result.termination === 'time-limit');
-  const figures = solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial, placementBound, boundReproducible: upper?.reproducible ?? true });
+  const figures = solverFigures(runs, { backend, strategy, seed, seconds: elapsed(), partial, placementBound });
   // The program is a relaxation: its optimum is the schedule's optimum only if the checked count reaches the bound.
   const reachedBound = placementBound === null || checked.figures.pathwayPlaced.count >= placementBound.value;
   const weigh = (t: readonly number[]) => t.reduce((sum, v, i) => sum + v * (goal.weights[i] ?? 0), 0);
@@ -422,7 +425,7 @@ function placementBoundOf(form: Formulation, goal: StrategyObjective, runs: read
 
 function solverFigures(
   runs: readonly StageRun[],
-  meta: { backend: string; strategy: string; seed: number; seconds: number; partial: boolean; placementBound: SolverFigures['placementBound']; infeasibleRules?: string[]; boundReproducible?: boolean },
+  meta: { backend: string; strategy: string; seed: number; seconds: number; partial: boolean; placementBound: SolverFigures['placementBound']; infeasibleRules?: string[] },
 ): SolverFigures {
   const last = runs.at(-1)?.result;
   const whole = runs.find((r) => r.name === 'board')?.result;
@@ -452,9 +455,8 @@ function solverFigures(
     bound: last?.bound ?? null,
     gap: last?.gap ?? null,
     placementBound: meta.placementBound,
-    // Only the clock makes a solve depend on the machine: work limits (nodes, steps) do not. The
-    // placement bound counts too: the search stops at it, so a bound the clock cut can change the schedule.
-    reproducible: meta.boundReproducible !== false && !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
+    // Only the clock makes a solve depend on the machine: work limits (nodes, steps) do not.
+    reproducible: !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
     seconds: Math.round(meta.seconds * 100) / 100,
     stages: runs.map((r) => ({ name: r.name, status: r.status ?? r.result.termination, seconds: Math.round(r.result.seconds * 100) / 100, objective: r.result.objective, bound: r.result.bound })),
     ...(meta.infeasibleRules ? { infeasibleRules: meta.infeasibleRules } : {}),
