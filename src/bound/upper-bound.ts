@@ -75,8 +75,12 @@ export const DEFAULT_MAX_COLUMNS = 6000;
 export const BOUND_NODE_LIMIT = 200;
 /** Share of the engine's time limit the bound may take. */
 export const BOUND_TIME_SHARE = 0.15;
-/** A solve given less time than this is not started: the group keeps its counting bound. */
-const MIN_SOLVE_SECONDS = 0.2;
+/**
+ * A solve given less time than this is not started: the group keeps its counting bound. Starting
+ * the solver's worker alone took over a second on a loaded 2-core machine, which a solve with a
+ * short limit (2 s: cap 0.3 s) could not spare before its first schedule.
+ */
+const MIN_SOLVE_SECONDS = 1;
 /** Groups up to this many columns below their members get the rules that limit them named (src/bound/explain.ts). */
 const EXPLAIN_MAX_COLUMNS = 3000;
 /** Share of the time left that naming the limiting rules of one group may take. */
