@@ -80,7 +80,7 @@ export function noSchedule(run: SolveRun): SolveOutcome {
   const last = run.runs.at(-1)?.result;
   const message = last?.message ?? (last ? `the ${backend} solver stopped (${last.termination}) before finding any schedule` : 'the solve was interrupted before it started');
   const interrupted = run.interrupted || run.aborted();
-  return { status: 'no-schedule', message, solver: solverFigures(run.runs, { backend, strategy, seed, seconds: run.elapsed(), partial: interrupted, interrupted, proven: false, placementBound: placementBoundOf(run), placed: null }) };
+  return { status: 'no-schedule', message, solver: solverFigures(run.runs, { backend, strategy, seed, seconds: run.elapsed(), partial: interrupted, interrupted, proven: false, placementBound: placementBoundOf(run), placed: null, boundReproducible: run.upper?.reproducible ?? true }) };
 }
 
 /**
@@ -110,7 +110,7 @@ export async function deliver(run: SolveRun): Promise<SolveOutcome> {
   const objective = weigh(tiers);
   // Every tier at its ceiling (placement at its bound, every request met) proves the schedule without a solve.
   const ceiling = weigh(tierCeilings(scenario, schedule, goal.tiers, placementBound?.value ?? 0));
-  const figures = solverFigures(runs, { backend, strategy, seed, seconds: run.elapsed(), partial, interrupted, proven: provenOptimal(runs, objective, ceiling), placementBound, placed: checked.figures.pathwayPlaced.count });
+  const figures = solverFigures(runs, { backend, strategy, seed, seconds: run.elapsed(), partial, interrupted, proven: provenOptimal(runs, objective, ceiling), placementBound, placed: checked.figures.pathwayPlaced.count, boundReproducible: run.upper?.reproducible ?? true });
   const solver: SolverFigures = {
     ...figures,
     // A schedule is delivered, so there is one even when no stage's run returned its own (an interrupted search).
@@ -186,6 +186,8 @@ export function solverFigures(
     /** Pathway students the delivered schedule places (the checker's count), or null without a schedule. */
     placed: number | null;
     infeasibleRules?: string[];
+    /** The placement bound was not cut by the clock (src/bound/upper-bound.ts `reproducible`). */
+    boundReproducible?: boolean;
   },
 ): SolverFigures {
   const last = runs.at(-1)?.result;
@@ -224,8 +226,9 @@ export function solverFigures(
     placementBound: bound,
     placementGap: bound === null || meta.placed === null ? null : bound.value === 0 ? 0 : Math.max(0, (bound.value - meta.placed) / bound.value),
     placementProven: bound !== null && meta.placed !== null && meta.placed >= bound.value,
-    // Only the clock makes a solve depend on the machine: work limits (nodes, steps) do not.
-    reproducible: !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
+    // Only the clock makes a solve depend on the machine: work limits (nodes, steps) do not. The
+    // placement bound counts too: a bound the clock cut can change the report and the proof.
+    reproducible: meta.boundReproducible !== false && !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
     seconds: seconds(meta.seconds),
     stages: runs.map((r) => ({ name: r.name, status: r.status ?? r.result.termination, seconds: seconds(r.result.seconds), objective: r.result.objective, bound: r.result.bound })),
     ...(meta.infeasibleRules ? { infeasibleRules: meta.infeasibleRules } : {}),

@@ -8,6 +8,7 @@ import type { SchoolProgram } from '../model/program.js';
 import { evaluate } from '../model/formulation.js';
 import { compareTierValues, tierValues } from '../model/objective.js';
 import type { PlacementBound } from '../board/placement-bound.js';
+import type { UpperBound } from '../bound/upper-bound.js';
 import type { BoardSection } from '../board/greedy.js';
 import type { MissingSection } from '../board/planned-sections.js';
 import type { Schedule } from './schedule.js';
@@ -47,10 +48,21 @@ export class SolveRun {
   constructor(
     readonly settings: Settings,
     readonly program: SchoolProgram,
-    /** Upper bound on pathway students placed, or null without pathway students. */
-    readonly bound: PlacementBound | null,
+    /** The bound on pathway placement (src/bound/), or null without pathway students. */
+    readonly upper: UpperBound | null,
     readonly greedy: GreedyStart,
-  ) {}
+  ) {
+    this.bound = upper && { value: upper.value, source: upper.source };
+    this.target = upper?.counting ?? null;
+  }
+
+  /** Upper bound on pathway students placed by any valid schedule, with its source; null without pathway students. */
+  readonly bound: PlacementBound | null;
+  /**
+   * Where the search may stop: the bound's clock-free counting part. The relaxation's value depends
+   * on how much of it the clock let close, and a schedule steered by it would depend on the machine.
+   */
+  readonly target: number | null;
 
   /** Makes `values`, found by the stage `from`, the incumbent; the one it replaces is set aside, never lost. */
   replace(values: number[], from: string): void {
@@ -80,7 +92,7 @@ export class SolveRun {
 
   /** Whether a solution reaches the placement bound, where placement is the first objective (not academic-first). */
   reached(v: readonly number[] | null): boolean {
-    return this.program.goal.placedWeight > 0 && this.bound !== null && v !== null && (this.placedAt(v) ?? 0) >= this.bound.value;
+    return this.program.goal.placedWeight > 0 && this.target !== null && v !== null && (this.placedAt(v) ?? 0) >= this.target;
   }
 
   /** Tier by tier (strict priorities): positive when `a` is better than `b`. */

@@ -35,8 +35,8 @@ function boardOf(run: SolveRun, values: readonly number[]): Map<number, number> 
 const placement: StageRunner = async (run, stage) => {
   const { program, settings } = run;
   const { model, form, inst } = program;
-  if (model.columns.length < PLACEMENT_SEARCH_COLUMNS || program.goal.placedWeight === 0 || run.bound === null || form.terms.placed.length === 0 || run.reached(run.values)) return 'next';
-  const bound = run.bound;
+  if (model.columns.length < PLACEMENT_SEARCH_COLUMNS || program.goal.placedWeight === 0 || run.target === null || form.terms.placed.length === 0 || run.reached(run.values)) return 'next';
+  const target = run.target;
   const t0 = run.elapsed();
   const remaining = run.remaining();
   const placementModel = placementProgram(inst, model.columns.map((c) => c.name));
@@ -50,7 +50,7 @@ const placement: StageRunner = async (run, stage) => {
     stepNodes: settings.work.stepNodes,
     maxSteps: settings.work.placementSteps,
     parallel: settings.parallel,
-    target: bound.value,
+    target,
     greedyBoard: run.greedy.onBoard,
     ...(settings.signal ? { signal: settings.signal } : {}),
     onImprove: (placed) => run.reportPlaced(stage.name, placed),

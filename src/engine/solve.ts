@@ -9,7 +9,7 @@ import { schoolProgramSteps, type SchoolProgram } from '../model/program.js';
 import { greedyBoardSteps } from '../board/greedy.js';
 import { loadGreedyBoard } from '../board/baseline.js';
 import { scheduleToValues } from '../board/incumbent.js';
-import { combinatorialPlacementBound } from '../board/placement-bound.js';
+import { BOUND_NODE_LIMIT, BOUND_TIME_SHARE, placementUpperBound } from '../bound/upper-bound.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import { Pace } from './pace.js';
 import { solveSettings, type SolveOptions } from './settings.js';
@@ -41,7 +41,10 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   if (!program) return stoppedBefore(settings, pace.reason!, 'building the program');
   const start = await greedyStart(program, pace);
   if (typeof start === 'string') return stoppedBefore(settings, pace.reason!, start);
-  const run = new SolveRun(settings, program, combinatorialPlacementBound(program.inst), start);
+  // The bound on pathway placement every valid schedule keeps (src/bound/), within a share of the limit.
+  const { backend, seed, limit, signal } = settings;
+  const upper = await placementUpperBound(program.inst, { backend, seed, nodeLimit: BOUND_NODE_LIMIT, timeLimitSeconds: limit * BOUND_TIME_SHARE, ...(signal ? { signal } : {}) });
+  const run = new SolveRun(settings, program, upper, start);
   offerLoaderSchedule(run);
   offerStartSchedule(run);
   for (const stage of stagePlan(program.model.columns.length)) {
