@@ -36,6 +36,6 @@ export { SIS_PRESETS, presetPath, readSisPreset, type SisPreset } from './io/sis
 export { TABLES, type TableSpec, type ColumnSpec } from './io/table-columns.js';
 export { scheduleCsvFiles } from './io/export-csv.js';
 export { scheduleXlsx } from './io/export-xlsx.js';
-export { oneRosterFiles, type OneRosterOptions } from './io/oneroster.js';
+export { oneRosterFiles, oneRosterZip, type OneRosterOptions } from './io/oneroster.js';
 export { exportProgram, importProgramSolution, parseModelMap, type ModelMap, type ExternalSchedule } from './io/model-files.js';
 export { reportHtml } from './html/report-page.js';

@@ -53,7 +53,8 @@ describe('1. output paths are checked before any work, and several outputs are w
   it('export --csv ok --html <folder> writes no CSV (the README case), and --mps/--lp with one stem are refused', () => {
     refused(cli('export', fixture('tiny-ab.json'), 'tiny-solution.json', '--csv', 'ok', '--html', 'folder'), [/"folder" is a folder, not a file → at --html/], ['ok']);
     refused(cli('export', fixture('tiny-ab.json'), '--mps', 'm.mps', '--lp', 'm.lp'), [/"m\.map\.json" would be written twice/], ['m.mps', 'm.lp', 'm.map.json']);
-    refused(cli('export', fixture('tiny-ab.json'), 'tiny-solution.json', '--oneroster', 'plain.txt'), [/"plain\.txt" is a file, not a folder → at --oneroster/]);
+    refused(cli('export', fixture('tiny-ab.json'), 'tiny-solution.json', '--oneroster', 'folder', '--school-id', '101', '--school-year', '2028'), [/is not a \.zip file: a OneRoster bulk set is one zip → at --oneroster/]);
+    refused(cli('export', fixture('tiny-ab.json'), 'tiny-solution.json', '--oneroster', 'folder.zip'), [/→ at --school-id/, /fix: add --school-id/, /→ at --school-year/]);
   });
 
   it('an output over an input, and the other commands with outputs', () => {

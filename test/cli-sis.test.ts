@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,7 +26,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('pathway-scheduler import --sis', () => {
-  it('export from Aeries, import, solve, check, export OneRoster back', () => {
+  it('export from Aeries, import, solve, check, export OneRoster back', async () => {
     const imported = cli('import', aeries(), '--sis', 'aeries', '--school', '101', '-o', 'school.json');
     expect(imported.stderr).toContain('Wrote school.json');
     expect(imported.code).toBe(0);
@@ -35,9 +36,10 @@ describe('pathway-scheduler import --sis', () => {
     const solved = cli('solve', 'school.json', '-o', 'solution.json', '--time-limit', '5');
     expect(solved.code).toBe(0);
     expect(cli('check', 'school.json', 'solution.json').code).toBe(0);
-    const exported = cli('export', 'school.json', 'solution.json', '--oneroster', 'oneroster', '--school-year', '2028');
+    const exported = cli('export', 'school.json', 'solution.json', '--oneroster', 'oneroster.zip', '--school-id', '101', '--school-year', '2028');
     expect(exported.code).toBe(0);
-    const enrollments = readFileSync(join(dir, 'oneroster/enrollments.csv'), 'utf8').trim().split('\n');
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'oneroster.zip')));
+    const enrollments = (await zip.file('enrollments.csv')?.async('string'))?.trim().split('\n') ?? [];
     expect(enrollments.length).toBeGreaterThan(150);
   }, 120_000);
 

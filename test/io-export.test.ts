@@ -8,7 +8,9 @@ import type { Solution } from '../src/solution/schema.js';
 import { scheduleCsvFiles, SECTION_COLUMNS, SCHEDULE_COLUMNS } from '../src/io/export-csv.js';
 import { scheduleXlsx, SCHEDULE_SHEETS } from '../src/io/export-xlsx.js';
 import { REPORT_COLUMNS } from '../src/report/rows.js';
-import { ONEROSTER_HEADERS, oneRosterFiles } from '../src/io/oneroster.js';
+import { ONEROSTER_HEADERS, oneRosterFiles, oneRosterZip, sourcedIdPart, termDates } from '../src/io/oneroster.js';
+import JSZip from 'jszip';
+import fc from 'fast-check';
 import { exportProgram, importProgramSolution, scenarioProgram } from '../src/io/model-files.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -93,8 +95,21 @@ describe('XLSX schedule export', () => {
 });
 
 describe('OneRoster 1.2 CSV export', () => {
+  const options = { schoolId: '101', schoolYear: 2028 };
+  /** Every sourcedId the set holds or refers to: the id columns of every file, list columns split. */
+  const sourcedIds = (files: Map<string, string>) => {
+    const out: string[] = [];
+    for (const [name, text] of files) {
+      if (name === 'manifest.csv') continue;
+      for (const row of readCsv(text)) {
+        for (const [column, value] of Object.entries(row)) if (/sourcedIds?$/i.test(column) && value) out.push(...value.split(','));
+      }
+    }
+    return out;
+  };
+
   it('writes the manifest and files with the 1.2 headers, and every reference resolves', () => {
-    const files = oneRosterFiles(scenario, solution, { schoolYear: 2028 });
+    const files = oneRosterFiles(scenario, solution, options);
     const manifest = Object.fromEntries(readCsv(files.get('manifest.csv') ?? '').map((r) => [r['propertyName'], r['value']]));
     expect(manifest['oneroster.version']).toBe('1.2');
     expect(manifest['manifest.version']).toBe('1.0');
@@ -129,6 +144,97 @@ describe('OneRoster 1.2 CSV export', () => {
     const roles = readCsv(files.get('roles.csv') ?? '');
     expect(roles.length).toBe(scenario.teachers.length + scenario.students.length);
     for (const r of roles) expect(users.has(r['userSourcedId'])).toBe(true);
+    // Every sourcedId is unique within its file.
+    for (const name of Object.keys(ONEROSTER_HEADERS)) {
+      const ids = readCsv(files.get(name) ?? '').map((r) => r['sourcedId']);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('keeps the rotation day in each period, so classes on A.3 and B.3 do not seem to clash', () => {
+    // tiny-ab is an A/B school: a slot is DAY.PERIOD and a class's periods are exactly its slots.
+    const classes = readCsv(oneRosterFiles(scenario, solution, options).get('classes.csv') ?? '');
+    for (const c of classes) {
+      const section = solution.sections.find((s) => s.id === c['classCode']);
+      expect(c['periods']?.split(',').sort()).toEqual([...new Set(section?.slots)].sort());
+    }
+    const periods = new Set(classes.flatMap((c) => c['periods']?.split(',') ?? []));
+    // Both days' period 3 appear, as two tokens.
+    expect(periods.has('A.3') && periods.has('B.3')).toBe(true);
+  });
+
+  it('is one zip with the files at its top level, manifest first, the same bytes for the same schedule', async () => {
+    const bytes = await oneRosterZip(scenario, solution, options);
+    const zip = await JSZip.loadAsync(bytes);
+    const names = Object.keys(zip.files);
+    expect(names).toEqual(['manifest.csv', ...Object.keys(ONEROSTER_HEADERS)]);
+    expect(names.every((n) => !n.includes('/') && !zip.files[n]?.dir)).toBe(true);
+    const files = oneRosterFiles(scenario, solution, options);
+    for (const n of names) expect(await zip.file(n)?.async('string')).toBe(files.get(n));
+    expect(Buffer.from(await oneRosterZip(scenario, solution, options)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('writes sourcedIds in letters, digits, "-", "." and "_" only, for any id, and two ids never give one', () => {
+    // The same school with ids a SIS may hold: spaces, a slash, an accent, an underscore.
+    const renames: Record<string, string> = { ENG10: 'ENG 10', [scenario.students[0]!.id]: 'S/001 é', [scenario.teachers[0]!.id]: 'T_1' };
+    const rename = (value: unknown) => JSON.parse(JSON.stringify(value).replace(/"([^"\\]*)"/g, (m, id: string) => (id in renames ? JSON.stringify(renames[id]) : m))) as unknown;
+    const odd = rename(scenario) as Scenario;
+    const oddSolution = rename(solution) as Solution;
+    expect(JSON.stringify(odd)).toContain('ENG 10');
+    const files = oneRosterFiles(odd, oddSolution, options);
+    const ids = sourcedIds(files);
+    expect(ids.length).toBeGreaterThan(100);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9._-]+$/);
+    // The original ids are kept in the records: courseCode, classCode, identifier.
+    const courses = readCsv(files.get('courses.csv') ?? '');
+    expect(courses.find((c) => c['courseCode'] === 'ENG 10')?.['sourcedId']).toBe('101.2028.course.ENG_2010');
+    const users = readCsv(files.get('users.csv') ?? '');
+    expect(users.find((u) => u['identifier'] === 'S/001 é')?.['sourcedId']).toBe('101.student.S_2F001_20_C3_A9');
+    expect(users.find((u) => u['identifier'] === 'T_1')?.['sourcedId']).toBe('101.teacher.T_5F1');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+        expect(sourcedIdPart(a)).toMatch(/^[A-Za-z0-9_-]*$/);
+        if (a !== b) expect(sourcedIdPart(a)).not.toBe(sourcedIdPart(b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('scopes sourcedIds by school and school year: another school or year shares none of the year\'s records, a person keeps theirs from year to year', () => {
+    const ids = (o: { schoolId: string; schoolYear: number }) => new Set(sourcedIds(oneRosterFiles(scenario, solution, o)));
+    const base = ids(options);
+    const otherSchool = ids({ schoolId: '102', schoolYear: 2028 });
+    const nextYear = ids({ schoolId: '101', schoolYear: 2029 });
+    expect([...base].filter((id) => otherSchool.has(id))).toEqual([]);
+    const shared = [...base].filter((id) => nextYear.has(id));
+    expect(shared.length).toBe(scenario.teachers.length + scenario.students.length + 1 + scenario.teachers.length + scenario.students.length);
+    expect(shared.every((id) => /^101(\.(teacher|student|role\.teacher|role\.student)\.|$)/.test(id))).toBe(true);
+    expect(() => oneRosterFiles(scenario, solution, { schoolId: ' ', schoolYear: 2028 })).toThrow(/no school id/);
+  });
+
+  it('dates every term of the scenario, for any number of terms: distinct, in order, contiguous, filling the year', () => {
+    for (let n = 1; n <= 6; n++) {
+      const { year, terms } = termDates(2028, n);
+      expect(year).toEqual(['2027-08-15', '2028-06-10']);
+      expect(terms).toHaveLength(n);
+      expect(terms[0]?.[0]).toBe(year[0]);
+      expect(terms[n - 1]?.[1]).toBe(year[1]);
+      terms.forEach(([start, end], i) => {
+        expect(start < end).toBe(true);
+        if (i > 0) expect(Date.parse(start) - Date.parse(terms[i - 1]![1])).toBe(86_400_000);
+      });
+    }
+    // A trimester school: three terms, three sessions with their own dates, children of the year.
+    const trimesters = { ...scenario, calendar: { ...scenario.calendar, terms: ['T1', 'T2', 'T3'] }, teachers: scenario.teachers.map(({ unavailable: _, ...t }) => t), locks: [] };
+    const sessions = readCsv(oneRosterFiles(trimesters, { sections: [], enrollments: {} }, options).get('academicSessions.csv') ?? '');
+    expect(sessions.map((s) => [s['sourcedId'], s['type'], s['parentSourcedId']])).toEqual([
+      ['101.2028', 'schoolYear', ''],
+      ['101.2028.term.T1', 'term', '101.2028'],
+      ['101.2028.term.T2', 'term', '101.2028'],
+      ['101.2028.term.T3', 'term', '101.2028'],
+    ]);
+    expect(new Set(sessions.slice(1).map((s) => s['startDate'])).size).toBe(3);
+    expect(sessions.slice(1).map((s) => [s['startDate'], s['endDate']])).toEqual(termDates(2028, 3).terms);
   });
 });
 

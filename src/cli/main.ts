@@ -16,6 +16,7 @@ import { reportCommand } from './commands/report.js';
 import { whatifCommand } from './commands/whatif.js';
 import { batchCommand } from './commands/batch.js';
 import { workerCommand } from './commands/worker.js';
+import { packageVersion } from './version.js';
 
 async function main(): Promise<number> {
   let cli = yargs(hideBin(process.argv))
@@ -24,7 +25,8 @@ async function main(): Promise<number> {
     .demandCommand(1, 'name a command: solve, check, generate, ...')
     .recommendCommands()
     .help()
-    .version(false)
+    .version(packageVersion())
+    .alias('version', 'V')
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     });

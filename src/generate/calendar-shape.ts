@@ -34,7 +34,9 @@ function traditional(n: number): CalendarShape {
     label: `${n}-period day`,
     slots: n,
     meets: single('all', 'all'),
-    cteMeets: { periods: 2, days: 'all', terms: 'all' },
+    // A 6-period day's periods are long enough for a lab, and a double would take a third of it;
+    // 7- and 8-period days run CTE labs as double periods.
+    cteMeets: n <= 6 ? single('all', 'all') : { periods: 2, days: 'all', terms: 'all' },
     fullLoad: n - 1,
     reducedShare: n === 7 ? 0.25 : 0,
     // Part-time CTE staff often come from industry and leave before the end of the day.

@@ -1,6 +1,8 @@
 /**
- * The bundled example schools and the generator options that produce them, so that a test can
- * regenerate each file and prove it has not drifted.
+ * The bundled example schools. {@link FIXTURES} are made by the generator from the options
+ * recorded here, so that a test can regenerate each file and prove it has not drifted.
+ * {@link KEPT_FIXTURES} were made by an earlier generator and are kept byte for byte, because
+ * tests, benchmarks and the reference figures measure them (see the README, "Bundled schools").
  */
 import type { GenerateOptions } from './options.js';
 
@@ -12,19 +14,24 @@ export interface FixtureSpec {
 
 export const FIXTURES: readonly FixtureSpec[] = [
   {
-    file: 'fixtures/valley-ab-150.json',
-    options: { students: 150, calendar: 'ab8', pathways: 2, seed: 2027, name: 'Valley HS (synthetic), A/B 8-block, 150 students' },
+    file: 'fixtures/harbor-ab-700.json',
+    options: { students: 700, calendar: 'ab8', pathways: 3, seed: 1, name: 'Harbor HS (synthetic), A/B 8-block, 700 students' },
   },
-  {
-    file: 'fixtures/mesa-7p-600.json',
-    options: { students: 600, calendar: 'trad7', pathways: 4, seed: 7, name: 'Mesa HS (synthetic), 7-period day with double-period CTE labs, 600 students' },
-  },
-  {
-    file: 'fixtures/sierra-4x4-400.json',
-    options: { students: 400, calendar: '4x4', pathways: 3, seed: 44, name: 'Sierra HS (synthetic), 4x4 block, 400 students' },
-  },
-  {
-    file: 'fixtures/tiny-ab.json',
-    options: { students: 30, calendar: 'ab8', pathways: 1, seed: 1, name: 'Tiny HS (synthetic), A/B 8-block, 30 students' },
-  },
+];
+
+/** A bundled school made by an earlier generator, kept as it is. */
+export interface KeptFixture {
+  /** Path from the package root. */
+  readonly file: string;
+  /** The commit whose generator made it (`npx tsx src/generate/write-fixtures.ts` there). */
+  readonly madeAt: string;
+  /** What it is kept for. */
+  readonly keptFor: string;
+}
+
+export const KEPT_FIXTURES: readonly KeptFixture[] = [
+  { file: 'fixtures/valley-ab-150.json', madeAt: 'a41f758', keptFor: 'the what-if example of what too-small academies cost (fixtures/whatif/), the SIS examples (fixtures/sis/) and the reference figures' },
+  { file: 'fixtures/mesa-7p-600.json', madeAt: 'a41f758', keptFor: 'tests and benchmarks that measure it (a 7-period day with double-period CTE labs)' },
+  { file: 'fixtures/sierra-4x4-400.json', madeAt: 'a41f758', keptFor: 'tests and benchmarks that measure it (a 4x4 block)' },
+  { file: 'fixtures/tiny-ab.json', madeAt: 'a41f758', keptFor: 'a test fixture small enough to solve to the proven optimum (fixtures/csv/tiny-ab/ is the same school as CSV)' },
 ];

@@ -6,5 +6,5 @@ export { generateScenario } from './scenario.js';
 export { generateOptionsSchema, GENERATED_CALENDARS, type GenerateOptions, type GeneratedCalendar } from './options.js';
 export { expectedSections } from './demand.js';
 export { formatScenarioJson } from './format-json.js';
-export { FIXTURES, type FixtureSpec } from './fixtures.js';
+export { FIXTURES, KEPT_FIXTURES, type FixtureSpec, type KeptFixture } from './fixtures.js';
 export { Random } from './random.js';

@@ -48,23 +48,36 @@ interface PathwayPlan {
   readonly members: ReadonlyMap<number, number>;
 }
 
-/** Members per pathway and grade: 30–45% of grades 10–12, filling cohorts where it can. */
+/**
+ * Students in one cohort of an academy as schools plan them: 25–35 per grade (California
+ * Partnership Academies enrol about 30 a grade), at most the cohort size, so each cohort fills
+ * the sections reserved for it.
+ */
+const ACADEMY_COHORT_MIN = 25;
+/** Academies together take at most this share of a grade (wall-to-wall academy schools aside). */
+const ACADEMY_GRADE_SHARE = 0.5;
+
+/**
+ * Members per pathway and grade: about a third to 45% of grades 10–12 in academies of whole
+ * cohorts of 25 to `cohortSize` students (one cohort a grade up to about 40 members, then two,
+ * ...). A school too small to fill its academies this way gets smaller ones, with half a grade
+ * spread over them (valley, fixtures/whatif/, shows what that costs).
+ */
 function planPathways(sectors: readonly SectorTemplate[], gradeSizes: ReadonlyMap<number, number>, students: number, rng: Random): PathwayPlan[] {
-  const share = rng.between(0.33, 0.42);
+  const share = rng.between(0.33, 0.45);
   const startup = students < STARTUP_SCHOOL;
   const grades = startup ? [10] : [10, 11, 12];
   const plans = sectors.map((sector) => ({ sector, cohortSize: rng.int(28, 32), members: new Map<number, number>() }));
   for (const g of grades) {
     const size = gradeSizes.get(g) ?? 0;
-    const total = Math.round((startup ? 0.6 : share) * size);
-    const split = apportion(total, plans.map(() => 1 / plans.length));
-    plans.forEach((plan, i) => {
-      let m = Math.min(split[i] ?? 0, 3 * plan.cohortSize);
-      const over = m % plan.cohortSize;
-      // Academies fill their cohorts: a few students over a full cohort are not a new cohort.
-      if (m > plan.cohortSize && over > 0 && over <= plan.cohortSize / 4) m -= over;
+    const target = ((startup ? 0.6 : share) * size) / Math.max(1, plans.length);
+    const room = Math.floor(((startup ? 0.6 : ACADEMY_GRADE_SHARE) * size) / Math.max(1, plans.length));
+    for (const plan of plans) {
+      const cohorts = Math.max(1, Math.round(target / 30));
+      const filled = Math.min(plan.cohortSize * cohorts, Math.max(ACADEMY_COHORT_MIN * cohorts, Math.round(target) + rng.int(-2, 2)));
+      const m = Math.min(filled, room);
       if (m > 0) plan.members.set(g, m);
-    });
+    }
   }
   return plans;
 }

@@ -8,8 +8,13 @@ import { DEPARTMENT_GROUP, type Department } from './catalogue.js';
 import { slotsPerSection, type CalendarShape } from './calendar-shape.js';
 import type { Random } from './random.js';
 
-/** Target share of teaching capacity used by demand. */
-const UTILISATION = 0.88;
+/**
+ * Share of teaching capacity the tallied sections use. A school is staffed for the sections its
+ * request tally asks (a staffing allocation in FTE), so 1: full-time teachers at the calendar's
+ * full load, and a department's last teacher hired for what is left (at least 2 sections, so a
+ * small department has a little over).
+ */
+const UTILISATION = 1;
 
 export interface StaffCourse {
   readonly id: string;
@@ -77,21 +82,23 @@ export function staffSchool(
     const capacity = loads.reduce((s, l) => s + l.maxSections, 0);
     let dealt = 0;
     let cumulative = 0;
-    loads.forEach((load, i) => {
+    const plans = loads.map((load, i) => {
       cumulative += load.maxSections;
       const upTo = i === loads.length - 1 ? sections.length : Math.round((total * cumulative) / capacity);
       const chunk = sections.slice(dealt, upTo);
       dealt = Math.max(dealt, upTo);
       const planned = new Map<string, number>();
       for (const c of chunk) planned.set(c.id, (planned.get(c.id) ?? 0) + 1);
-      let credentials = pool.cte ? pool.courses.map((c) => c.id) : [...planned.keys()];
-      if (credentials.length === 0) credentials = [pool.courses[Math.min(i, pool.courses.length - 1)]?.id ?? ''];
-      if (credentials.length < 2 && pool.courses.length > 1) {
-        // A second credential in the same department gives the board room to move.
-        const at = pool.courses.findIndex((c) => c.id === credentials[credentials.length - 1]);
-        const neighbour = pool.courses[at + 1] ?? pool.courses[at - 1];
-        if (neighbour) credentials.push(neighbour.id);
-      }
+      return planned;
+    });
+    const multi = (id: string) => (demand.get(id) ?? 0) >= 2;
+    loads.forEach((load, i) => {
+      const planned = plans[i] ?? new Map<string, number>();
+      // Credentialed for the courses planned for them and, as department colleagues are, for the
+      // multi-section courses of the teachers dealt next to them: every such course has two or
+      // more teachers, so the board can move a section to another teacher.
+      const neighbours = [...(plans[i - 1]?.keys() ?? []), ...(plans[i + 1]?.keys() ?? [])].filter(multi);
+      let credentials = pool.cte ? pool.courses.map((c) => c.id) : [...new Set([...planned.keys(), ...neighbours])];
       const main = [...planned.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? credentials[0];
       const homeType = pool.courses.find((c) => c.id === main)?.roomType ?? 'general';
       const teacher: StaffedTeacher = load.unavailable
@@ -108,35 +115,41 @@ interface Load {
   readonly unavailable?: string[];
 }
 
-/** Full-time teachers (a few with release time), the last one part-time to land near the target. */
+/**
+ * Full-time teachers at the calendar's full load (a few with release time), then one at part of
+ * a load for what is left: a department is staffed for the sections its tally asks, as a
+ * school's staffing allocation is.
+ */
 function academicLoads(total: number, shape: CalendarShape, rng: Random): Load[] {
   const full = shape.fullLoad;
-  const count = Math.max(1, Math.ceil(total / (full * UTILISATION)));
   const target = Math.ceil(total / UTILISATION);
   const loads: Load[] = [];
-  for (let i = 0; i < count - 1; i++) loads.push({ maxSections: rng.chance(shape.reducedShare) ? full - 1 : full });
-  const others = loads.reduce((s, l) => s + l.maxSections, 0);
-  loads.push({ maxSections: Math.min(full, Math.max(2, target - others)) });
+  let capacity = 0;
+  while (target - capacity > full) {
+    const load = rng.chance(shape.reducedShare) ? full - 1 : full;
+    loads.push({ maxSections: load });
+    capacity += load;
+  }
+  loads.push({ maxSections: Math.max(2, target - capacity) });
   return loads;
 }
 
 /**
- * CTE staff: one full-time teacher and, when needed, part-time industry teachers with the last
- * period(s) off; a pathway with little demand has only a part-time teacher.
+ * CTE staff: a pathway whose sections fit half a load has one part-time industry teacher (the
+ * last period(s) off); otherwise one full-time teacher and part-time teachers for the rest.
  */
 function cteLoads(pool: Pool, total: number, shape: CalendarShape, rng: Random): Load[] {
   const cal: Calendar = shape.calendar;
   const width = Math.max(...pool.courses.map((c) => slotsPerSection(cal, c.meets)));
-  const full = Math.floor((shape.slots - 1) / width);
+  const full = Math.max(1, Math.min(Math.floor(shape.fullLoad / width), Math.floor((shape.slots - 1) / width)));
+  // A part-time industry teacher works about half a load, never in the last periods they are away.
   const partTime = (): Load => {
     const unavailable = shape.partTimeUnavailable(rng);
-    return { maxSections: Math.max(1, Math.floor((shape.slots - unavailable.length - 1) / width)), unavailable };
+    return { maxSections: Math.max(1, Math.min(Math.ceil(full / 2), Math.floor((shape.slots - unavailable.length - 1) / width))), unavailable };
   };
   const target = Math.ceil(total / UTILISATION);
-  if (total <= 0.6 * full) {
-    const p = partTime();
-    if (p.maxSections >= target || p.maxSections >= total + 1) return [p];
-  }
+  const first = partTime();
+  if (first.maxSections >= target) return [first];
   const loads: Load[] = [{ maxSections: full }];
   while (loads.reduce((s, l) => s + l.maxSections, 0) < target) loads.push(partTime());
   return loads;

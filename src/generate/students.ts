@@ -1,8 +1,9 @@
 /**
  * Students and their course requests. Each student requests a full, realistic load for their
  * grade (English, math, science, history, PE, a language, electives, the CTE course and cohort
- * courses for pathway members) that fits the course-slots of their day, less one for some
- * (most seniors). `agCompleted` is drawn consistent with the grade and the courses chosen.
+ * courses for pathway members) that fills the course-slots of their day (as many courses as the
+ * day has periods, where the catalogue has enough), electives with up to two alternates.
+ * `agCompleted` is drawn consistent with the grade and the courses chosen.
  */
 import type { AgSubject, Priority, ScenarioInput } from '../scenario/schema.js';
 import { ELECTIVES } from './catalogue.js';
@@ -143,24 +144,24 @@ export function generateStudent(seed: StudentSeed, ctx: RequestContext, rng: Ran
 
   const fDone = g === 11 ? (rng.chance(0.4) ? 1 : 0) : g === 12 ? (rng.chance(0.6) ? 1 : 0) : g === 10 && rng.chance(0.1) ? 1 : 0;
 
-  // Keep the most important picks that fit the day; required ones first by rank.
-  const drop = rng.chance(g === 12 ? 0.65 : 0.2) ? 1 : 0;
-  const budget = ctx.capacity - drop;
+  // Keep the most important picks that fit the day, by rank: a full load, as request forms ask.
+  const budget = ctx.capacity;
   picks.sort((a, b) => a.rank - b.rank);
   const kept: Pick[] = [];
   let used = 0;
   for (const p of picks) {
     const cost = ctx.cost(p.course);
-    const limit = p.priority === 'required' ? ctx.capacity : budget;
-    if (used + cost <= limit) {
+    if (used + cost <= budget) {
       kept.push(p);
       used += cost;
     }
   }
 
   // Fill the rest of the day with electives; VAPA first for upperclassmen still owing A–G f.
+  // Each elective names up to two alternates of its kind, as request forms ask; a course named as
+  // an alternate is not also requested, so no course can meet two requests.
   const pool = ELECTIVES.filter((e) => has(e.id) && (ctx.grades.get(e.id) ?? []).includes(g));
-  const taken = new Set(kept.map((p) => p.course));
+  const taken = new Set(kept.flatMap((p) => [p.course, ...(p.alternates ?? [])]));
   let fThisYear = 0;
   while (used + 1 <= budget) {
     const open = pool.filter((e) => !taken.has(e.id));
@@ -169,8 +170,11 @@ export function generateStudent(seed: StudentSeed, ctx: RequestContext, rng: Ran
     const e = rng.weighted(open.map((x) => [x, x.weight * (needF && x.vapa ? 4 : 1)] as const));
     taken.add(e.id);
     if (e.vapa) fThisYear++;
-    const altPool = open.filter((x) => x.id !== e.id && x.vapa === e.vapa && !taken.has(x.id));
-    const alternates = altPool.length > 0 && rng.chance(0.6) ? [rng.pick(altPool).id] : [];
+    const altPool = rng.shuffle(open.filter((x) => x.id !== e.id && x.vapa === e.vapa && !taken.has(x.id)));
+    // Alternates never take an elective the rest of the day still needs.
+    const spare = open.length - 1 - (budget - used - ctx.cost(e.id));
+    const alternates = altPool.slice(0, Math.min(Math.max(0, spare), rng.weighted([[2, 0.6], [1, 0.3], [0, 0.1]] as const))).map((x) => x.id);
+    for (const a of alternates) taken.add(a);
     const priority: Priority = rng.chance(0.15) && !(needF && e.vapa) ? 'recommended' : 'requested';
     kept.push(alternates.length > 0 ? { course: e.id, priority, rank: 7, alternates } : { course: e.id, priority, rank: 7 });
     used += ctx.cost(e.id);

@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 
+/** The key and value schemas of every record schema {@link ownRecord} makes, for tools that describe the formats (docs/format.md). */
+export const ownRecordParts = new WeakMap<z.core.$ZodType, { readonly key: z.core.$ZodType; readonly value: z.core.$ZodType }>();
+
 /** Keys of a record read by {@link ownRecord}, in insertion order, each an own property. */
 export type OwnRecord<V> = Record<string, V>;
 
@@ -14,7 +17,7 @@ export type OwnRecord<V> = Record<string, V>;
  * Key and value problems carry the key in their path, like `z.record`.
  */
 export function ownRecord<K extends z.ZodType<string, string>, V extends z.ZodType>(key: K, value: V, keyFix = 'correct or remove the key') {
-  return z
+  const schema = z
     .custom<Record<string, z.input<V>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'expected an object { "key": value, … }' })
     .transform((input, ctx) => {
       const out: Record<string, z.output<V>> = Object.create(null) as Record<string, z.output<V>>;
@@ -33,6 +36,8 @@ export function ownRecord<K extends z.ZodType<string, string>, V extends z.ZodTy
       }
       return out;
     });
+  ownRecordParts.set(schema, { key, value });
+  return schema;
 }
 
 /** A null-prototype object for building records keyed by ids (`__proto__` and `constructor` are plain keys). */
