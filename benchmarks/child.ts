@@ -88,7 +88,10 @@ async function native(schoolId: string, scenario: Parameters<typeof buildInstanc
   const whole: MipModel = { ...base, columns: base.columns.map((c, j) => ({ ...c, obj: obj.get(j) ?? 0 })) };
   const on = new Set(greedyBoard(inst).map((g) => `${g.course}|${g.teacher}|${g.pattern.key}|${g.cohort ?? ''}`));
   const fixed = new Map(form.vars.teach.map((v) => [v.col, on.has(`${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`) ? 1 : 0]));
-  const loading: MipModel = { ...whole, columns: whole.columns.map((c, j) => (fixed.has(j) ? { ...c, lb: fixed.get(j)!, ub: fixed.get(j)! } : c)) };
+  const loading: MipModel = { ...whole, columns: whole.columns.map((c, j) => {
+      const v = fixed.get(j);
+      return v === undefined ? c : { ...c, lb: v, ub: v };
+    }) };
   const dir = mkdtempSync(join(tmpdir(), 'bench-cbc-'));
   const out: NativeRecord = { school: schoolId, method: 'cbc', models: [] };
   try {

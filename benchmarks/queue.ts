@@ -26,7 +26,7 @@ function freePort(): Promise<number> {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
       const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+      s.close(() => { resolve(typeof a === 'object' && a ? a.port : 0); });
     });
   });
 }
@@ -55,7 +55,7 @@ function startWorkers(url: string, queue: string, n: number): Promise<ChildProce
     Array.from({ length: n }, (_, i) =>
       new Promise<ChildProcess>((resolve) => {
         const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, '--queue-name', queue, '--name', `w${i + 1}`], { stdio: ['ignore', 'ignore', 'pipe'] });
-        child.stderr?.on('data', (d: Buffer) => {
+        child.stderr.on('data', (d: Buffer) => {
           if (d.toString().includes('is taking jobs')) resolve(child);
         });
       }),
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       process.stdout.write(`| ${n} | ${list.length} | ${wall.toFixed(1)} | ${statuses.filter((s) => s === 'scheduled').length} scheduled, ${result.rows.filter((r) => r.reproducible === false).length} cut by the clock | ${load} |\n`);
     }
     process.stdout.write(`ratio (1 worker / 2 workers): ${(walls[0]! / walls[1]!).toFixed(2)}; tables equal: ${tables[0] === tables[1] ? 'yes' : 'no'}\n`);
-    process.stdout.write(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}, Node ${process.version}\n\n${tables[1]}\n`);
+    process.stdout.write(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}, Node ${process.version}\n\n${tables[1] ?? ''}\n`);
   } finally {
     server.stop();
   }

@@ -32,16 +32,19 @@ export function renderResults(stored: { runs: Record<string, RunRecord>; native:
       out.push(`| ${school.label} (limit ${school.limit} s) | ${r.method} | ${r.status === 'scheduled' ? (r.valid ? 'yes' : '**no**') : r.status} | ${frac(r.placed)} | ${pct(r.placed)} | ${pct(r.full)} | ${pct(r.requests)} | ${r.placementBound ?? '–'} | ${gap(r)} | ${sec(r.wall)} | ${sec(r.firstSchedule)} | ${r.rssMb ? Math.round(r.rssMb) : '–'} | ${note.replace(/\|/g, '/')} |`);
     }
   }
-  const curve = CURVE.map((s) => ({ s, r: stored.runs[`${s.id}|cte-first`] })).filter((x) => x.r);
+  const curve = CURVE.flatMap((s) => {
+    const r = stored.runs[`${s.id}|cte-first`];
+    return r ? [{ s, r }] : [];
+  });
   if (curve.length > 0) {
     out.push('', '## Scaling: wall time against student count', '');
     out.push(`Engine \`cte-first\`, A/B 8-block, pathways growing with the school, ${CURVE_LIMIT} s limit each. "First schedule" is when the first schedule existed (the greedy CTE-first loader's, read back as the program's first incumbent); the rest of the limit goes to the board stages and the search.`, '');
     out.push('| students | first schedule s | wall s | pathway placed | placed % | bound | requests met % | peak RSS MB | valid |');
     out.push('|---|---|---|---|---|---|---|---|---|');
-    for (const { s, r } of curve) out.push(`| ${s.generate?.students ?? '?'} | ${sec(r!.firstSchedule)} | ${sec(r!.wall)} | ${frac(r!.placed)} | ${pct(r!.placed)} | ${r!.placementBound ?? '–'} | ${pct(r!.requests)} | ${Math.round(r!.rssMb)} | ${r!.valid ? 'yes' : 'no'} |`);
+    for (const { s, r } of curve) out.push(`| ${s.generate?.students ?? '?'} | ${sec(r.firstSchedule)} | ${sec(r.wall)} | ${frac(r.placed)} | ${pct(r.placed)} | ${r.placementBound ?? '–'} | ${pct(r.requests)} | ${Math.round(r.rssMb)} | ${r.valid ? 'yes' : 'no'} |`);
     out.push('', '```');
-    const max = Math.max(...curve.map((x) => x.r!.firstSchedule ?? 0), 1);
-    for (const { s, r } of curve) out.push(`${String(s.generate?.students ?? '').padStart(5)} | ${'#'.repeat(Math.max(1, Math.round((40 * (r!.firstSchedule ?? 0)) / max)))} ${sec(r!.firstSchedule)} s to first schedule`);
+    const max = Math.max(...curve.map((x) => x.r.firstSchedule ?? 0), 1);
+    for (const { s, r } of curve) out.push(`${String(s.generate?.students ?? '').padStart(5)} | ${'#'.repeat(Math.max(1, Math.round((40 * (r.firstSchedule ?? 0)) / max)))} ${sec(r.firstSchedule)} s to first schedule`);
     out.push('```');
   }
   const natives = Object.values(stored.native);

@@ -49,7 +49,7 @@ function runChild(school: string, method: string, limit: number): RunRecord | Na
   const line = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
   if (line) return JSON.parse(line) as RunRecord | NativeRecord;
   const wall = (performance.now() - started) / 1000;
-  const why = r.error ? `killed after ${wall.toFixed(0)} s (hard limit ${(hard / 1000).toFixed(0)} s)` : `exit ${r.status ?? r.signal}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`;
+  const why = r.error ? `killed after ${wall.toFixed(0)} s (hard limit ${(hard / 1000).toFixed(0)} s)` : `exit ${r.status ?? r.signal ?? '?'}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`;
   return { school, method, status: r.error ? 'killed' : 'error', valid: false, wall, rssMb: 0, placed: null, full: null, requests: null, placementBound: null, boundSource: null, firstSchedule: null, stages: [], note: why };
 }
 
@@ -81,6 +81,7 @@ async function main(): Promise<void> {
   for (const job of jobs) {
     const school = schoolById(job.school);
     // An async function: tinybench calls a plain one once more to learn whether it returns a promise.
+    // eslint-disable-next-line @typescript-eslint/require-await
     bench.add(`${job.school} ${job.method}`, async () => {
       const rec = runChild(job.school, job.method, school.limit);
       if ('models' in rec) stored.native[job.school] = rec;

@@ -26,6 +26,8 @@ async function main(): Promise<number> {
     .help()
     .version(false)
     .fail((msg, err) => {
+      // @types/yargs declares `err: Error`, but yargs passes undefined for a usage failure (unknown option, no command).
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       throw err ?? new UsageError(msg);
     });
   for (const register of [solveCommand, checkCommand, generateCommand, importCommand, importSolutionCommand, exportCommand, reportCommand, whatifCommand, batchCommand, workerCommand]) cli = register(cli);
@@ -35,7 +37,7 @@ async function main(): Promise<number> {
 
 class UsageError extends Error {}
 
-main()
+void main()
   .catch((err: unknown) => {
     if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\nRun pathway-scheduler --help for usage.\n`);

@@ -37,6 +37,6 @@ export function importCsvFolder(folder: string): Scenario {
 export function scenarioToCsvFiles(scenarioInput: Scenario): Map<string, string> {
   const scenario = requireScenario(scenarioInput);
   const files = new Map<string, string>();
-  for (const [name, rows] of Object.entries(scenarioToTables(scenario))) if (rows) files.set(`${name}.csv`, toCsv(rows));
+  for (const [name, rows] of Object.entries(scenarioToTables(scenario))) files.set(`${name}.csv`, toCsv(rows));
   return files;
 }

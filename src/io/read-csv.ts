@@ -29,7 +29,7 @@ export function parseCsvText(text: string, label: string): SourceTable {
     throw new InputError(label, [{ path: 'row 1', message: `the file looks separated by ${delimiter}, not commas: its header ${JSON.stringify(shown)} is one column`, fix: COMMA_CSV }]);
   }
   try {
-    const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const records: string[][] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
     return tableFromRecords(label, records);
   } catch (err: unknown) {
     const message = err instanceof Error ? err.message : String(err);

@@ -59,7 +59,7 @@ export function scenarioToTables(s: Scenario): Partial<Record<TableName, string[
         st.pathway ?? '',
         join(st.groups),
         Object.entries(st.agCompleted ?? {})
-          .map(([k, v]) => `${k}=${v}`)
+          .flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]))
           .join(LIST_SEPARATOR),
       ]),
     ],

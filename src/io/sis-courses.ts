@@ -88,7 +88,7 @@ function readGrades(ctx: SisContext, ref: RowRef, low: string | undefined, high:
     const dict = ctx.mapping.values.grades;
     const grades = items.map((g) => (dict ? lookupValue(dict, g) : Number(g.replace(/^0+(?=\d)/, ''))));
     if (items.length === 0 || grades.some((g) => g === undefined || !Number.isInteger(g) || g < 9 || g > 12)) {
-      return badCell(ctx, ref, list, `grades 9–12 separated by "${ctx.mapping.listSeparator}"`);
+      badCell(ctx, ref, list, `grades 9–12 separated by "${ctx.mapping.listSeparator}"`); return;
     }
     return [...new Set(grades as number[])].sort((a, b) => a - b);
   }
@@ -96,7 +96,7 @@ function readGrades(ctx: SisContext, ref: RowRef, low: string | undefined, high:
   const lo = readGrade(ctx, ref, low);
   const hi = high === low ? lo : readGrade(ctx, ref, high);
   if (lo === undefined || hi === undefined) return undefined;
-  if (hi < lo) return badCell(ctx, ref, high, `a grade at or above ${lo} (the low grade)`);
+  if (hi < lo) { badCell(ctx, ref, high, `a grade at or above ${lo} (the low grade)`); return; }
   return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 }
 
@@ -106,12 +106,13 @@ function readAg(ctx: SisContext, ref: RowRef, column: string): AgSubject | undef
   if (dict) {
     if (raw === '') return undefined;
     const v = lookupValue(dict, raw);
-    if (v === undefined) return badCell(ctx, ref, column, `${keysText(dict)}, or empty`);
+    if (v === undefined) { badCell(ctx, ref, column, `${keysText(dict)}, or empty`); return; }
     return v === 'none' ? undefined : v;
   }
   if (raw === '') return undefined;
   const v = AG_SUBJECTS.find((s) => s === raw.toLowerCase());
-  return v ?? badCell(ctx, ref, column, 'an A–G subject letter a–g, or empty');
+  if (v === undefined) badCell(ctx, ref, column, 'an A–G subject letter a–g, or empty');
+  return v;
 }
 
 function readCourses(ctx: SisContext, table: SisTable): Map<string, ListedCourse> {
@@ -194,7 +195,7 @@ function readSections(ctx: SisContext, table: SisTable, courses: ReadonlyMap<str
     }
     m.teachers.forEach((col, i) => {
       const t = c.raw(col);
-      if (t === '' || !group) return;
+      if (t === '') return;
       if (!group.teachers.includes(t)) group.teachers.push(t);
       const nameCol = m.teacherNames?.[i];
       const name = nameCol !== undefined ? c.raw(nameCol) : '';

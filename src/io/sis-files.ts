@@ -85,7 +85,7 @@ export class SisFolder {
     const text = readTextFile(join(this.folder, name)).replace(/^\uFEFF/, '');
     const chosen = delimiter === 'auto' ? sniffDelimiter(text.split(/\r?\n/, 1)[0] ?? '') : delimiter;
     try {
-      const records = parse(text, { delimiter: chosen, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+      const records: string[][] = parse(text, { delimiter: chosen, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
       const table = { ...tableFromRecords(name, records), delimiter: chosen };
       this.parsed.set(key, table);
       return table;

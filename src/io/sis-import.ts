@@ -156,7 +156,7 @@ export function importSis(folder: string, mapping: SisMapping, parameters: Filte
       };
     }),
     ...(catalogue.locks.some((l) => kept.has(l.course)) ? { locks: catalogue.locks.filter((l) => kept.has(l.course)) } : {}),
-    ...(mapping.policy ? { policy: mapping.policy as ScenarioInput['policy'] } : {}),
+    ...(mapping.policy ? { policy: mapping.policy } : {}),
   };
   let scenario: Scenario;
   try {

@@ -74,7 +74,7 @@ interface PendingAlternate {
 }
 
 const rowRef = (ctx: SisContext, table: SisTable, row: SisTable['rows'][number]): RowRef => ({ table, row, cells: new CellReader(table, row, ctx.problems) });
-const gradeRange = (grades: readonly number[]) => (grades.length === 1 ? `${grades[0]}` : `${grades[0]}–${grades[grades.length - 1]}`);
+const gradeRange = (grades: readonly number[]) => (grades.length === 1 ? `${grades[0]!}` : `${grades[0]!}–${grades[grades.length - 1]!}`);
 
 /**
  * Reads students, requests and alternates.

@@ -79,7 +79,7 @@ export function scenarioFromTables(tables: ScenarioTables, source: string, probl
     const table = tables[spec.name];
     if (!table) {
       if (spec.required && problems.isUsable(spec.name)) {
-        problems.add({ path: `${spec.name}`, message: `missing table "${spec.name}"`, fix: `add ${spec.name}.csv (or a sheet "${spec.name}") with columns ${spec.columns.map((c) => c.name).join(', ')}` });
+        problems.add({ path: spec.name, message: `missing table "${spec.name}"`, fix: `add ${spec.name}.csv (or a sheet "${spec.name}") with columns ${spec.columns.map((c) => c.name).join(', ')}` });
         problems.markUnusable(spec.name);
       }
       continue;
@@ -260,7 +260,7 @@ export function scenarioFromTables(tables: ScenarioTables, source: string, probl
     pathways,
     students: cleanStudents,
     locks,
-    ...(Object.keys(policy).length > 0 ? { policy: policy as ScenarioInput['policy'] } : {}),
+    ...(Object.keys(policy).length > 0 ? { policy: policy } : {}),
   };
   // References are checked with the rest whenever every table could be read with its key
   // columns; a problem on a row that already has one of its own (a bad cell read as a stand-in

@@ -115,7 +115,7 @@ export async function processJob(job: Job, token: string | undefined, ctx: JobCo
   // is added in the same synchronous stretch, so no shutdown falls between the two.
   if (ctx.closing.aborted) return putBack(job, token);
   const stop = new AbortController();
-  const onClosing = () => stop.abort();
+  const onClosing = () => { stop.abort(); };
   ctx.closing.addEventListener('abort', onClosing, { once: true });
   let cancelled = false;
   const watch = setInterval(() => {
@@ -152,6 +152,8 @@ export async function processJob(job: Job, token: string | undefined, ctx: JobCo
   }
   // A stop (cancel or shutdown) terminates the variant worker, which may then read as failed: the stop decides.
   if (stop.signal.aborted && outcome?.kind !== 'outcome') {
+    // `cancelled` is set by the cancel listener while the pool runs; TypeScript's narrowing cannot see that.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (cancelled) throw new UnrecoverableError(CANCELLED);
     return putBack(job, token);
   }

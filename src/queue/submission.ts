@@ -147,7 +147,10 @@ export class Submission {
       const job = (await this.queue.getJob(entry.key)) as Job | undefined;
       const state = job ? await job.getState() : 'missing';
       const result = await readResult(this.redis, this.config.name, entry.key);
-      if (result && state !== 'active') return this.collect(entry, result, job);
+      if (result && state !== 'active') {
+        await this.collect(entry, result, job);
+        return;
+      }
       if (job && state !== 'active') {
         await job.remove();
         stopped = NOT_STARTED;

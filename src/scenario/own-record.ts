@@ -13,9 +13,9 @@ export type OwnRecord<V> = Record<string, V>;
  * A record schema whose output is a null-prototype object holding every key, `__proto__` included.
  * Key and value problems carry the key in their path, like `z.record`.
  */
-export function ownRecord<K extends z.ZodType<string, string>, V extends z.ZodType>(key: K, value: V, keyFix = 'correct or remove the key') {
+export function ownRecord<V extends z.ZodType>(key: z.ZodType<string, string>, value: V, keyFix = 'correct or remove the key') {
   return z
-    .custom<Record<string, z.input<V>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'expected an object { "key": value, … }' })
+    .custom<Record<string, z.input<V>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'expected an object { "key": value, … }' })
     .transform((input, ctx) => {
       const out: Record<string, z.output<V>> = Object.create(null) as Record<string, z.output<V>>;
       for (const k of Object.keys(input)) {
@@ -26,7 +26,7 @@ export function ownRecord<K extends z.ZodType<string, string>, V extends z.ZodTy
         }
         const valueResult = value.safeParse(input[k]);
         if (!valueResult.success) {
-          for (const issue of valueResult.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+          for (const issue of valueResult.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] });
           continue;
         }
         Object.defineProperty(out, k, { value: valueResult.data, enumerable: true, writable: true, configurable: true });

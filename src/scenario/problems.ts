@@ -102,7 +102,7 @@ const DOCUMENTS: Readonly<Record<string, string>> = {
 export function otherDocument(value: unknown, expected: string, source: string): InputError | null {
   const format = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined;
   if (typeof format !== 'string' || format === expected || !Object.hasOwn(DOCUMENTS, format)) return null;
-  return new InputError(source, [{ path: 'format', message: `this file is ${DOCUMENTS[format]}, not ${DOCUMENTS[expected] ?? expected}`, fix: `give ${DOCUMENTS[expected] ?? expected} here (are the files in the right order?)` }]);
+  return new InputError(source, [{ path: 'format', message: `this file is ${DOCUMENTS[format] ?? format}, not ${DOCUMENTS[expected] ?? expected}`, fix: `give ${DOCUMENTS[expected] ?? expected} here (are the files in the right order?)` }]);
 }
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);

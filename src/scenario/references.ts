@@ -72,7 +72,7 @@ export function crossReferenceProblems(s: Scenario): InputProblem[] {
   const outsideGrade = (path: string, student: { id: string; grade: number }, courseId: string, what: string) => {
     const course = courseById.get(courseId);
     if (s.policy.gradeRule !== 'strict' || !course || course.grades.includes(student.grade)) return;
-    const grades = course.grades.length === 1 ? `grade ${course.grades[0]}` : `grades ${course.grades.join(', ')}`;
+    const grades = course.grades.length === 1 ? `grade ${course.grades[0]!}` : `grades ${course.grades.join(', ')}`;
     add(
       path,
       `${what} "${courseId}" (${course.name}) is for ${grades}, but student ${student.id} is in grade ${student.grade}`,

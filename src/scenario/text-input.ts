@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from './problems.js';
 
-/** Larger than any school's scenario (the 3,500-student benchmark school is 3 MB). */
+/** Larger than any school's scenario (the largest benchmark school's size: benchmarks/notes.md, "Input limits"). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 const SAVE_AS_UTF8 = 'save the file as UTF-8 (Excel: Save As → "CSV UTF-8"; a text editor: Encoding → UTF-8)';
@@ -58,7 +58,8 @@ export function decodeText(bytes: Uint8Array, source: string): string {
   let evenZeros = 0;
   let oddZeros = 0;
   head.forEach((b, i) => {
-    if (b === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+    if (b === 0 && i % 2 === 0) evenZeros++;
+    else if (b === 0) oddZeros++;
   });
   if (head.length >= 4 && oddZeros > head.length / 4) refuse('the file looks like UTF-16 (little-endian) text without a byte-order mark, not UTF-8');
   if (head.length >= 4 && evenZeros > head.length / 4) refuse('the file looks like UTF-16 (big-endian) text without a byte-order mark, not UTF-8');
@@ -204,7 +205,7 @@ export function parseJsonText(text: string, source: string): unknown {
     if (offset < 0) throw new InputError(source, [{ path: '', message: `not valid JSON: ${reason}`, fix: 'correct the JSON syntax' }]);
     const { line, column } = lineAndColumn(body, offset);
     const lineText = body.split('\n')[line - 1] ?? '';
-    const excerpt = lineText.length > 80 ? `${lineText.slice(Math.max(0, column - 40), column + 40)}` : lineText;
+    const excerpt = lineText.length > 80 ? lineText.slice(Math.max(0, column - 40), column + 40) : lineText;
     throw new InputError(source, [
       { path: `line ${line}, column ${column}`, message: `not valid JSON: ${offset >= body.length ? 'the text ends too early (a missing } or ])' : reason}, in: ${excerpt.trim()}`, fix: 'correct the JSON syntax at that spot (a missing comma or quote, a trailing comma, or a stray character)' },
     ]);

@@ -58,7 +58,7 @@ export function exportCommand(y: Argv): Argv {
         ...(args.lp ? [{ option: '--lp', path: args.lp }, { option: '--lp (its column map)', path: mapFile(args.lp) }] : []),
       ];
       const [, scenario, solution] = gather(
-        () => checkOutputs(targets, [args.scenario, ...(args.solution ? [args.solution] : [])]),
+        () => { checkOutputs(targets, [args.scenario, ...(args.solution ? [args.solution] : [])]); },
         () => readScenarioFile(args.scenario),
         () => (args.solution !== undefined ? readSolutionFile(args.solution) : undefined),
       );

@@ -13,7 +13,7 @@ import { validateArgs } from '../args.js';
 
 const importArgs = z
   .object({ source: z.string().min(1), output: z.string().min(1), mapping: z.string().min(1).optional(), sis: z.enum(SIS_PRESETS).optional(), school: z.string().min(1).optional(), year: z.string().min(1).optional() })
-  .refine((a) => a.mapping === undefined || a.sis === undefined, { message: 'give --sis or --mapping, not both', path: ['sis'] });
+  .refine((a) => a.mapping === undefined || a.sis === undefined, { error: 'give --sis or --mapping, not both', path: ['sis'] });
 
 /** `import <source> -o scenario.json [--sis aeries | --mapping map.json] [--school S] [--year Y]`. */
 export function importCommand(y: Argv): Argv {
@@ -78,7 +78,7 @@ export function importSolutionCommand(y: Argv): Argv {
     (argv) => {
       const args = validateArgs(solutionArgs, argv);
       const [, scenario, map, text] = gather(
-        () => checkOutputs([{ option: '-o', path: args.output }], [args.scenario, args.map, args.solverSolution]),
+        () => { checkOutputs([{ option: '-o', path: args.output }], [args.scenario, args.map, args.solverSolution]); },
         () => readScenarioFile(args.scenario),
         () => parseModelMap(parseJsonText(readTextFile(args.map), args.map), args.map),
         () => readTextFile(args.solverSolution),

@@ -44,7 +44,7 @@ export function solveCommand(y: Argv): Argv {
       // Outputs and input are checked before any work, every problem at once.
       const outputs = [{ option: '-o', path: args.output }, ...(args.html ? [{ option: '--html', path: args.html }] : [])];
       const [, scenario] = gather(
-        () => checkOutputs(outputs, [args.scenario]),
+        () => { checkOutputs(outputs, [args.scenario]); },
         () => readScenarioFile(args.scenario),
       );
       const limit = args.timeLimit ?? scenario.policy.timeLimitSeconds;

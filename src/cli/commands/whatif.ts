@@ -41,7 +41,7 @@ export function whatifCommand(y: Argv): Argv {
       // The output folder, the base and every variant are checked before anything is solved.
       let baseInput: unknown;
       const [, base, ...read] = gather(
-        () => checkOutputs([{ option: '-o', path: args.output, files: [...names0.map((n) => `${n}.solution.json`), 'comparison.txt', 'comparison.json'] }], [args.base, ...args.variants]),
+        () => { checkOutputs([{ option: '-o', path: args.output, files: [...names0.map((n) => `${n}.solution.json`), 'comparison.txt', 'comparison.json'] }], [args.base, ...args.variants]); },
         () => parseScenario((baseInput = parseJsonText(readTextFile(args.base), args.base)), args.base),
         // A variant is read only when the base could be (a patch applies to the base as written).
         ...args.variants.map((file) => () => (baseInput === undefined ? undefined : readVariantFile(baseInput, file))),
@@ -64,7 +64,7 @@ export function whatifCommand(y: Argv): Argv {
       const files = new OutputSet();
       try {
         const comparison = await compareScenarios(base, variants, {
-          ...(queue ? { queue, onJobEvent: (e) => printJobEvent(e), ...(args.patience !== undefined ? { queuePatienceSeconds: args.patience } : {}) } : {}),
+          ...(queue ? { queue, onJobEvent: (e) => { printJobEvent(e); }, ...(args.patience !== undefined ? { queuePatienceSeconds: args.patience } : {}) } : {}),
           ...(args.timeLimit !== undefined ? { timeLimitSeconds: args.timeLimit } : {}),
           ...(args.seed !== undefined ? { seed: args.seed } : {}),
           ...(args.solver ? { solver: args.solver } : {}),
