@@ -16,10 +16,11 @@ export function conflictMatrix(scenario: Scenario, solution?: Schedule, options:
   const pairs = new Map<string, number>();
   for (const s of scenario.students) {
     const courses = [...new Set(s.requests)].sort(compareIds);
-    for (let i = 0; i < courses.length; i++) for (let j = i + 1; j < courses.length; j++) {
-      const key = `${courses[i]!}\u0000${courses[j]!}`;
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
-    }
+    for (let i = 0; i < courses.length; i++)
+      for (let j = i + 1; j < courses.length; j++) {
+        const key = `${courses[i]!}\u0000${courses[j]!}`;
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
   }
   const sections = sectionsPerCourse(scenario, solution);
   const rows = [...pairs]

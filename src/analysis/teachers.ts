@@ -18,7 +18,11 @@ export function teacherLoads(scenario: Scenario, solution: Schedule): AnalysisTa
     const teams = scenario.pathways.filter((p) => p.team.includes(t.id));
     const cptText = teams.map((p) => {
       const shared = cpt.get(p.id) ?? [];
-      return p.commonPlanning <= 0 ? `${p.id}: none asked` : shared.length >= p.commonPlanning ? `${p.id}: ${shared.slice(0, 3).join(' ')}` : `${p.id}: MISSING`;
+      return p.commonPlanning <= 0
+        ? `${p.id}: none asked`
+        : shared.length >= p.commonPlanning
+          ? `${p.id}: ${shared.slice(0, 3).join(' ')}`
+          : `${p.id}: MISSING`;
     });
     return {
       teacher: t.id,

@@ -30,7 +30,19 @@ async function main(): Promise<number> {
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       throw err ?? new UsageError(msg);
     });
-  for (const register of [solveCommand, checkCommand, generateCommand, importCommand, importSolutionCommand, exportCommand, reportCommand, whatifCommand, batchCommand, workerCommand]) cli = register(cli);
+  for (const register of [
+    solveCommand,
+    checkCommand,
+    generateCommand,
+    importCommand,
+    importSolutionCommand,
+    exportCommand,
+    reportCommand,
+    whatifCommand,
+    batchCommand,
+    workerCommand,
+  ])
+    cli = register(cli);
   await cli.parseAsync();
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
 }

@@ -42,7 +42,8 @@ export class CellReader {
     const n = Number(v);
     if (v === '' || !Number.isInteger(n) || n < min || n > max) {
       const range = max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`;
-      this.bad(column, optional ? `${range}, or empty` : range); return;
+      this.bad(column, optional ? `${range}, or empty` : range);
+      return;
     }
     return n;
   }
@@ -52,7 +53,10 @@ export class CellReader {
     const v = this.raw(column);
     if (v === '' && optional) return undefined;
     const n = Number(v);
-    if (v === '' || !Number.isFinite(n) || n < min) { this.bad(column, `a number ≥ ${min}${optional ? ', or empty' : ''}`); return; }
+    if (v === '' || !Number.isFinite(n) || n < min) {
+      this.bad(column, `a number ≥ ${min}${optional ? ', or empty' : ''}`);
+      return;
+    }
     return n;
   }
 
@@ -83,7 +87,8 @@ export class CellReader {
     const items = this.list(column);
     const nums = items.map(Number);
     if (items.length === 0 || nums.some((n) => !Number.isInteger(n) || n < min || n > max)) {
-      this.bad(column, `whole numbers from ${min} to ${max} separated by "${LIST_SEPARATOR}" (e.g. 9${LIST_SEPARATOR}10)`); return;
+      this.bad(column, `whole numbers from ${min} to ${max} separated by "${LIST_SEPARATOR}" (e.g. 9${LIST_SEPARATOR}10)`);
+      return;
     }
     return nums;
   }
@@ -94,7 +99,10 @@ export class CellReader {
     for (const item of this.list(column)) {
       const m = /^([^=]+)=(\d+)$/.exec(item);
       const key = m ? keys.find((k) => k === m[1]?.trim().toLowerCase()) : undefined;
-      if (!m || key === undefined) { this.bad(column, `subject=years pairs separated by "${LIST_SEPARATOR}", subjects ${keys.join(', ')} (e.g. b=1${LIST_SEPARATOR}c=1)`); return; }
+      if (!m || key === undefined) {
+        this.bad(column, `subject=years pairs separated by "${LIST_SEPARATOR}", subjects ${keys.join(', ')} (e.g. b=1${LIST_SEPARATOR}c=1)`);
+        return;
+      }
       out[key] = Number(m[2]);
     }
     return out;

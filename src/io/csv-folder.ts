@@ -22,7 +22,8 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
  * @throws {@link InputError} naming every bad row of every file.
  */
 export function importCsvFolder(folder: string): Scenario {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError(folder, [{ path: '', message: 'not a folder', fix: 'give the folder that holds calendar.csv, courses.csv, ...' }]);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new InputError(folder, [{ path: '', message: 'not a folder', fix: 'give the folder that holds calendar.csv, courses.csv, ...' }]);
   const tables: ScenarioTables = {};
   // A file that cannot be read is reported with the problems of every other file.
   const problems = new ImportProblems();

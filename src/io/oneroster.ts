@@ -15,14 +15,72 @@ import { InputError } from '../scenario/problems.js';
 export const ONEROSTER_HEADERS = {
   'academicSessions.csv': ['sourcedId', 'status', 'dateLastModified', 'title', 'type', 'startDate', 'endDate', 'parentSourcedId', 'schoolYear'],
   'orgs.csv': ['sourcedId', 'status', 'dateLastModified', 'name', 'type', 'identifier', 'parentSourcedId'],
-  'courses.csv': ['sourcedId', 'status', 'dateLastModified', 'schoolYearSourcedId', 'title', 'courseCode', 'grades', 'orgSourcedId', 'subjects', 'subjectCodes'],
-  'classes.csv': ['sourcedId', 'status', 'dateLastModified', 'title', 'grades', 'courseSourcedId', 'classCode', 'classType', 'location', 'schoolSourcedId', 'termSourcedIds', 'subjects', 'subjectCodes', 'periods'],
+  'courses.csv': [
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'schoolYearSourcedId',
+    'title',
+    'courseCode',
+    'grades',
+    'orgSourcedId',
+    'subjects',
+    'subjectCodes',
+  ],
+  'classes.csv': [
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'title',
+    'grades',
+    'courseSourcedId',
+    'classCode',
+    'classType',
+    'location',
+    'schoolSourcedId',
+    'termSourcedIds',
+    'subjects',
+    'subjectCodes',
+    'periods',
+  ],
   'users.csv': [
-    'sourcedId', 'status', 'dateLastModified', 'enabledUser', 'username', 'userIds', 'givenName', 'familyName', 'middleName', 'identifier', 'email', 'sms', 'phone',
-    'agentSourcedIds', 'grades', 'password', 'userMasterIdentifier', 'resourceSourcedIds', 'preferredGivenName', 'preferredMiddleName', 'preferredFamilyName', 'primaryOrgSourcedId', 'pronouns',
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'enabledUser',
+    'username',
+    'userIds',
+    'givenName',
+    'familyName',
+    'middleName',
+    'identifier',
+    'email',
+    'sms',
+    'phone',
+    'agentSourcedIds',
+    'grades',
+    'password',
+    'userMasterIdentifier',
+    'resourceSourcedIds',
+    'preferredGivenName',
+    'preferredMiddleName',
+    'preferredFamilyName',
+    'primaryOrgSourcedId',
+    'pronouns',
   ],
   'roles.csv': ['sourcedId', 'status', 'dateLastModified', 'userSourcedId', 'roleType', 'role', 'beginDate', 'endDate', 'orgSourcedId', 'userProfileSourcedId'],
-  'enrollments.csv': ['sourcedId', 'status', 'dateLastModified', 'classSourcedId', 'schoolSourcedId', 'userSourcedId', 'role', 'primary', 'beginDate', 'endDate'],
+  'enrollments.csv': [
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'classSourcedId',
+    'schoolSourcedId',
+    'userSourcedId',
+    'role',
+    'primary',
+    'beginDate',
+    'endDate',
+  ],
 } as const;
 
 export type OneRosterFile = keyof typeof ONEROSTER_HEADERS;
@@ -40,10 +98,20 @@ const ceds = (g: number) => String(g).padStart(2, '0');
 const list = (items: readonly string[]) => items.join(',');
 
 /** File name → CSV text for the whole set, manifest included. */
-export function oneRosterFiles(scenarioInput: Scenario, solutionInput: Pick<Solution, 'sections' | 'enrollments'>, options: OneRosterOptions): Map<string, string> {
+export function oneRosterFiles(
+  scenarioInput: Scenario,
+  solutionInput: Pick<Solution, 'sections' | 'enrollments'>,
+  options: OneRosterOptions,
+): Map<string, string> {
   const [scenario, solution] = requireScenarioAndSchedule(scenarioInput, solutionInput);
   if (!Number.isInteger(options.schoolYear) || options.schoolYear < 2000 || options.schoolYear > 2100) {
-    throw new InputError('<options>', [{ path: 'schoolYear', message: `bad school year ${String(options.schoolYear)}`, fix: 'give the end year of the school year, 2000–2100 (2028 for 2027-28)' }]);
+    throw new InputError('<options>', [
+      {
+        path: 'schoolYear',
+        message: `bad school year ${String(options.schoolYear)}`,
+        fix: 'give the end year of the school year, 2000–2100 (2028 for 2027-28)',
+      },
+    ]);
   }
   const book = viewsOf(scenario, solution);
   const school = options.schoolId ?? 'school';
@@ -53,7 +121,8 @@ export function oneRosterFiles(scenarioInput: Scenario, solutionInput: Pick<Solu
   const terms = scenario.calendar.terms;
   const yearId = `year-${y}`;
   const termId = (t: string) => (terms.length === 1 ? yearId : `term-${y}-${t}`);
-  const termDates = (i: number): [string, string] => (terms.length === 1 ? [yearStart, yearEnd] : i === 0 ? [yearStart, `${y - 1}-12-20`] : [`${y}-01-06`, yearEnd]);
+  const termDates = (i: number): [string, string] =>
+    terms.length === 1 ? [yearStart, yearEnd] : i === 0 ? [yearStart, `${y - 1}-12-20`] : [`${y}-01-06`, yearEnd];
   const sessions: string[][] = [[yearId, '', '', `${y - 1}-${String(y).slice(2)}`, 'schoolYear', yearStart, yearEnd, '', String(y)]];
   if (terms.length > 1) {
     terms.forEach((t, i) => {
@@ -89,11 +158,59 @@ export function oneRosterFiles(scenarioInput: Scenario, solutionInput: Pick<Solu
   const roles: string[][] = [];
   for (const t of scenario.teachers) {
     const [given, ...rest] = (t.name || t.id).split(/\s+/);
-    users.push([`teacher-${t.id}`, '', '', 'true', t.id.toLowerCase(), '', given ?? t.id, rest.join(' ') || t.id, '', t.id, '', '', '', '', '', '', '', '', '', '', '', school, '']);
+    users.push([
+      `teacher-${t.id}`,
+      '',
+      '',
+      'true',
+      t.id.toLowerCase(),
+      '',
+      given ?? t.id,
+      rest.join(' ') || t.id,
+      '',
+      t.id,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      school,
+      '',
+    ]);
     roles.push([`role-teacher-${t.id}`, '', '', `teacher-${t.id}`, 'primary', 'teacher', '', '', school, '']);
   }
   for (const st of scenario.students) {
-    users.push([`student-${st.id}`, '', '', 'true', st.id.toLowerCase(), '', 'Student', st.id, '', st.id, '', '', '', '', ceds(st.grade), '', '', '', '', '', '', school, '']);
+    users.push([
+      `student-${st.id}`,
+      '',
+      '',
+      'true',
+      st.id.toLowerCase(),
+      '',
+      'Student',
+      st.id,
+      '',
+      st.id,
+      '',
+      '',
+      '',
+      '',
+      ceds(st.grade),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      school,
+      '',
+    ]);
     roles.push([`role-student-${st.id}`, '', '', `student-${st.id}`, 'primary', 'student', '', '', school, '']);
   }
   const enrollments: string[][] = [];
@@ -101,7 +218,8 @@ export function oneRosterFiles(scenarioInput: Scenario, solutionInput: Pick<Solu
     enrollments.push([`enr-${s.id}-${s.teacher}`, '', '', `class-${s.id}`, school, `teacher-${s.teacher}`, 'teacher', 'true', '', '']);
   }
   for (const st of scenario.students) {
-    for (const s of book.timetables.get(st.id) ?? []) enrollments.push([`enr-${s.id}-${st.id}`, '', '', `class-${s.id}`, school, `student-${st.id}`, 'student', 'false', '', '']);
+    for (const s of book.timetables.get(st.id) ?? [])
+      enrollments.push([`enr-${s.id}-${st.id}`, '', '', `class-${s.id}`, school, `student-${st.id}`, 'student', 'false', '', '']);
   }
   const data: Record<OneRosterFile, string[][]> = {
     'academicSessions.csv': sessions,
@@ -118,7 +236,29 @@ export function oneRosterFiles(scenarioInput: Scenario, solutionInput: Pick<Solu
     ['manifest.version', '1.0'],
     ['oneroster.version', '1.2'],
   ];
-  const all = ['academicSessions', 'categories', 'classes', 'classResources', 'courses', 'courseResources', 'demographics', 'enrollments', 'lineItemLearningObjectiveIds', 'lineItems', 'lineItemScoreScales', 'orgs', 'resources', 'resultLearningObjectiveIds', 'results', 'resultScoreScales', 'roles', 'scoreScales', 'userProfiles', 'userResources', 'users'];
+  const all = [
+    'academicSessions',
+    'categories',
+    'classes',
+    'classResources',
+    'courses',
+    'courseResources',
+    'demographics',
+    'enrollments',
+    'lineItemLearningObjectiveIds',
+    'lineItems',
+    'lineItemScoreScales',
+    'orgs',
+    'resources',
+    'resultLearningObjectiveIds',
+    'results',
+    'resultScoreScales',
+    'roles',
+    'scoreScales',
+    'userProfiles',
+    'userResources',
+    'users',
+  ];
   for (const name of all) manifest.push([`file.${name}`, `${name}.csv` in data ? 'bulk' : 'absent']);
   manifest.push(['source.systemName', 'pathway-scheduler'], ['source.systemCode', scenario.name]);
   files.set('manifest.csv', toCsv(manifest));

@@ -49,7 +49,15 @@ export function scenarioToTables(s: Scenario): Partial<Record<TableName, string[
     ],
     pathways: [
       header('pathways'),
-      ...s.pathways.map((w) => [w.id, w.name, w.sector, String(w.cohortSize), join(w.team), String(w.commonPlanning), ...['9', '10', '11', '12'].map((g) => join(w.cohortCourses[g]))]),
+      ...s.pathways.map((w) => [
+        w.id,
+        w.name,
+        w.sector,
+        String(w.cohortSize),
+        join(w.team),
+        String(w.commonPlanning),
+        ...['9', '10', '11', '12'].map((g) => join(w.cohortCourses[g])),
+      ]),
     ],
     students: [
       header('students'),

@@ -156,7 +156,12 @@ export function readStaff(ctx: SisContext, catalogue: Catalogue, tables: StaffTa
   }
   for (const t of teachers.values()) {
     if (t.room !== '') {
-      if (!roomIds.has(t.room) && listedRooms) ctx.problems.push({ path: `${t.origin}, column ${m.teachers?.room ?? 'room'}`, message: `unknown room ${JSON.stringify(t.room)}`, fix: `expected a room of ${tables.rooms.label}` });
+      if (!roomIds.has(t.room) && listedRooms)
+        ctx.problems.push({
+          path: `${t.origin}, column ${m.teachers?.room ?? 'room'}`,
+          message: `unknown room ${JSON.stringify(t.room)}`,
+          fix: `expected a room of ${tables.rooms.label}`,
+        });
       else addRoom(t.room, undefined, '');
       continue;
     }

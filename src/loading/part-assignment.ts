@@ -59,7 +59,9 @@ interface Counts {
 
 function countsOf(problem: PartProblem): Counts {
   const counts: Counts = { left: problem.items.map((i) => Math.max(0, i.count)), byRequest: new Map(), bySlot: new Map(), safeByRequest: new Map() };
-  problem.items.forEach((_, k) => { change(problem, counts, k, 0); });
+  problem.items.forEach((_, k) => {
+    change(problem, counts, k, 0);
+  });
   for (const r of problem.placing) if (!counts.safeByRequest.has(r)) counts.safeByRequest.set(r, 0);
   return counts;
 }

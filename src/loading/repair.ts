@@ -21,7 +21,7 @@ export interface StudentRef {
 export function loadingOrder(inst: Instance, pathwayFirst = true): StudentRef[] {
   const pathwayRank = new Map(inst.scenario.pathways.map((p, i) => [p.id, i]));
   const refs = inst.groups.flatMap((group) => group.students.map((id) => ({ id, group })));
-  const rank = (r: StudentRef) => (r.group.pathway === undefined ? 1e6 : pathwayRank.get(r.group.pathway) ?? 1e6);
+  const rank = (r: StudentRef) => (r.group.pathway === undefined ? 1e6 : (pathwayRank.get(r.group.pathway) ?? 1e6));
   return refs.sort((a, b) => (pathwayFirst ? rank(a) - rank(b) : 0) || (a.id < b.id ? -1 : 1));
 }
 

@@ -12,7 +12,10 @@ export class Roster {
   readonly byId: ReadonlyMap<string, PlannedSection>;
   private readonly capacity = new Map<string, number>();
 
-  constructor(readonly sections: readonly PlannedSection[], capacity: (s: PlannedSection) => number) {
+  constructor(
+    readonly sections: readonly PlannedSection[],
+    capacity: (s: PlannedSection) => number,
+  ) {
     this.byId = new Map(sections.map((s) => [s.id, s]));
     for (const s of sections) {
       this.members.set(s.id, new Set());

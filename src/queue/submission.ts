@@ -82,7 +82,9 @@ export class Submission {
       }
     }
     const { format: _f, key: _k, worker, solution: _s, solutionFile: _sf, ...fields } = result;
-    const row: Row = failure ? { status: 'failed', message: failure, metrics: null } : { ...(fields as Omit<Row, 'solution'>), ...(solution ? { solution } : {}) };
+    const row: Row = failure
+      ? { status: 'failed', message: failure, metrics: null }
+      : { ...(fields as Omit<Row, 'solution'>), ...(solution ? { solution } : {}) };
     this.finish(entry, row);
     this.emit({ kind: 'done', key: entry.key, names: this.namesOf(entry), worker, status: row.status });
     // Collected: nothing of this job stays in Redis.

@@ -64,7 +64,9 @@ function unavailable(config: QueueConfig, patience: number, reason: string | nul
 async function waitReady(redis: Redis, config: QueueConfig, patience: number, lastError: () => string | null): Promise<void> {
   if (redis.status === 'ready') return;
   const ready = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => { resolve(false); }, patience * 1000);
+    const timer = setTimeout(() => {
+      resolve(false);
+    }, patience * 1000);
     redis.once('ready', () => {
       clearTimeout(timer);
       resolve(true);
@@ -115,7 +117,11 @@ export async function solveOnQueue(jobs: readonly Variant[], options: QueueSubmi
     let lost = false;
     while (pending.size > 0 && !aborted()) {
       if (redis.status !== 'ready') {
-        if (!lost) emit({ kind: 'queue-lost', message: `the queue at ${displayUrl(config.url)} does not answer${connection.lastError() === null ? '' : ` (${connection.lastError() ?? ''})`}; waiting up to ${patience} s` });
+        if (!lost)
+          emit({
+            kind: 'queue-lost',
+            message: `the queue at ${displayUrl(config.url)} does not answer${connection.lastError() === null ? '' : ` (${connection.lastError() ?? ''})`}; waiting up to ${patience} s`,
+          });
         lost = true;
         if (Date.now() - lastContact > patience * 1000) throw unavailable(config, patience, connection.lastError());
       } else {

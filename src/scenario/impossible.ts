@@ -19,7 +19,13 @@ export function ambiguousSlotProblems(s: Scenario): InputProblem[] {
       continue;
     }
     const parts = (x: { term: string; day: string; period: string }) =>
-      [s.calendar.terms.length > 1 ? `term "${x.term}"` : '', s.calendar.days.length > 1 || s.calendar.terms.length > 1 ? `day "${x.day}"` : '', `period "${x.period}"`].filter(Boolean).join(', ');
+      [
+        s.calendar.terms.length > 1 ? `term "${x.term}"` : '',
+        s.calendar.days.length > 1 || s.calendar.terms.length > 1 ? `day "${x.day}"` : '',
+        `period "${x.period}"`,
+      ]
+        .filter(Boolean)
+        .join(', ');
     problems.push({
       path: 'calendar',
       message: `two slots are both named "${slot.name}": ${parts(first)} and ${parts(slot)}`,

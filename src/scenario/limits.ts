@@ -102,7 +102,11 @@ export function sizeProblems(s: Scenario): InputProblem[] {
     }
   });
   if (total > LIMITS.sections) {
-    problems.push({ path: 'courses', message: `the courses need ${n(total)} sections in all; a school has at most ${n(LIMITS.sections)} (large schools run 600–900)`, fix: 'check course capacities, cohort sizes and fixed section counts' });
+    problems.push({
+      path: 'courses',
+      message: `the courses need ${n(total)} sections in all; a school has at most ${n(LIMITS.sections)} (large schools run 600–900)`,
+      fix: 'check course capacities, cohort sizes and fixed section counts',
+    });
   }
   if (placements > LIMITS.studentPlacements) {
     problems.push({

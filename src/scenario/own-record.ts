@@ -21,7 +21,8 @@ export function ownRecord<V extends z.ZodType>(key: z.ZodType<string, string>, v
       for (const k of Object.keys(input)) {
         const keyResult = key.safeParse(k);
         if (!keyResult.success) {
-          for (const issue of keyResult.error.issues) ctx.addIssue({ code: 'custom', path: [k], message: `bad key ${JSON.stringify(k)}: ${issue.message}`, params: { fix: keyFix }, input: k });
+          for (const issue of keyResult.error.issues)
+            ctx.addIssue({ code: 'custom', path: [k], message: `bad key ${JSON.stringify(k)}: ${issue.message}`, params: { fix: keyFix }, input: k });
           continue;
         }
         const valueResult = value.safeParse(input[k]);

@@ -45,20 +45,38 @@ export function exportCommand(y: Argv): Argv {
     async (argv) => {
       const args = validateArgs(argsSchema, argv);
       const wanted = [args.csv, args.xlsx, args.oneroster, args.html, args.mps, args.lp].filter((x) => x !== undefined);
-      if (wanted.length === 0) throw new InputError('command line', [{ path: '', message: 'nothing to export', fix: 'add --csv DIR, --xlsx FILE, --oneroster DIR, --html FILE, --mps FILE or --lp FILE' }]);
+      if (wanted.length === 0)
+        throw new InputError('command line', [
+          { path: '', message: 'nothing to export', fix: 'add --csv DIR, --xlsx FILE, --oneroster DIR, --html FILE, --mps FILE or --lp FILE' },
+        ]);
       const needsSolution = args.csv ?? args.xlsx ?? args.oneroster ?? args.html;
-      if (needsSolution !== undefined && args.solution === undefined) throw new InputError('command line', [{ path: 'solution', message: 'a solution file is needed for --csv, --xlsx, --oneroster and --html', fix: 'give the solution JSON written by solve' }]);
+      if (needsSolution !== undefined && args.solution === undefined)
+        throw new InputError('command line', [
+          { path: 'solution', message: 'a solution file is needed for --csv, --xlsx, --oneroster and --html', fix: 'give the solution JSON written by solve' },
+        ]);
       // Every output path and every input is checked before any work, all problems at once.
       const targets: OutputTarget[] = [
         ...(args.csv ? [{ option: '--csv', path: args.csv, files: ['sections.csv', 'student-schedules.csv'] }] : []),
         ...(args.oneroster ? [{ option: '--oneroster', path: args.oneroster, files: ['manifest.csv', ...Object.keys(ONEROSTER_HEADERS)] }] : []),
         ...(args.xlsx ? [{ option: '--xlsx', path: args.xlsx }] : []),
         ...(args.html ? [{ option: '--html', path: args.html }] : []),
-        ...(args.mps ? [{ option: '--mps', path: args.mps }, { option: '--mps (its column map)', path: mapFile(args.mps) }] : []),
-        ...(args.lp ? [{ option: '--lp', path: args.lp }, { option: '--lp (its column map)', path: mapFile(args.lp) }] : []),
+        ...(args.mps
+          ? [
+              { option: '--mps', path: args.mps },
+              { option: '--mps (its column map)', path: mapFile(args.mps) },
+            ]
+          : []),
+        ...(args.lp
+          ? [
+              { option: '--lp', path: args.lp },
+              { option: '--lp (its column map)', path: mapFile(args.lp) },
+            ]
+          : []),
       ];
       const [, scenario, solution] = gather(
-        () => { checkOutputs(targets, [args.scenario, ...(args.solution ? [args.solution] : [])]); },
+        () => {
+          checkOutputs(targets, [args.scenario, ...(args.solution ? [args.solution] : [])]);
+        },
         () => readScenarioFile(args.scenario),
         () => (args.solution !== undefined ? readSolutionFile(args.solution) : undefined),
       );
@@ -68,10 +86,14 @@ export function exportCommand(y: Argv): Argv {
       // Everything is built before anything is written, and written all or none.
       const files = new OutputSet();
       if (solution && args.csv) for (const [name, text] of scheduleCsvFiles(scenario, solution)) files.add(join(args.csv, name), text);
-      if (solution && args.oneroster) for (const [name, text] of oneRosterFiles(scenario, solution, { schoolYear: args.schoolYear })) files.add(join(args.oneroster, name), text);
+      if (solution && args.oneroster)
+        for (const [name, text] of oneRosterFiles(scenario, solution, { schoolYear: args.schoolYear })) files.add(join(args.oneroster, name), text);
       if (solution && args.xlsx) files.add(args.xlsx, await scheduleXlsx(scenario, solution));
       if (solution && args.html) files.add(args.html, reportHtml(scenario, solution));
-      for (const [file, format] of [[args.mps, 'mps'], [args.lp, 'lp']] as const) {
+      for (const [file, format] of [
+        [args.mps, 'mps'],
+        [args.lp, 'lp'],
+      ] as const) {
         if (!file) continue;
         const { text, map } = exportProgram(scenario, format);
         files.add(file, text).add(mapFile(file), `${JSON.stringify(map)}\n`);
