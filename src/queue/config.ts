@@ -19,11 +19,9 @@ export const DEFAULT_QUEUE_NAME = 'pathway-scheduler';
  * solutions then travel through it and Redis carries only ids, content hashes and counts.
  */
 export const queueConfigSchema = z.strictObject({
-  url: z
-    .string()
-    .refine((u) => /^rediss?:\/\/[^/]/.test(u) && URL.canParse(u), {
-      error: 'the queue must be a Redis URL such as redis://127.0.0.1:6379/0 or rediss://:password@redis.internal:6380/0 (TLS)',
-    }),
+  url: z.string().refine((u) => /^rediss?:\/\/[^/]/.test(u) && URL.canParse(u), {
+    error: 'the queue must be a Redis URL such as redis://127.0.0.1:6379/0 or rediss://:password@redis.internal:6380/0 (TLS)',
+  }),
   name: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'use letters, digits, - and _ (at most 64)')
