@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx prettier --write --log-level warn .
+# What eslint prints here is what is left for a person (a second, read-only run would double
+# the time: the whole tree took 28 min under a load average near 40 on 2 cores).
 npx eslint --fix . || true
 npx prettier --write --log-level warn .
-echo "left for a person (eslint, whole tree):"
-npx eslint . --format stylish | tail -n 3 || true
