@@ -44,31 +44,68 @@ async function main(): Promise<void> {
     const checked = check(scenario, schedule);
     const bound = combinatorialPlacementBound(buildInstance(scenario));
     record = {
-      school: schoolId, method, status: 'scheduled', valid: checked.valid, wall,
+      school: schoolId,
+      method,
+      status: 'scheduled',
+      valid: checked.valid,
+      wall,
       rssMb: process.resourceUsage().maxRSS / 1024,
-      placed: tally(checked.figures.pathwayPlaced), full: tally(checked.figures.fullyScheduled), requests: tally(checked.figures.requestsMet),
-      placementBound: bound?.value ?? null, boundSource: bound?.source ?? null, firstSchedule: wall, stages: [],
+      placed: tally(checked.figures.pathwayPlaced),
+      full: tally(checked.figures.fullyScheduled),
+      requests: tally(checked.figures.requestsMet),
+      placementBound: bound?.value ?? null,
+      boundSource: bound?.source ?? null,
+      firstSchedule: wall,
+      stages: [],
     };
   } else {
     const strategy = method === 'academic-first' ? 'academic-first' : 'cte-first';
     const solver = method === 'glpk' || method === 'jsl' ? method : 'highs';
     let first: number | null = null;
     const outcome = await solve(scenario, {
-      strategy, solver, timeLimitSeconds: school.limit, seed: 1,
-      onProgress: (p) => { if (first === null && p.incumbent !== null) first = p.seconds; },
+      strategy,
+      solver,
+      timeLimitSeconds: school.limit,
+      seed: 1,
+      onProgress: (p) => {
+        if (first === null && p.incumbent !== null) first = p.seconds;
+      },
     });
     const wall = (performance.now() - started) / 1000;
     if (outcome.status !== 'scheduled') {
-      record = { school: schoolId, method, status: outcome.status, valid: false, wall, rssMb: process.resourceUsage().maxRSS / 1024, placed: null, full: null, requests: null, placementBound: null, boundSource: null, firstSchedule: null, stages: [], note: outcome.status === 'infeasible' ? outcome.rules.join('; ') : outcome.message };
+      record = {
+        school: schoolId,
+        method,
+        status: outcome.status,
+        valid: false,
+        wall,
+        rssMb: process.resourceUsage().maxRSS / 1024,
+        placed: null,
+        full: null,
+        requests: null,
+        placementBound: null,
+        boundSource: null,
+        firstSchedule: null,
+        stages: [],
+        note: outcome.status === 'infeasible' ? outcome.rules.join('; ') : outcome.message,
+      };
     } else {
       // The checker, not the engine's own figures, decides.
       const checked = check(scenario, outcome.solution);
       const pb = outcome.solution.report.solver.placementBound;
       record = {
-        school: schoolId, method, status: 'scheduled', valid: checked.valid, wall,
+        school: schoolId,
+        method,
+        status: 'scheduled',
+        valid: checked.valid,
+        wall,
         rssMb: process.resourceUsage().maxRSS / 1024,
-        placed: tally(checked.figures.pathwayPlaced), full: tally(checked.figures.fullyScheduled), requests: tally(checked.figures.requestsMet),
-        placementBound: pb?.value ?? null, boundSource: pb?.source ?? null, firstSchedule: first,
+        placed: tally(checked.figures.pathwayPlaced),
+        full: tally(checked.figures.fullyScheduled),
+        requests: tally(checked.figures.requestsMet),
+        placementBound: pb?.value ?? null,
+        boundSource: pb?.source ?? null,
+        firstSchedule: first,
         stages: outcome.solution.report.solver.stages.map((s) => `${s.name} ${s.seconds}s ${s.status}`),
       };
     }
@@ -81,11 +118,20 @@ async function native(schoolId: string, scenario: Parameters<typeof buildInstanc
   const { inst, form, model: whole } = schoolProgram(scenario, 'cte-first');
   const on = new Set(greedyBoard(inst).map((g) => `${g.course}|${g.teacher}|${g.pattern.key}|${g.cohort ?? ''}`));
   const fixed = new Map(form.vars.teach.map((v) => [v.col, on.has(`${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`) ? 1 : 0]));
-  const loading: MipModel = { ...whole, columns: whole.columns.map((c, j) => (fixed.has(j) ? { ...c, lb: fixed.get(j)!, ub: fixed.get(j)! } : c)) };
+  const loading: MipModel = {
+    ...whole,
+    columns: whole.columns.map((c, j) => {
+      const v = fixed.get(j);
+      return v === undefined ? c : { ...c, lb: v, ub: v };
+    }),
+  };
   const dir = mkdtempSync(join(tmpdir(), 'bench-cbc-'));
   const out: NativeRecord = { school: schoolId, method: 'cbc', models: [] };
   try {
-    for (const [name, model] of [['greedy-board loading', loading], ['whole program', whole]] as const) {
+    for (const [name, model] of [
+      ['greedy-board loading', loading],
+      ['whole program', whole],
+    ] as const) {
       const size = modelSize(model);
       let t = performance.now();
       const h = await solveMip(model, { backend: 'highs', timeLimitSeconds: limit, mipGap: 0, seed: 1 });
@@ -96,7 +142,11 @@ async function native(schoolId: string, scenario: Parameters<typeof buildInstanc
       t = performance.now();
       let log = '';
       try {
-        log = execFileSync('cbc', [file, 'sec', String(limit), 'threads', '1', 'randomSeed', '1', 'solve', 'quit'], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: (limit * 3 + 60) * 1000 });
+        log = execFileSync('cbc', [file, 'sec', String(limit), 'threads', '1', 'randomSeed', '1', 'solve', 'quit'], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+          timeout: (limit * 3 + 60) * 1000,
+        });
       } catch (e) {
         log = String((e as { stdout?: string }).stdout ?? e);
       }
@@ -105,9 +155,17 @@ async function native(schoolId: string, scenario: Parameters<typeof buildInstanc
       const objective = Number(/Objective value:\s*(-?[\d.e+]+)/.exec(log)?.[1] ?? NaN);
       const bound = Number(/(?:Lower|Upper) bound:\s*(-?[\d.e+]+)/.exec(log)?.[1] ?? NaN);
       out.models.push({
-        model: name, columns: size.columns, rows: size.rows, nonzeros: size.nonzeros,
+        model: name,
+        columns: size.columns,
+        rows: size.rows,
+        nonzeros: size.nonzeros,
         highs: { status: h.termination, seconds: highsWall, objective: h.objective, bound: h.bound },
-        cbc: { status: result, seconds: cbcWall, objective: Number.isFinite(objective) ? Math.abs(objective) : null, bound: Number.isFinite(bound) ? Math.abs(bound) : null },
+        cbc: {
+          status: result,
+          seconds: cbcWall,
+          objective: Number.isFinite(objective) ? Math.abs(objective) : null,
+          bound: Number.isFinite(bound) ? Math.abs(bound) : null,
+        },
       });
     }
   } finally {
@@ -118,7 +176,9 @@ async function native(schoolId: string, scenario: Parameters<typeof buildInstanc
 
 main()
   .catch((e: unknown) => {
-    process.stdout.write(`${JSON.stringify({ school: process.argv[2], method: process.argv[3], status: 'error', note: e instanceof Error ? e.message : String(e) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ school: process.argv[2], method: process.argv[3], status: 'error', note: e instanceof Error ? e.message : String(e) })}\n`,
+    );
     process.exitCode = 1;
   })
   .finally(() => shutdownSolverWorkers());

@@ -26,7 +26,9 @@ function freePort(): Promise<number> {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
       const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+      s.close(() => {
+        resolve(typeof a === 'object' && a ? a.port : 0);
+      });
     });
   });
 }
@@ -41,7 +43,13 @@ async function redis(): Promise<{ url: string; stop: () => void }> {
 
 function jobs(): Variant[] {
   const baseInput = JSON.parse(readFileSync(join(ROOT, 'fixtures/valley-ab-150.json'), 'utf8')) as { policy?: Record<string, unknown> };
-  const patches: Array<[string, unknown]> = [['valley', []], ...['second-engr-teacher', 'health-3-cohorts', 'no-cpt'].map((p): [string, unknown] => [p, JSON.parse(readFileSync(join(ROOT, `fixtures/whatif/${p}.patch.json`), 'utf8'))])];
+  const patches: Array<[string, unknown]> = [
+    ['valley', []],
+    ...['second-engr-teacher', 'health-3-cohorts', 'no-cpt'].map((p): [string, unknown] => [
+      p,
+      JSON.parse(readFileSync(join(ROOT, `fixtures/whatif/${p}.patch.json`), 'utf8')),
+    ]),
+  ];
   return patches.flatMap(([name, patch]) =>
     [1, 2, 3].map((seed) => {
       const input = applyPatch(baseInput, patch, name) as { policy?: Record<string, unknown> };
@@ -52,13 +60,17 @@ function jobs(): Variant[] {
 
 function startWorkers(url: string, queue: string, n: number): Promise<ChildProcess[]> {
   return Promise.all(
-    Array.from({ length: n }, (_, i) =>
-      new Promise<ChildProcess>((resolve) => {
-        const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, '--queue-name', queue, '--name', `w${i + 1}`], { stdio: ['ignore', 'ignore', 'pipe'] });
-        child.stderr?.on('data', (d: Buffer) => {
-          if (d.toString().includes('is taking jobs')) resolve(child);
-        });
-      }),
+    Array.from(
+      { length: n },
+      (_, i) =>
+        new Promise<ChildProcess>((resolve) => {
+          const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, '--queue-name', queue, '--name', `w${i + 1}`], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+          });
+          child.stderr.on('data', (d: Buffer) => {
+            if (d.toString().includes('is taking jobs')) resolve(child);
+          });
+        }),
     ),
   );
 }
@@ -80,10 +92,12 @@ async function main(): Promise<void> {
       walls.push(wall);
       tables.push(formatComparison(result, { differences: false }));
       const statuses = result.rows.map((r) => r.status);
-      process.stdout.write(`| ${n} | ${list.length} | ${wall.toFixed(1)} | ${statuses.filter((s) => s === 'scheduled').length} scheduled, ${result.rows.filter((r) => r.reproducible === false).length} cut by the clock | ${load} |\n`);
+      process.stdout.write(
+        `| ${n} | ${list.length} | ${wall.toFixed(1)} | ${statuses.filter((s) => s === 'scheduled').length} scheduled, ${result.rows.filter((r) => r.reproducible === false).length} cut by the clock | ${load} |\n`,
+      );
     }
     process.stdout.write(`ratio (1 worker / 2 workers): ${(walls[0]! / walls[1]!).toFixed(2)}; tables equal: ${tables[0] === tables[1] ? 'yes' : 'no'}\n`);
-    process.stdout.write(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}, Node ${process.version}\n\n${tables[1]}\n`);
+    process.stdout.write(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}, Node ${process.version}\n\n${tables[1] ?? ''}\n`);
   } finally {
     server.stop();
   }

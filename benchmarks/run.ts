@@ -46,11 +46,32 @@ function runChild(school: string, method: string, limit: number): RunRecord | Na
   const hard = (method === 'cbc' ? limit * 8 + 120 : limit * 1.5 + 60) * 1000;
   const started = performance.now();
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: hard, maxBuffer: 1 << 26, killSignal: 'SIGKILL' });
-  const line = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+  const line = r.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .at(-1);
   if (line) return JSON.parse(line) as RunRecord | NativeRecord;
   const wall = (performance.now() - started) / 1000;
-  const why = r.error ? `killed after ${wall.toFixed(0)} s (hard limit ${(hard / 1000).toFixed(0)} s)` : `exit ${r.status ?? r.signal}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`;
-  return { school, method, status: r.error ? 'killed' : 'error', valid: false, wall, rssMb: 0, placed: null, full: null, requests: null, placementBound: null, boundSource: null, firstSchedule: null, stages: [], note: why };
+  const why = r.error
+    ? `killed after ${wall.toFixed(0)} s (hard limit ${(hard / 1000).toFixed(0)} s)`
+    : `exit ${r.status ?? r.signal ?? '?'}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`;
+  return {
+    school,
+    method,
+    status: r.error ? 'killed' : 'error',
+    valid: false,
+    wall,
+    rssMb: 0,
+    placed: null,
+    full: null,
+    requests: null,
+    placementBound: null,
+    boundSource: null,
+    firstSchedule: null,
+    stages: [],
+    note: why,
+  };
 }
 
 async function main(): Promise<void> {
@@ -66,7 +87,8 @@ async function main(): Promise<void> {
   const schools = opt('--schools')?.split(',') ?? SCHOOLS.map((s) => s.id);
   const methods = opt('--methods')?.split(',');
   const jobs: Array<{ school: string; method: string }> = [];
-  if (all || (!onlyCurve && !onlyNative)) for (const s of schools) for (const m of methodsFor(s)) if (!methods || methods.includes(m)) jobs.push({ school: s, method: m });
+  if (all || (!onlyCurve && !onlyNative))
+    for (const s of schools) for (const m of methodsFor(s)) if (!methods || methods.includes(m)) jobs.push({ school: s, method: m });
   if (all || onlyCurve) for (const s of CURVE) jobs.push({ school: s.id, method: 'cte-first' });
   if (all || onlyNative) for (const s of ['S', 'M', 'mesa']) jobs.push({ school: s, method: 'cbc' });
 
@@ -81,13 +103,16 @@ async function main(): Promise<void> {
   for (const job of jobs) {
     const school = schoolById(job.school);
     // An async function: tinybench calls a plain one once more to learn whether it returns a promise.
+    // eslint-disable-next-line @typescript-eslint/require-await
     bench.add(`${job.school} ${job.method}`, async () => {
       const rec = runChild(job.school, job.method, school.limit);
       if ('models' in rec) stored.native[job.school] = rec;
       else stored.runs[`${job.school}|${job.method}`] = rec;
       writeFileSync(RESULTS_JSON, `${JSON.stringify(stored, null, 1)}\n`);
       writeFileSync(RESULTS_MD, renderResults(stored, machine(), notes()));
-      process.stderr.write(`${job.school} ${job.method}: ${'models' in rec ? 'native done' : `${rec.status} ${rec.placed ? `${rec.placed.count}/${rec.placed.total} placed` : ''} ${rec.wall.toFixed(1)} s`}\n`);
+      process.stderr.write(
+        `${job.school} ${job.method}: ${'models' in rec ? 'native done' : `${rec.status} ${rec.placed ? `${rec.placed.count}/${rec.placed.total} placed` : ''} ${rec.wall.toFixed(1)} s`}\n`,
+      );
     });
   }
   await bench.run();

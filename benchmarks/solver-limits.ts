@@ -23,7 +23,11 @@ function marketSplit(): MipModel {
   const col = (name: string, kind: MipColumn['kind'], ub: number, obj: number): MipColumn => ({ name, kind, lb: 0, ub, obj });
   return {
     sense: 'min',
-    columns: [...a[0]!.map((_, j) => col(`x${j}`, 'binary', 1, 0)), ...a.map((_, i) => col(`over${i}`, 'continuous', Infinity, 1)), ...a.map((_, i) => col(`under${i}`, 'continuous', Infinity, 1))],
+    columns: [
+      ...a[0]!.map((_, j) => col(`x${j}`, 'binary', 1, 0)),
+      ...a.map((_, i) => col(`over${i}`, 'continuous', Infinity, 1)),
+      ...a.map((_, i) => col(`under${i}`, 'continuous', Infinity, 1)),
+    ],
     rows: a.map((w, i) => {
       const rhs = Math.floor(w.reduce((x, y) => x + y, 0) / 2);
       return { name: `split${i}`, cols: [...w.map((_, j) => j), n + i, n + m + i], coefs: [...w, -1, 1], lb: rhs, ub: rhs };
@@ -38,6 +42,8 @@ for (const backend of BACKEND_NAMES) {
   rows.push(`| time limit, market split 4×30 | ${backend} | 1 | ${r.termination} | ${r.seconds.toFixed(2)} |`);
 }
 const hang = await solveMip(marketSplit(), { backend: 'highs', timeLimitSeconds: 0.5, mipGap: 0, seed: 1, testCrash: 'hang' });
-rows.push(`| worker deadline (${(workerDeadlineMs(0.5) / 1000).toFixed(2)} s), solver hangs | highs | 0.5 | ${hang.termination} | ${hang.seconds.toFixed(2)} |`);
+rows.push(
+  `| worker deadline (${(workerDeadlineMs(0.5) / 1000).toFixed(2)} s), solver hangs | highs | 0.5 | ${hang.termination} | ${hang.seconds.toFixed(2)} |`,
+);
 await shutdownSolverWorkers();
 console.log(rows.join('\n'));

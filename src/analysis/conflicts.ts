@@ -16,10 +16,11 @@ export function conflictMatrix(scenario: Scenario, solution?: Schedule, options:
   const pairs = new Map<string, number>();
   for (const s of scenario.students) {
     const courses = [...new Set(s.requests)].sort(compareIds);
-    for (let i = 0; i < courses.length; i++) for (let j = i + 1; j < courses.length; j++) {
-      const key = `${courses[i]}\u0000${courses[j]}`;
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
-    }
+    for (let i = 0; i < courses.length; i++)
+      for (let j = i + 1; j < courses.length; j++) {
+        const key = `${courses[i]!}\u0000${courses[j]!}`;
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
   }
   const sections = sectionsPerCourse(scenario, solution);
   const rows = [...pairs]
@@ -28,7 +29,7 @@ export function conflictMatrix(scenario: Scenario, solution?: Schedule, options:
       const na = sections.get(a) ?? 0;
       const nb = sections.get(b) ?? 0;
       const flags = [shape(na), shape(nb)].filter((f) => f !== null);
-      return { courseA: a, courseB: b, students, sectionsA: na, sectionsB: nb, flag: flags.length === 0 ? '' : flags.length === 2 ? `${flags[0]} × ${flags[1]}` : (flags[0] ?? '') };
+      return { courseA: a, courseB: b, students, sectionsA: na, sectionsB: nb, flag: flags.join(' × ') };
     })
     .sort((x, y) => y.students - x.students || compareIds(x.courseA, y.courseA) || compareIds(x.courseB, y.courseB))
     .slice(0, top);

@@ -58,6 +58,8 @@ export function equity(scenario: Scenario, solution: Schedule): AnalysisTable {
       { key: 'agAccess', label: 'A–G access ratio', align: 'right' },
     ],
     rows,
-    notes: ['Access ratio: the group’s rate (share in a pathway; A–G seats held per student) over the whole school’s. 1.00 is parity; below 1 the group has less access.'],
+    notes: [
+      'Access ratio: the group’s rate (share in a pathway; A–G seats held per student) over the whole school’s. 1.00 is parity; below 1 the group has less access.',
+    ],
   };
 }

@@ -36,7 +36,8 @@ function idsOf(c: Cause): string {
   }
 }
 
-const slotsOf = (c: Cause) => (c.kind === 'clash' ? c.slots.join(' ') : c.kind === 'section-count' ? c.slots.join(' ') : c.kind === 'room-shortage' ? c.placements.join(' ') : '');
+const slotsOf = (c: Cause) =>
+  c.kind === 'clash' ? c.slots.join(' ') : c.kind === 'section-count' ? c.slots.join(' ') : c.kind === 'room-shortage' ? c.placements.join(' ') : '';
 
 /** Every unplaced pathway student's and every unmet request's causes, each verified against the schedule. */
 export function explanationTable(scenario: Scenario, solution: Schedule): AnalysisTable {
@@ -45,7 +46,16 @@ export function explanationTable(scenario: Scenario, solution: Schedule): Analys
   const e = explainSchedule(scenario, solution);
   const line = (student: string, about: string, c: Cause) => {
     const problem = verifyCause(book, occ, student, c);
-    return { student, about, kind: c.kind, rules: CAUSE_RULES[c.kind].join(' '), ids: idsOf(c), slots: slotsOf(c), reason: renderCause(book, c), verified: problem === null ? 'yes' : `no: ${problem}` };
+    return {
+      student,
+      about,
+      kind: c.kind,
+      rules: CAUSE_RULES[c.kind].join(' '),
+      ids: idsOf(c),
+      slots: slotsOf(c),
+      reason: renderCause(book, c),
+      verified: problem === null ? 'yes' : `no: ${problem}`,
+    };
   };
   const rows = [
     ...e.students.flatMap((s) => s.causes.map((c) => line(s.student, `not placed (${s.pathway} ${s.grade})`, c))),
@@ -65,7 +75,9 @@ export function explanationTable(scenario: Scenario, solution: Schedule): Analys
       { key: 'verified', label: 'Verified' },
     ],
     rows,
-    notes: ['Verified: the cause re-derived from the scenario and the schedule alone (the sections named really clash, the section named really is full, no teacher or room was really free).'],
+    notes: [
+      'Verified: the cause re-derived from the scenario and the schedule alone (the sections named really clash, the section named really is full, no teacher or room was really free).',
+    ],
   };
 }
 
@@ -80,6 +92,12 @@ export function diagnosisTable(d: InfeasibilityDiagnosis): AnalysisTable {
       { key: 'fixes', label: 'Fix options' },
     ],
     rows: d.groups.map((g) => ({ group: g.label, rule: g.rule, fixes: g.fixes.join('; ') })),
-    notes: d.feasible ? [] : [d.minimal ? 'Relaxing all of these makes the scenario feasible, and each one is needed (deletion filter).' : 'Relaxing all of these makes the scenario feasible; the time limit stopped the check that each one is needed.'],
+    notes: d.feasible
+      ? []
+      : [
+          d.minimal
+            ? 'Relaxing all of these makes the scenario feasible, and each one is needed (deletion filter).'
+            : 'Relaxing all of these makes the scenario feasible; the time limit stopped the check that each one is needed.',
+        ],
   };
 }

@@ -13,7 +13,15 @@ export function roomUse(scenario: Scenario, solution: Schedule): AnalysisTable {
     const used = new Set(own.flatMap((s) => s.slots)).size;
     const seats = own.length * r.capacity;
     const enrolled = own.reduce((n, s) => n + rosterOf(book, s.id).length, 0);
-    return { room: r.id, type: r.type, capacity: r.capacity, sections: own.length, slotsUsed: used, utilisation: percent(used, total), fill: percent(enrolled, seats) };
+    return {
+      room: r.id,
+      type: r.type,
+      capacity: r.capacity,
+      sections: own.length,
+      slotsUsed: used,
+      utilisation: percent(used, total),
+      fill: percent(enrolled, seats),
+    };
   });
   const byType = new Map<string, { used: number; rooms: number }>();
   for (const r of rows) {

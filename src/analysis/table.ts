@@ -40,7 +40,12 @@ const text = (v: Cell): string => (v === null ? '–' : typeof v === 'boolean' ?
 /** Renders a report in the chosen format; the text has no trailing newline. */
 export function renderAnalysis(t: AnalysisTable, format: ReportFormat): string {
   if (format === 'json') return JSON.stringify({ kind: t.kind, title: t.title, columns: t.columns, rows: t.rows, notes: t.notes }, null, 2);
-  if (format === 'csv') return stringify([t.columns.map((c) => c.label), ...t.rows.map((r) => t.columns.map((c) => r[c.key] ?? ''))], { cast: { boolean: (b) => (b ? 'yes' : 'no') } }).trimEnd();
-  const body = formatTable([t.columns.map((c) => c.label), ...t.rows.map((r) => t.columns.map((c) => text(r[c.key] ?? null)))], { align: t.columns.map((c) => c.align ?? 'left') });
+  if (format === 'csv')
+    return stringify([t.columns.map((c) => c.label), ...t.rows.map((r) => t.columns.map((c) => r[c.key] ?? ''))], {
+      cast: { boolean: (b) => (b ? 'yes' : 'no') },
+    }).trimEnd();
+  const body = formatTable([t.columns.map((c) => c.label), ...t.rows.map((r) => t.columns.map((c) => text(r[c.key] ?? null)))], {
+    align: t.columns.map((c) => c.align ?? 'left'),
+  });
   return [t.title, '', t.rows.length > 0 ? body : '  (nothing to list)', ...(t.notes.length > 0 ? ['', ...t.notes] : [])].join('\n');
 }

@@ -28,16 +28,30 @@ async function main(): Promise<number> {
     .version(packageVersion())
     .alias('version', 'V')
     .fail((msg, err) => {
+      // @types/yargs declares `err: Error`, but yargs passes undefined for a usage failure (unknown option, no command).
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       throw err ?? new UsageError(msg);
     });
-  for (const register of [solveCommand, checkCommand, generateCommand, importCommand, importSolutionCommand, exportCommand, reportCommand, whatifCommand, batchCommand, workerCommand]) cli = register(cli);
+  for (const register of [
+    solveCommand,
+    checkCommand,
+    generateCommand,
+    importCommand,
+    importSolutionCommand,
+    exportCommand,
+    reportCommand,
+    whatifCommand,
+    batchCommand,
+    workerCommand,
+  ])
+    cli = register(cli);
   await cli.parseAsync();
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
 }
 
 class UsageError extends Error {}
 
-main()
+void main()
   .catch((err: unknown) => {
     if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\nRun pathway-scheduler --help for usage.\n`);

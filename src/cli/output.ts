@@ -84,14 +84,18 @@ export function outputProblems(targets: readonly OutputTarget[], inputs: readonl
         continue;
       }
       for (const f of files) {
-        if (existsSync(f) && statSync(f).isDirectory()) add(`"${f}" is a folder, so the file cannot be written`, 'remove or rename that folder, or give another folder');
+        if (existsSync(f) && statSync(f).isDirectory())
+          add(`"${f}" is a folder, so the file cannot be written`, 'remove or rename that folder, or give another folder');
       }
       const why = folderProblem(t.path);
       if (why) add(why, 'give a folder you can write to');
       continue;
     }
     if (stat?.isDirectory()) {
-      add(`"${t.path}" is a folder, not a file`, `give a file name for ${t.option}, e.g. ${join(t.path, t.option === '--html' ? 'report.html' : 'output.json')}`);
+      add(
+        `"${t.path}" is a folder, not a file`,
+        `give a file name for ${t.option}, e.g. ${join(t.path, t.option === '--html' ? 'report.html' : 'output.json')}`,
+      );
       continue;
     }
     if (stat) {
@@ -150,7 +154,13 @@ export class OutputSet {
       }
       const code = errno(err);
       const written = renamed.length === 0 ? 'nothing was written' : `only ${renamed.join(', ')} ${renamed.length === 1 ? 'was' : 'were'} written`;
-      throw new InputError(file, [{ path: '', message: `cannot be written (${code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'a folder of that name is in the way' : code}); ${written}`, fix: 'free space or choose another place, and run the command again' }]);
+      throw new InputError(file, [
+        {
+          path: '',
+          message: `cannot be written (${code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'a folder of that name is in the way' : code}); ${written}`,
+          fix: 'free space or choose another place, and run the command again',
+        },
+      ]);
     };
     for (const [file, content] of this.files) {
       try {

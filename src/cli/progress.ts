@@ -38,7 +38,12 @@ export function progressReporter(limitSeconds: number, stream: NodeJS.WriteStrea
         if (p.seconds < QUIET_FOR_SECONDS) return;
         if (!bar) {
           bar = new cliProgress.SingleBar(
-            { stream, format: '{stage} |{bar}| {elapsed}s of {limit}s  pathway placed {incumbent} of ≤ {bound}  gap {gap}', hideCursor: true, clearOnComplete: true },
+            {
+              stream,
+              format: '{stage} |{bar}| {elapsed}s of {limit}s  pathway placed {incumbent} of ≤ {bound}  gap {gap}',
+              hideCursor: true,
+              clearOnComplete: true,
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(Math.ceil(limitSeconds), 0, { stage: p.stage, elapsed: 0, limit: limitSeconds, ...describe(p) });

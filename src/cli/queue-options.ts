@@ -13,14 +13,24 @@ import { EXIT } from './errors.js';
 /** yargs options: where the queue is. */
 export function queueOptions<T>(y: Argv<T>, required: boolean) {
   return y
-    .option('queue', { type: 'string', demandOption: required, describe: `Redis URL of the BullMQ queue: redis://host:6379/0, rediss://:password@host:6380/0 (TLS)${required ? '' : '; without it, solves run on this machine'}` })
+    .option('queue', {
+      type: 'string',
+      demandOption: required,
+      describe: `Redis URL of the BullMQ queue: redis://host:6379/0, rediss://:password@host:6380/0 (TLS)${required ? '' : '; without it, solves run on this machine'}`,
+    })
     .option('queue-name', { type: 'string', describe: 'queue name (default pathway-scheduler); teams sharing a Redis use different names' })
-    .option('shared-storage', { type: 'string', describe: 'folder every machine mounts: scenarios and solutions travel through it, Redis carries only ids, hashes and counts' });
+    .option('shared-storage', {
+      type: 'string',
+      describe: 'folder every machine mounts: scenarios and solutions travel through it, Redis carries only ids, hashes and counts',
+    });
 }
 
 /** The same options for the submitting commands, plus how long to wait for an unreachable queue. */
 export function submitOptions<T>(y: Argv<T>) {
-  return queueOptions(y, false).option('patience', { type: 'number', describe: 'with --queue: seconds to wait for an unreachable queue before giving up (default 120)' });
+  return queueOptions(y, false).option('patience', {
+    type: 'number',
+    describe: 'with --queue: seconds to wait for an unreachable queue before giving up (default 120)',
+  });
 }
 
 export const queueArgsSchema = z.object({

@@ -31,7 +31,8 @@ export class CellReader {
   /** A non-empty text. */
   text(column: string, expected = 'a non-empty text'): string | undefined {
     const v = this.raw(column);
-    return v === '' ? this.bad(column, expected) : v;
+    if (v === '') this.bad(column, expected);
+    return v === '' ? undefined : v;
   }
 
   /** An integer in [min, max]; `optional` lets an empty cell through as undefined. */
@@ -41,7 +42,8 @@ export class CellReader {
     const n = Number(v);
     if (v === '' || !Number.isInteger(n) || n < min || n > max) {
       const range = max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`;
-      return this.bad(column, optional ? `${range}, or empty` : range);
+      this.bad(column, optional ? `${range}, or empty` : range);
+      return;
     }
     return n;
   }
@@ -51,7 +53,10 @@ export class CellReader {
     const v = this.raw(column);
     if (v === '' && optional) return undefined;
     const n = Number(v);
-    if (v === '' || !Number.isFinite(n) || n < min) return this.bad(column, `a number ≥ ${min}${optional ? ', or empty' : ''}`);
+    if (v === '' || !Number.isFinite(n) || n < min) {
+      this.bad(column, `a number ≥ ${min}${optional ? ', or empty' : ''}`);
+      return;
+    }
     return n;
   }
 
@@ -60,7 +65,8 @@ export class CellReader {
     const v = this.raw(column);
     if (v === '' && optional) return undefined;
     const hit = values.find((x) => x.toLowerCase() === v.toLowerCase());
-    return hit ?? this.bad(column, `one of ${values.join(', ')}${optional ? ', or empty' : ''}`);
+    if (hit === undefined) this.bad(column, `one of ${values.join(', ')}${optional ? ', or empty' : ''}`);
+    return hit;
   }
 
   /** `yes`/`no` (also true/false, 1/0, empty = no). */
@@ -68,7 +74,7 @@ export class CellReader {
     const v = this.raw(column).toLowerCase();
     if (['', 'no', 'false', '0', 'n'].includes(v)) return false;
     if (['yes', 'true', '1', 'y'].includes(v)) return true;
-    return this.bad(column, 'yes or no (or empty for no)');
+    this.bad(column, 'yes or no (or empty for no)');
   }
 
   /** A `;`-separated list of ids; empty cell → []. */
@@ -81,7 +87,8 @@ export class CellReader {
     const items = this.list(column);
     const nums = items.map(Number);
     if (items.length === 0 || nums.some((n) => !Number.isInteger(n) || n < min || n > max)) {
-      return this.bad(column, `whole numbers from ${min} to ${max} separated by "${LIST_SEPARATOR}" (e.g. 9${LIST_SEPARATOR}10)`);
+      this.bad(column, `whole numbers from ${min} to ${max} separated by "${LIST_SEPARATOR}" (e.g. 9${LIST_SEPARATOR}10)`);
+      return;
     }
     return nums;
   }
@@ -92,7 +99,10 @@ export class CellReader {
     for (const item of this.list(column)) {
       const m = /^([^=]+)=(\d+)$/.exec(item);
       const key = m ? keys.find((k) => k === m[1]?.trim().toLowerCase()) : undefined;
-      if (!m || key === undefined) return this.bad(column, `subject=years pairs separated by "${LIST_SEPARATOR}", subjects ${keys.join(', ')} (e.g. b=1${LIST_SEPARATOR}c=1)`);
+      if (!m || key === undefined) {
+        this.bad(column, `subject=years pairs separated by "${LIST_SEPARATOR}", subjects ${keys.join(', ')} (e.g. b=1${LIST_SEPARATOR}c=1)`);
+        return;
+      }
       out[key] = Number(m[2]);
     }
     return out;

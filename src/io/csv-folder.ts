@@ -22,7 +22,8 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
  * @throws {@link InputError} naming every bad row of every file.
  */
 export function importCsvFolder(folder: string): Scenario {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError(folder, [{ path: '', message: 'not a folder', fix: 'give the folder that holds calendar.csv, courses.csv, ...' }]);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new InputError(folder, [{ path: '', message: 'not a folder', fix: 'give the folder that holds calendar.csv, courses.csv, ...' }]);
   const tables: ScenarioTables = {};
   // A file that cannot be read is reported with the problems of every other file.
   const problems = new ImportProblems();
@@ -37,6 +38,6 @@ export function importCsvFolder(folder: string): Scenario {
 export function scenarioToCsvFiles(scenarioInput: Scenario): Map<string, string> {
   const scenario = requireScenario(scenarioInput);
   const files = new Map<string, string>();
-  for (const [name, rows] of Object.entries(scenarioToTables(scenario))) if (rows) files.set(`${name}.csv`, toCsv(rows));
+  for (const [name, rows] of Object.entries(scenarioToTables(scenario))) files.set(`${name}.csv`, toCsv(rows));
   return files;
 }

@@ -56,7 +56,17 @@ export async function scheduleXlsx(scenarioInput: Scenario, solutionInput: Solut
   const sections = book.addWorksheet('Sections', { views: [{ state: 'frozen', ySplit: 1 }] });
   sections.addRow([...SECTION_COLUMNS]);
   for (const { section: s, enrolled } of sectionList(views)) {
-    sections.addRow([s.id, s.course, views.courses.get(s.course)?.name ?? '', s.teacher, s.room, s.slots.join(' '), s.cohort ?? '', enrolled, views.courses.get(s.course)?.capacity ?? '']);
+    sections.addRow([
+      s.id,
+      s.course,
+      views.courses.get(s.course)?.name ?? '',
+      s.teacher,
+      s.room,
+      s.slots.join(' '),
+      s.cohort ?? '',
+      enrolled,
+      views.courses.get(s.course)?.capacity ?? '',
+    ]);
   }
   sections.getRow(1).font = { bold: true };
   addReport(book, scenario, solution);

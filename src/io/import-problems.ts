@@ -100,7 +100,12 @@ export class ImportProblems {
    * Reports each required column the table lacks; a missing key column makes the table
    * unusable (under `name`), any other makes its rows count as reported.
    */
-  requireColumns(table: SourceTable, columns: readonly RequiredColumn[], name = table.label, fix = (c: RequiredColumn) => `add a column "${c.name}"${c.holds ? `: ${c.holds}` : ''}`): void {
+  requireColumns(
+    table: SourceTable,
+    columns: readonly RequiredColumn[],
+    name = table.label,
+    fix = (c: RequiredColumn) => `add a column "${c.name}"${c.holds ? `: ${c.holds}` : ''}`,
+  ): void {
     for (const c of columns) {
       if (table.header.includes(c.name)) continue;
       this.list.push({ path: `${table.label}, row 1, column ${c.name}`, message: `missing column "${c.name}"`, fix: `${fix(c)}${columnHint(table.header)}` });

@@ -44,5 +44,11 @@ export async function importSource(source: string, options: SisOptions = {}): Pr
   const none = { dropped: [], droppedAlternates: [], requestRows: null, notes: [] };
   if (/\.xlsx$/i.test(source)) return { kind: 'xlsx', scenario: await importXlsx(source), ...none };
   if (existsSync(source) && statSync(source).isDirectory()) return { kind: 'csv', scenario: importCsvFolder(source), ...none };
-  throw new InputError(source, [{ path: '', message: existsSync(source) ? 'neither a folder nor an .xlsx workbook' : 'not found', fix: 'give a folder of CSV files, an .xlsx workbook, or an SIS export folder with --sis or --mapping' }]);
+  throw new InputError(source, [
+    {
+      path: '',
+      message: existsSync(source) ? 'neither a folder nor an .xlsx workbook' : 'not found',
+      fix: 'give a folder of CSV files, an .xlsx workbook, or an SIS export folder with --sis or --mapping',
+    },
+  ]);
 }

@@ -45,7 +45,7 @@ export function scenarioProgram(scenario: Scenario, strategy: Strategy = scenari
 export function exportProgram(scenarioInput: Scenario, modelFormat: 'mps' | 'lp', strategyInput?: Strategy): { text: string; map: ModelMap } {
   const scenario = requireScenario(scenarioInput);
   const strategy = strategyInput ?? scenario.policy.strategy;
-  if (!STRATEGIES.includes(strategy) || (modelFormat !== 'mps' && modelFormat !== 'lp')) {
+  if (!STRATEGIES.includes(strategy) || !(['mps', 'lp'] as readonly string[]).includes(modelFormat)) {
     throw new InputError('<options>', [{ path: '', message: `bad model format ${JSON.stringify(modelFormat)} or strategy ${JSON.stringify(strategy)}`, fix: `use "mps" or "lp", and one of ${STRATEGIES.join(', ')}` }]);
   }
   const model = scenarioProgram(scenario, strategy);
@@ -93,7 +93,7 @@ function solutionFileProblems(text: string, read: SolutionFileValues, model: Mip
   if (read.valueLines === 0 && read.status === null && read.primal === null) problems.push({ path: '', message: 'the file holds no column values and no solver status: it is not a CBC, HiGHS or Gurobi solution file', fix });
   if (read.unreadLines.length > 0) {
     const lines = text.split(/\r?\n/);
-    problems.push({ path: `line ${read.unreadLines[0]}`, message: `${read.unreadLines.length === 1 ? '1 line is' : `${read.unreadLines.length} lines are`} neither a value nor a status, e.g. ${JSON.stringify((lines[read.unreadLines[0]! - 1] ?? '').trim().slice(0, 80))} (line${read.unreadLines.length === 1 ? '' : 's'} ${listed(read.unreadLines.map(String))})`, fix: `${fix}; values are written "name value" (HiGHS, Gurobi) or "index name value reduced-cost" (CBC)` });
+    problems.push({ path: `line ${read.unreadLines[0]!}`, message: `${read.unreadLines.length === 1 ? '1 line is' : `${read.unreadLines.length} lines are`} neither a value nor a status, e.g. ${JSON.stringify((lines[read.unreadLines[0]! - 1] ?? '').trim().slice(0, 80))} (line${read.unreadLines.length === 1 ? '' : 's'} ${listed(read.unreadLines.map(String))})`, fix: `${fix}; values are written "name value" (HiGHS, Gurobi) or "index name value reduced-cost" (CBC)` });
   }
   if (read.unknownNames.length > 0) problems.push({ path: '', message: `the file names ${read.unknownNames.length} column${read.unknownNames.length === 1 ? '' : 's'} the model lacks: ${listed(read.unknownNames)}`, fix });
   const fractional: string[] = [];

@@ -6,7 +6,7 @@
 
 /** Lower case without spaces, underscores, dots or hyphens: `Course_Number` ~ `course number`. */
 export function foldName(name: string): string {
-  return name.toLowerCase().replace(/[\s_.\-]+/g, '');
+  return name.toLowerCase().replace(/[\s_.-]+/g, '');
 }
 
 /** Levenshtein edit distance (insertions, deletions, substitutions), O(|a|·|b|). */

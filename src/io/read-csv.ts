@@ -13,7 +13,12 @@ const COMMA_CSV = 'save it as comma-separated CSV (Excel: Save As → "CSV UTF-8
  */
 export function foreignDelimiter(headerLine: string): string | null {
   if (headerLine.includes(',')) return null;
-  for (const [char, name] of [[';', 'semicolons'], ['\t', 'tabs'], ['|', 'vertical bars']] as const) if (headerLine.includes(char)) return name;
+  for (const [char, name] of [
+    [';', 'semicolons'],
+    ['\t', 'tabs'],
+    ['|', 'vertical bars'],
+  ] as const)
+    if (headerLine.includes(char)) return name;
   return null;
 }
 
@@ -26,20 +31,27 @@ export function parseCsvText(text: string, label: string): SourceTable {
   const delimiter = foreignDelimiter(firstLine);
   if (delimiter) {
     const shown = firstLine.length > 60 ? `${firstLine.slice(0, 60)}…` : firstLine;
-    throw new InputError(label, [{ path: 'row 1', message: `the file looks separated by ${delimiter}, not commas: its header ${JSON.stringify(shown)} is one column`, fix: COMMA_CSV }]);
+    throw new InputError(label, [
+      { path: 'row 1', message: `the file looks separated by ${delimiter}, not commas: its header ${JSON.stringify(shown)} is one column`, fix: COMMA_CSV },
+    ]);
   }
   try {
-    const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const records: string[][] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
     return tableFromRecords(label, records);
   } catch (err: unknown) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new InputError(label, [{ path: '', message: `not valid CSV: ${message}`, fix: `${COMMA_CSV}; a value holding a comma or a quote must be in double quotes, with quotes doubled` }]);
+    throw new InputError(label, [
+      { path: '', message: `not valid CSV: ${message}`, fix: `${COMMA_CSV}; a value holding a comma or a quote must be in double quotes, with quotes doubled` },
+    ]);
   }
 }
 
 /** Reads one CSV file. @throws {@link InputError} when it is missing, not UTF-8 or not CSV. */
 export function readCsvFile(file: string, label = file): SourceTable {
-  return parseCsvText(relabel(() => readTextFile(file), label), label);
+  return parseCsvText(
+    relabel(() => readTextFile(file), label),
+    label,
+  );
 }
 
 /** Reads a CSV file when it exists; undefined otherwise (for optional tables). @throws {@link InputError} */
@@ -56,4 +68,3 @@ function relabel<T>(read: () => T, label: string): T {
     throw err;
   }
 }
-

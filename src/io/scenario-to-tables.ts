@@ -49,7 +49,15 @@ export function scenarioToTables(s: Scenario): Partial<Record<TableName, string[
     ],
     pathways: [
       header('pathways'),
-      ...s.pathways.map((w) => [w.id, w.name, w.sector, String(w.cohortSize), join(w.team), String(w.commonPlanning), ...['9', '10', '11', '12'].map((g) => join(w.cohortCourses[g]))]),
+      ...s.pathways.map((w) => [
+        w.id,
+        w.name,
+        w.sector,
+        String(w.cohortSize),
+        join(w.team),
+        String(w.commonPlanning),
+        ...['9', '10', '11', '12'].map((g) => join(w.cohortCourses[g])),
+      ]),
     ],
     students: [
       header('students'),
@@ -59,7 +67,7 @@ export function scenarioToTables(s: Scenario): Partial<Record<TableName, string[
         st.pathway ?? '',
         join(st.groups),
         Object.entries(st.agCompleted ?? {})
-          .map(([k, v]) => `${k}=${v}`)
+          .flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]))
           .join(LIST_SEPARATOR),
       ]),
     ],

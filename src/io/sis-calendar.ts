@@ -24,7 +24,11 @@ export function readSisCalendar(mapping: SisMapping, folder: SisFolder, problems
     const cells = new CellReader(table, r, problems);
     const key = cells.raw('setting');
     if (!(SETTINGS as readonly string[]).includes(key)) {
-      problems.push({ path: `${table.label}, row ${r.row}, column setting`, message: `unknown setting ${JSON.stringify(key)}`, fix: `expected one of ${SETTINGS.join(', ')}` });
+      problems.push({
+        path: `${table.label}, row ${r.row}, column setting`,
+        message: `unknown setting ${JSON.stringify(key)}`,
+        fix: `expected one of ${SETTINGS.join(', ')}`,
+      });
       continue;
     }
     seen.set(key, { value: cells.raw('value'), cells, row: r.row });
@@ -32,7 +36,11 @@ export function readSisCalendar(mapping: SisMapping, folder: SisFolder, problems
   const list = (key: 'terms' | 'days' | 'periods', example: string): string[] => {
     const s = seen.get(key);
     if (!s) {
-      problems.push({ path: `${table.label}, column setting`, message: `missing setting "${key}"`, fix: `add a row "${key}" with its values separated by ";" (e.g. ${example})` });
+      problems.push({
+        path: `${table.label}, column setting`,
+        message: `missing setting "${key}"`,
+        fix: `add a row "${key}" with its values separated by ";" (e.g. ${example})`,
+      });
       return [];
     }
     const items = splitList(s.value);

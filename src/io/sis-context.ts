@@ -39,7 +39,8 @@ export function badCell(ctx: SisContext, ref: RowRef, column: string, expected: 
 export function readGrade(ctx: SisContext, ref: RowRef, column: string): number | undefined {
   const dict = ctx.mapping.values.grades ?? DEFAULT_GRADES;
   const g = lookupValue(dict, ref.cells.raw(column));
-  return g ?? badCell(ctx, ref, column, keysText(dict));
+  if (g === undefined) badCell(ctx, ref, column, keysText(dict));
+  return g;
 }
 
 /**
@@ -50,7 +51,9 @@ export function readPriority(ctx: SisContext, ref: RowRef, column: string): Prio
   const raw = ref.cells.raw(column);
   if (raw === '') return undefined;
   const dict = ctx.mapping.values.priorities ?? Object.fromEntries(PRIORITIES.map((p) => [p, p]));
-  return lookupValue(dict, raw) ?? badCell(ctx, ref, column, `${keysText(dict)}, or empty`);
+  const priority = lookupValue(dict, raw);
+  if (priority === undefined) badCell(ctx, ref, column, `${keysText(dict)}, or empty`);
+  return priority;
 }
 
 /** A list cell split on the mapping's list separator. */

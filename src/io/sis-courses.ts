@@ -70,7 +70,12 @@ function readCourseShape(ctx: SisContext, ref: RowRef): Shape {
     else if (raw !== '' && n === 1) shape.terms = 'one';
     else {
       const listed = ctx.mapping.values.lengths ? `${keysText(ctx.mapping.values.lengths)}, or ` : '';
-      badCell(ctx, ref, m.length, `${listed}a number of terms: 1 or ${termCount} (the calendar has ${termCount} term${termCount === 1 ? '' : 's'}; other lengths cannot be expressed)`);
+      badCell(
+        ctx,
+        ref,
+        m.length,
+        `${listed}a number of terms: 1 or ${termCount} (the calendar has ${termCount} term${termCount === 1 ? '' : 's'}; other lengths cannot be expressed)`,
+      );
     }
   }
   if (m.periodsPerMeeting !== undefined) {
@@ -81,14 +86,22 @@ function readCourseShape(ctx: SisContext, ref: RowRef): Shape {
 }
 
 /** Grades from a list column or a low/high pair; `optional` lets empty cells through as undefined. */
-function readGrades(ctx: SisContext, ref: RowRef, low: string | undefined, high: string | undefined, list: string | undefined, optional = false): number[] | undefined {
+function readGrades(
+  ctx: SisContext,
+  ref: RowRef,
+  low: string | undefined,
+  high: string | undefined,
+  list: string | undefined,
+  optional = false,
+): number[] | undefined {
   if (optional && [low, high, list].every((c) => c === undefined || ref.cells.raw(c) === '')) return undefined;
   if (list !== undefined) {
     const items = listCell(ctx, ref, list);
     const dict = ctx.mapping.values.grades;
     const grades = items.map((g) => (dict ? lookupValue(dict, g) : Number(g.replace(/^0+(?=\d)/, ''))));
     if (items.length === 0 || grades.some((g) => g === undefined || !Number.isInteger(g) || g < 9 || g > 12)) {
-      return badCell(ctx, ref, list, `grades 9–12 separated by "${ctx.mapping.listSeparator}"`);
+      badCell(ctx, ref, list, `grades 9–12 separated by "${ctx.mapping.listSeparator}"`);
+      return;
     }
     return [...new Set(grades as number[])].sort((a, b) => a - b);
   }
@@ -96,7 +109,10 @@ function readGrades(ctx: SisContext, ref: RowRef, low: string | undefined, high:
   const lo = readGrade(ctx, ref, low);
   const hi = high === low ? lo : readGrade(ctx, ref, high);
   if (lo === undefined || hi === undefined) return undefined;
-  if (hi < lo) return badCell(ctx, ref, high, `a grade at or above ${lo} (the low grade)`);
+  if (hi < lo) {
+    badCell(ctx, ref, high, `a grade at or above ${lo} (the low grade)`);
+    return;
+  }
   return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 }
 
@@ -106,12 +122,16 @@ function readAg(ctx: SisContext, ref: RowRef, column: string): AgSubject | undef
   if (dict) {
     if (raw === '') return undefined;
     const v = lookupValue(dict, raw);
-    if (v === undefined) return badCell(ctx, ref, column, `${keysText(dict)}, or empty`);
+    if (v === undefined) {
+      badCell(ctx, ref, column, `${keysText(dict)}, or empty`);
+      return;
+    }
     return v === 'none' ? undefined : v;
   }
   if (raw === '') return undefined;
   const v = AG_SUBJECTS.find((s) => s === raw.toLowerCase());
-  return v ?? badCell(ctx, ref, column, 'an A–G subject letter a–g, or empty');
+  if (v === undefined) badCell(ctx, ref, column, 'an A–G subject letter a–g, or empty');
+  return v;
 }
 
 function readCourses(ctx: SisContext, table: SisTable): Map<string, ListedCourse> {
@@ -139,7 +159,10 @@ function readCourses(ctx: SisContext, table: SisTable): Map<string, ListedCourse
     const ag = m.ag !== undefined ? readAg(ctx, ref, m.ag) : undefined;
     const cte = m.cte !== undefined && isYes(c.raw(m.cte), ctx.mapping.values.cte);
     const typeRaw = m.roomType !== undefined ? c.raw(m.roomType) : '';
-    const roomType = typeRaw === '' ? ctx.mapping.defaults.roomType : ((ctx.mapping.values.roomTypes ? lookupValue(ctx.mapping.values.roomTypes, typeRaw) : undefined) ?? typeRaw);
+    const roomType =
+      typeRaw === ''
+        ? ctx.mapping.defaults.roomType
+        : ((ctx.mapping.values.roomTypes ? lookupValue(ctx.mapping.values.roomTypes, typeRaw) : undefined) ?? typeRaw);
     const priority = m.priority !== undefined ? readPriority(ctx, ref, m.priority) : undefined;
     const alternates = (m.alternates ?? []).map((col) => c.raw(col)).filter((a) => a !== '');
     if (id === undefined || capacity === undefined || sections === undefined) continue;
@@ -156,7 +179,11 @@ function readCourses(ctx: SisContext, table: SisTable): Map<string, ListedCourse
       minSize,
       sections,
       // Filled in by resolveMeets once the sections are read; the column values go first.
-      meets: { periods: shape.periods ?? d.periods ?? 1, days: d.days ?? (ctx.calendar.days.length === 1 ? 'all' : 'one'), terms: shape.terms ?? d.terms ?? 'all' },
+      meets: {
+        periods: shape.periods ?? d.periods ?? 1,
+        days: d.days ?? (ctx.calendar.days.length === 1 ? 'all' : 'one'),
+        terms: shape.terms ?? d.terms ?? 'all',
+      },
       fixed: shape,
       grades,
       ag,
@@ -188,13 +215,26 @@ function readSections(ctx: SisContext, table: SisTable, courses: ReadonlyMap<str
     const key = m.id !== undefined && number !== '' ? `${course}\u0000${number}` : `${course}\u0000#${row.row}`;
     let group = groups.get(key);
     if (!group) {
-      group = { course, first: ref, teachers: [], teacherNames: new Map(), room: '', meetings: [], terms: undefined, team: '', grades: new Set(), maxSize: undefined, locked: false, placement: undefined };
+      group = {
+        course,
+        first: ref,
+        teachers: [],
+        teacherNames: new Map(),
+        room: '',
+        meetings: [],
+        terms: undefined,
+        team: '',
+        grades: new Set(),
+        maxSize: undefined,
+        locked: false,
+        placement: undefined,
+      };
       groups.set(key, group);
       order.push(group);
     }
     m.teachers.forEach((col, i) => {
       const t = c.raw(col);
-      if (t === '' || !group) return;
+      if (t === '') return;
       if (!group.teachers.includes(t)) group.teachers.push(t);
       const nameCol = m.teacherNames?.[i];
       const name = nameCol !== undefined ? c.raw(nameCol) : '';
@@ -203,7 +243,10 @@ function readSections(ctx: SisContext, table: SisTable, courses: ReadonlyMap<str
     if (m.room !== undefined && group.room === '') group.room = c.raw(m.room);
     if (m.slot !== undefined) {
       const slot = m.slot;
-      const read = 'expression' in slot ? ctx.codes.expression(c.raw(slot.expression)) : ctx.codes.periodCells(c.raw(slot.period), slot.block && c.raw(slot.block), slot.end && c.raw(slot.end), slot.day && c.raw(slot.day));
+      const read =
+        'expression' in slot
+          ? ctx.codes.expression(c.raw(slot.expression))
+          : ctx.codes.periodCells(c.raw(slot.period), slot.block && c.raw(slot.block), slot.end && c.raw(slot.end), slot.day && c.raw(slot.day));
       if (read.ok) group.meetings.push(...read.value);
       else badCell(ctx, ref, 'expression' in slot ? slot.expression : slot.period, read.expected);
     }
@@ -235,7 +278,12 @@ function sectionCapacities(ctx: SisContext, courses: ReadonlyMap<string, ListedC
   for (const c of courses.values()) {
     const size = regular.get(c.id) ?? team.get(c.id);
     if (size !== undefined) c.capacity = size;
-    else if (c.sections > 0) ctx.problems.push({ path: `${c.row.table.label}, row ${c.row.row.row}`, message: `no capacity for course ${JSON.stringify(c.id)}`, fix: `give its sections a max size (${ctx.mapping.sections?.maxSize ?? 'maxSize'}), or map "courses.capacity"` });
+    else if (c.sections > 0)
+      ctx.problems.push({
+        path: `${c.row.table.label}, row ${c.row.row.row}`,
+        message: `no capacity for course ${JSON.stringify(c.id)}`,
+        fix: `give its sections a max size (${ctx.mapping.sections?.maxSize ?? 'maxSize'}), or map "courses.capacity"`,
+      });
     else c.capacity = 1;
   }
 }
@@ -285,8 +333,13 @@ function resolveTimes(ctx: SisContext, courses: Map<string, ListedCourse>, secti
       const want = fixed[key] ?? first?.[key];
       const got = shape[key];
       if (want !== undefined && got !== undefined && want !== got) {
-        const source = fixed[key] !== undefined ? `the course's ${key === 'terms' ? 'length' : 'periods per meeting'}` : 'the course\'s other sections';
-        badCell(ctx, s.first, key === 'terms' && m?.term !== undefined && !s.placement ? m.term : slotColumn(ctx), `a time matching ${source} (${key}: ${want})`);
+        const source = fixed[key] !== undefined ? `the course's ${key === 'terms' ? 'length' : 'periods per meeting'}` : "the course's other sections";
+        badCell(
+          ctx,
+          s.first,
+          key === 'terms' && m?.term !== undefined && !s.placement ? m.term : slotColumn(ctx),
+          `a time matching ${source} (${key}: ${want})`,
+        );
       }
     }
     fromSection.set(course.id, { ...shape, ...first });
@@ -301,7 +354,11 @@ function resolveTimes(ctx: SisContext, courses: Map<string, ListedCourse>, secti
   for (const course of courses.values()) {
     const fixed = course.fixed;
     const sec = fromSection.get(course.id) ?? {};
-    course.meets = { periods: fixed.periods ?? sec.periods ?? course.meets.periods, days: sec.days ?? course.meets.days, terms: fixed.terms ?? sec.terms ?? course.meets.terms };
+    course.meets = {
+      periods: fixed.periods ?? sec.periods ?? course.meets.periods,
+      days: sec.days ?? course.meets.days,
+      terms: fixed.terms ?? sec.terms ?? course.meets.terms,
+    };
     const periods = used.get(course.id);
     if (m?.placement === 'allowed-periods' && periods) {
       const allowed = ctx.calendar.periods.filter((p) => periods.has(p) && (course.allowedPeriods ?? ctx.calendar.periods).includes(p));

@@ -73,7 +73,10 @@ export class SisFolder {
     this.problems.push({
       path: wanted,
       message: `missing file "${wanted}" in ${this.folder}${nearMatchText(wanted, files, (f) => basename(f, extname(f)))}`,
-      fix: files.length === 0 ? 'give the folder that holds the export files' : `export the file under this name (also read as .csv, .txt, .text or .tsv), or correct "file" in the mapping (files present: ${files.slice(0, 12).join(', ')}${files.length > 12 ? ', ...' : ''})`,
+      fix:
+        files.length === 0
+          ? 'give the folder that holds the export files'
+          : `export the file under this name (also read as .csv, .txt, .text or .tsv), or correct "file" in the mapping (files present: ${files.slice(0, 12).join(', ')}${files.length > 12 ? ', ...' : ''})`,
     });
     return undefined;
   }
@@ -85,13 +88,17 @@ export class SisFolder {
     const text = readTextFile(join(this.folder, name)).replace(/^\uFEFF/, '');
     const chosen = delimiter === 'auto' ? sniffDelimiter(text.split(/\r?\n/, 1)[0] ?? '') : delimiter;
     try {
-      const records = parse(text, { delimiter: chosen, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+      const records: string[][] = parse(text, { delimiter: chosen, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
       const table = { ...tableFromRecords(name, records), delimiter: chosen };
       this.parsed.set(key, table);
       return table;
     } catch (err: unknown) {
       const message = err instanceof Error ? err.message : String(err);
-      this.problems.push({ path: name, message: `cannot be read as ${delimiterName(chosen)}-separated text: ${message}`, fix: 'export it again as delimited text, or set "delimiter" for this file in the mapping' });
+      this.problems.push({
+        path: name,
+        message: `cannot be read as ${delimiterName(chosen)}-separated text: ${message}`,
+        fix: 'export it again as delimited text, or set "delimiter" for this file in the mapping',
+      });
       return undefined;
     }
   }
@@ -137,7 +144,11 @@ export class SisFolder {
         if (given === undefined) {
           const distinct = [...new Set(rows.map((r) => r.cells[col] ?? ''))];
           if (distinct.length > 1) {
-            this.problems.push({ path: `${raw.label}, column ${col}`, message: `the file holds rows of several values of ${col} (${distinct.slice(0, 8).join(', ')}${distinct.length > 8 ? ', ...' : ''})`, fix: `choose one with ${parameterOption(accepted)}` });
+            this.problems.push({
+              path: `${raw.label}, column ${col}`,
+              message: `the file holds rows of several values of ${col} (${distinct.slice(0, 8).join(', ')}${distinct.length > 8 ? ', ...' : ''})`,
+              fix: `choose one with ${parameterOption(accepted)}`,
+            });
           }
           continue;
         }
@@ -149,7 +160,11 @@ export class SisFolder {
         // A wrong --school or --year would otherwise import an empty school without a word.
         const present = [...new Set(rows.map((r) => r.cells[col] ?? ''))];
         const option = typeof accepted === 'string' ? parameterOption(accepted) : 'the mapping\'s "where"';
-        this.problems.push({ path: `${raw.label}, column ${col}`, message: `no row has ${col} ${values.map((v) => JSON.stringify(v)).join(' or ')}`, fix: `give ${option} one of the values present: ${present.slice(0, 8).join(', ')}${present.length > 8 ? ', ...' : ''}` });
+        this.problems.push({
+          path: `${raw.label}, column ${col}`,
+          message: `no row has ${col} ${values.map((v) => JSON.stringify(v)).join(' or ')}`,
+          fix: `give ${option} one of the values present: ${present.slice(0, 8).join(', ')}${present.length > 8 ? ', ...' : ''}`,
+        });
       }
       rows = kept;
     }

@@ -45,14 +45,59 @@ function readTables(m: SisMapping, folder: SisFolder) {
     ref ? folder.table(ref, defined(required), defined(optional)) : undefined;
   const c = m.courses;
   return {
-    courses: part(c, [c.id, c.name, c.capacity, c.minSize, c.targetSize, c.sections, c.length, c.periodsPerMeeting, c.allowedPeriods, c.gradeLow, c.gradeHigh, c.grades, c.ag, c.cte, c.roomType, c.priority, ...(c.alternates ?? [])]),
-    sections: m.sections && part(m.sections, [m.sections.course, m.sections.id, ...m.sections.teachers, ...(m.sections.teacherNames ?? []), m.sections.room, ...slotColumns, m.sections.term, m.sections.gradeLow, m.sections.gradeHigh, m.sections.maxSize, m.sections.locked], [m.sections.team]),
+    courses: part(c, [
+      c.id,
+      c.name,
+      c.capacity,
+      c.minSize,
+      c.targetSize,
+      c.sections,
+      c.length,
+      c.periodsPerMeeting,
+      c.allowedPeriods,
+      c.gradeLow,
+      c.gradeHigh,
+      c.grades,
+      c.ag,
+      c.cte,
+      c.roomType,
+      c.priority,
+      ...(c.alternates ?? []),
+    ]),
+    sections:
+      m.sections &&
+      part(
+        m.sections,
+        [
+          m.sections.course,
+          m.sections.id,
+          ...m.sections.teachers,
+          ...(m.sections.teacherNames ?? []),
+          m.sections.room,
+          ...slotColumns,
+          m.sections.term,
+          m.sections.gradeLow,
+          m.sections.gradeHigh,
+          m.sections.maxSize,
+          m.sections.locked,
+        ],
+        [m.sections.team],
+      ),
     teachers: m.teachers && part(m.teachers, [m.teachers.id, m.teachers.name, m.teachers.maxSections, m.teachers.room], [m.teachers.team]),
     qualifications: m.qualifications && part(m.qualifications, [m.qualifications.teacher, m.qualifications.course]),
     rooms: m.rooms && part(m.rooms, [m.rooms.id, m.rooms.capacity, m.rooms.type]),
     roomUse: m.roomUse && part(m.roomUse, [m.roomUse.room, m.roomUse.course, m.roomUse.teacher]),
     students: m.students && part(m.students, [m.students.id, m.students.grade], [m.students.team, ...(m.students.groups ?? []).map((g) => g.column)]),
-    requests: part(m.requests, [m.requests.student, m.requests.course, m.students ? undefined : m.requests.grade, m.requests.priority, ...(m.requests.alternates ?? []), m.requests.alternateFlag?.column, m.requests.alternateFlag?.forCourse, m.requests.key]),
+    requests: part(m.requests, [
+      m.requests.student,
+      m.requests.course,
+      m.students ? undefined : m.requests.grade,
+      m.requests.priority,
+      ...(m.requests.alternates ?? []),
+      m.requests.alternateFlag?.column,
+      m.requests.alternateFlag?.forCourse,
+      m.requests.key,
+    ]),
     alternates: m.alternates && part(m.alternates, [m.alternates.student, m.alternates.course, m.alternates.order, m.alternates.forCourse, m.alternates.key]),
     link: m.alternates?.link && part(m.alternates.link, [m.alternates.link.student, m.alternates.link.request, m.alternates.link.alternate]),
   };
@@ -93,7 +138,12 @@ export function importSis(folder: string, mapping: SisMapping, parameters: Filte
   const catalogue = readCatalogue(ctx, tables.courses, tables.sections);
   const staff = readStaff(ctx, catalogue, tables, tables.courses.label);
   const staffed = new Set([...staff.teachers.values()].flatMap((t) => t.courses));
-  const requests = readRequests(ctx, catalogue, staffed, { students: tables.students, requests: tables.requests, alternates: tables.alternates, link: tables.link });
+  const requests = readRequests(ctx, catalogue, staffed, {
+    students: tables.students,
+    requests: tables.requests,
+    alternates: tables.alternates,
+    link: tables.link,
+  });
   if (problems.length > 0) throw new InputError(folder, problems);
 
   const listed = [...catalogue.courses.values()];
@@ -103,7 +153,10 @@ export function importSis(folder: string, mapping: SisMapping, parameters: Filte
   if (targets > 0) notes.push(`target section sizes (${targets} courses) are read but not used: scenario v1 has capacity (the maximum) and minSize only`);
   const unscheduled = listed.filter((c) => !kept.has(c.id)).map((c) => c.id);
   if (unscheduled.length > 0) notes.push(`courses left out (no section offered or no teacher staffed): ${unscheduled.join(', ')}`);
-  if (requests.droppedAlternates.length > 0) notes.push(`${requests.droppedAlternates.length} alternates name a course the scenario cannot hold (missing, no section or teacher, or outside the student's grades) and were left out`);
+  if (requests.droppedAlternates.length > 0)
+    notes.push(
+      `${requests.droppedAlternates.length} alternates name a course the scenario cannot hold (missing, no section or teacher, or outside the student's grades) and were left out`,
+    );
 
   const { pathways, pathwayOf } = readPathways(ctx, catalogue, staff.teachers, requests.students, kept);
   // Without grade ranges in the export, a course is offered to the grades that name it, as a request or an alternate.
@@ -131,7 +184,13 @@ export function importSis(folder: string, mapping: SisMapping, parameters: Filte
   });
   const teachers: Teacher[] = [...staff.teachers.values()].map((t, i) => {
     origins.set(`teachers[${i}]`, t.origin);
-    return { id: t.id, name: t.name, courses: t.courses.filter((c) => kept.has(c)), maxSections: t.maxSections ?? t.sections, ...(t.room !== '' ? { room: t.room } : {}) };
+    return {
+      id: t.id,
+      name: t.name,
+      courses: t.courses.filter((c) => kept.has(c)),
+      maxSections: t.maxSections ?? t.sections,
+      ...(t.room !== '' ? { room: t.room } : {}),
+    };
   });
   pathways.forEach((p, i) => origins.set(`pathways[${i}]`, p.origin));
   const input: ScenarioInput = {
@@ -156,13 +215,17 @@ export function importSis(folder: string, mapping: SisMapping, parameters: Filte
       };
     }),
     ...(catalogue.locks.some((l) => kept.has(l.course)) ? { locks: catalogue.locks.filter((l) => kept.has(l.course)) } : {}),
-    ...(mapping.policy ? { policy: mapping.policy as ScenarioInput['policy'] } : {}),
+    ...(mapping.policy ? { policy: mapping.policy } : {}),
   };
   let scenario: Scenario;
   try {
     scenario = parseScenario(input, folder);
   } catch (err: unknown) {
-    if (err instanceof InputError) throw new InputError(folder, err.problems.map((p) => locate(p, origins)));
+    if (err instanceof InputError)
+      throw new InputError(
+        folder,
+        err.problems.map((p) => locate(p, origins)),
+      );
     throw err;
   }
   return { scenario, dropped: requests.dropped, droppedAlternates: requests.droppedAlternates, requestRows: requests.requestRows, notes };

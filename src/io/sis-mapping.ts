@@ -224,7 +224,7 @@ const alternatesSchema = z
     link: z.strictObject({ ...fileFields, student: column, request: column, alternate: column }).optional(),
   })
   .refine((a) => (a.forCourse !== undefined) !== (a.link !== undefined && a.key !== undefined), {
-    message: 'give either "forCourse" (a separate table) or "key" and "link" (a linked table)',
+    error: 'give either "forCourse" (a separate table) or "key" and "link" (a linked table)',
   });
 
 const valuesSchema = z.strictObject({
@@ -259,7 +259,11 @@ const defaultsSchema = z.strictObject({
   roomCapacity: positive.default(36),
   /** How a course meets when neither its columns nor its placed sections say (default: 1 period; every day with one day, else one day; the year). */
   meets: z
-    .strictObject({ periods: z.union([z.literal(1), z.literal(2)]).optional(), days: z.enum(['one', 'all']).optional(), terms: z.enum(['one', 'all']).optional() })
+    .strictObject({
+      periods: z.union([z.literal(1), z.literal(2)]).optional(),
+      days: z.enum(['one', 'all']).optional(),
+      terms: z.enum(['one', 'all']).optional(),
+    })
     .default({}),
 });
 
@@ -306,12 +310,30 @@ export const sisMappingSchema = z
     /** Policy of the scenario; `gradeRule: "allow"` admits requests outside a course's grades. */
     policy: policySchema.partial().optional(),
   })
-  .refine((m) => m.students !== undefined || m.requests.grade !== undefined, { message: 'give "students" (a students file with the grade) or "requests.grade"', path: ['requests', 'grade'] })
-  .refine((m) => m.alternates?.link === undefined || m.requests.key !== undefined, { message: 'a linked alternates table needs "requests.key"', path: ['requests', 'key'] })
-  .refine((m) => (m.courses.gradeLow === undefined) === (m.courses.gradeHigh === undefined), { message: 'give both "gradeLow" and "gradeHigh", or neither', path: ['courses', 'gradeHigh'] })
-  .refine((m) => m.courses.grades === undefined || m.courses.gradeLow === undefined, { message: 'give "grades" or "gradeLow"/"gradeHigh", not both', path: ['courses', 'grades'] })
-  .refine((m) => m.courses.sections !== undefined || m.sections !== undefined, { message: 'give "courses.sections" (a count column) or a "sections" file to count', path: ['courses', 'sections'] })
-  .refine((m) => m.courses.capacity !== undefined || m.sections?.maxSize !== undefined, { message: 'give "courses.capacity" or "sections.maxSize"', path: ['courses', 'capacity'] });
+  .refine((m) => m.students !== undefined || m.requests.grade !== undefined, {
+    error: 'give "students" (a students file with the grade) or "requests.grade"',
+    path: ['requests', 'grade'],
+  })
+  .refine((m) => m.alternates?.link === undefined || m.requests.key !== undefined, {
+    error: 'a linked alternates table needs "requests.key"',
+    path: ['requests', 'key'],
+  })
+  .refine((m) => (m.courses.gradeLow === undefined) === (m.courses.gradeHigh === undefined), {
+    error: 'give both "gradeLow" and "gradeHigh", or neither',
+    path: ['courses', 'gradeHigh'],
+  })
+  .refine((m) => m.courses.grades === undefined || m.courses.gradeLow === undefined, {
+    error: 'give "grades" or "gradeLow"/"gradeHigh", not both',
+    path: ['courses', 'grades'],
+  })
+  .refine((m) => m.courses.sections !== undefined || m.sections !== undefined, {
+    error: 'give "courses.sections" (a count column) or a "sections" file to count',
+    path: ['courses', 'sections'],
+  })
+  .refine((m) => m.courses.capacity !== undefined || m.sections?.maxSize !== undefined, {
+    error: 'give "courses.capacity" or "sections.maxSize"',
+    path: ['courses', 'capacity'],
+  });
 
 export type SisMapping = z.infer<typeof sisMappingSchema>;
 export type SisMappingInput = z.input<typeof sisMappingSchema>;
@@ -336,7 +358,16 @@ export function parseSisMapping(value: unknown, source: string): SisMapping {
     return sisMappingSchema.parse(upgradeMappingV1(v1.data));
   }
   if (format !== SIS_MAPPING_FORMAT) {
-    throw otherDocument(value, SIS_MAPPING_FORMAT, source) ?? new InputError(source, [{ path: 'format', message: `unknown mapping format ${JSON.stringify(format)}`, fix: `use "${SIS_MAPPING_FORMAT}" (or "${SIS_MAPPING_FORMAT_V1}" for a version 1 file)` }]);
+    throw (
+      otherDocument(value, SIS_MAPPING_FORMAT, source) ??
+      new InputError(source, [
+        {
+          path: 'format',
+          message: `unknown mapping format ${JSON.stringify(format)}`,
+          fix: `use "${SIS_MAPPING_FORMAT}" (or "${SIS_MAPPING_FORMAT_V1}" for a version 1 file)`,
+        },
+      ])
+    );
   }
   const result = sisMappingSchema.safeParse(value);
   if (!result.success) throw new InputError(source, zodProblems(result.error));

@@ -23,7 +23,13 @@ export interface ImportedPathway {
  * The pathways of the students' codes; sets each member's pathway in `pathwayOf`.
  * @param kept - courses the scenario holds; teachers - those it holds.
  */
-export function readPathways(ctx: SisContext, catalogue: Catalogue, teachers: ReadonlyMap<string, StaffTeacher>, students: readonly ImportedStudent[], kept: ReadonlySet<string>): { pathways: ImportedPathway[]; pathwayOf: Map<string, string> } {
+export function readPathways(
+  ctx: SisContext,
+  catalogue: Catalogue,
+  teachers: ReadonlyMap<string, StaffTeacher>,
+  students: readonly ImportedStudent[],
+  kept: ReadonlySet<string>,
+): { pathways: ImportedPathway[]; pathwayOf: Map<string, string> } {
   const settings = ctx.mapping.pathways;
   const codes = settings.codes;
   const pathwayOf = new Map<string, string>();

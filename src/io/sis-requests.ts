@@ -74,7 +74,7 @@ interface PendingAlternate {
 }
 
 const rowRef = (ctx: SisContext, table: SisTable, row: SisTable['rows'][number]): RowRef => ({ table, row, cells: new CellReader(table, row, ctx.problems) });
-const gradeRange = (grades: readonly number[]) => (grades.length === 1 ? `${grades[0]}` : `${grades[0]}–${grades[grades.length - 1]}`);
+const gradeRange = (grades: readonly number[]) => (grades.length === 1 ? `${grades[0]!}` : `${grades[0]!}–${grades[grades.length - 1]!}`);
 
 /**
  * Reads students, requests and alternates.
@@ -99,7 +99,7 @@ export function readRequests(ctx: SisContext, catalogue: Catalogue, staffed: Rea
   const expectedFor = (course: string, reason: string) => {
     const grades = catalogue.courses.get(course)?.grades;
     return reason === "outside the course's grades" && grades
-      ? `a course offered to the student's grade (${course} takes grade${grades.length === 1 ? "" : "s"} ${gradeRange(grades)}; set policy.gradeRule to "allow" in the mapping to admit such requests)`
+      ? `a course offered to the student's grade (${course} takes grade${grades.length === 1 ? '' : 's'} ${gradeRange(grades)}; set policy.gradeRule to "allow" in the mapping to admit such requests)`
       : `a course code of ${coursesLabel} with sections and a teacher (${reason})`;
   };
 
@@ -149,7 +149,12 @@ export function readRequests(ctx: SisContext, catalogue: Catalogue, staffed: Rea
       if (student === undefined || course === undefined) continue;
       const forCourse = flag.forCourse !== undefined ? c.raw(flag.forCourse) : lastPrimary.get(student);
       if (forCourse === undefined || forCourse === '') {
-        badCell(ctx, ref, flag.forCourse ?? flag.column, `an alternate row after a request row of student ${student} (the alternate substitutes for the request before it)`);
+        badCell(
+          ctx,
+          ref,
+          flag.forCourse ?? flag.column,
+          `an alternate row after a request row of student ${student} (the alternate substitutes for the request before it)`,
+        );
         continue;
       }
       pending.push({ student, forCourse, course, order: pending.length, ref, column: rm.course });
@@ -193,7 +198,15 @@ export function readRequests(ctx: SisContext, catalogue: Catalogue, staffed: Rea
       gradeRow.set(student, row.row);
     }
     if (s.grade !== grade) {
-      ctx.problems.push(cellProblem(table.label, row.row, rm.grade ?? rm.student, rm.grade !== undefined ? c.raw(rm.grade) : student, `the same grade as row ${gradeRow.get(student) ?? ''} for student ${student}`));
+      ctx.problems.push(
+        cellProblem(
+          table.label,
+          row.row,
+          rm.grade ?? rm.student,
+          rm.grade !== undefined ? c.raw(rm.grade) : student,
+          `the same grade as row ${gradeRow.get(student) ?? ''} for student ${student}`,
+        ),
+      );
       continue;
     }
     if (s.requests.includes(course)) {
@@ -207,13 +220,16 @@ export function readRequests(ctx: SisContext, catalogue: Catalogue, staffed: Rea
   readAlternateTables(ctx, tables, keyed, pending);
 
   // Alternates, in their order, each checked like a request.
-  const ordered = pending.map((p, i) => ({ p, i })).sort((a, b) => a.p.student.localeCompare(b.p.student) || a.p.forCourse.localeCompare(b.p.forCourse) || a.p.order - b.p.order || a.i - b.i);
+  const ordered = pending
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.student.localeCompare(b.p.student) || a.p.forCourse.localeCompare(b.p.forCourse) || a.p.order - b.p.order || a.i - b.i);
   const addAlternate = (s: ImportedStudent, forCourse: string, alt: string, origin: { file: string; row: number; ref?: RowRef; column?: string }) => {
     const list = s.alternates[forCourse] ?? [];
     if (alt === forCourse || list.includes(alt)) return;
     const reason = unschedulable(alt, s.grade);
     if (reason) {
-      if (drop || !origin.ref || !origin.column) droppedAlternates.push({ file: origin.file, row: origin.row, student: s.id, course: forCourse, alternate: alt, reason });
+      if (drop || !origin.ref || !origin.column)
+        droppedAlternates.push({ file: origin.file, row: origin.row, student: s.id, course: forCourse, alternate: alt, reason });
       else badCell(ctx, origin.ref, origin.column, expectedFor(alt, reason));
       return;
     }
@@ -298,7 +314,8 @@ function readAlternateTables(ctx: SisContext, tables: RequestTables, keyed: Read
     if (student === undefined || request === undefined || alternate === undefined) continue;
     const forCourse = keyed.get(`${student}\u0000${request}`);
     const alt = alternatesByKey.get(`${student}\u0000${alternate}`);
-    if (forCourse === undefined) badCell(ctx, ref, lm.request, `the key of a request row of student ${student} (${ctx.mapping.requests.key ?? 'key'} in ${tables.requests.label})`);
+    if (forCourse === undefined)
+      badCell(ctx, ref, lm.request, `the key of a request row of student ${student} (${ctx.mapping.requests.key ?? 'key'} in ${tables.requests.label})`);
     if (!alt) badCell(ctx, ref, lm.alternate, `the key of an alternate row of student ${student} (${am.key} in ${table.label})`);
     if (forCourse === undefined || !alt) continue;
     pending.push({ student, forCourse, course: alt.course, order: alt.order, ref: alt.ref, column: am.course });

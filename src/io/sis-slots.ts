@@ -107,7 +107,10 @@ export class CalendarCodes {
   expression(text: string): Read<Meeting[]> {
     const expected = `meetings like 1(A), 1-2(A-E) or 1(A) 3(B), with periods from ${this.periodHint} and days from ${this.dayHint}`;
     const meetings: Meeting[] = [];
-    for (const part of text.trim().split(/\s+/).filter((p) => p !== '')) {
+    for (const part of text
+      .trim()
+      .split(/\s+/)
+      .filter((p) => p !== '')) {
       const m = /^([^()]+?)(?:\(([^()]*)\))?$/.exec(part);
       if (!m) return fail(expected);
       const [from, to] = (m[1] ?? '').split('-');
@@ -145,7 +148,8 @@ export class CalendarCodes {
       const n = Number(block);
       const at = this.calendar.periods.indexOf(start);
       const to = this.calendar.periods[at + n - 1];
-      if (!Number.isInteger(n) || n < 1 || to === undefined) return fail(`a block length from 1 that ends within the day (periods ${this.calendar.periods.join(', ')})`);
+      if (!Number.isInteger(n) || n < 1 || to === undefined)
+        return fail(`a block length from 1 that ends within the day (periods ${this.calendar.periods.join(', ')})`);
       last = to;
     }
     const periods = this.periodRange(start, last);
@@ -180,7 +184,8 @@ export function joinMeetings(calendar: Calendar, meetings: readonly Meeting[], t
     return fail('the same period(s) on every day it meets (a section meeting in different periods on different days cannot be expressed)');
   }
   const first = calendar.periods.indexOf(periods[0] ?? '');
-  if (periods.some((p, i) => calendar.periods.indexOf(p) !== first + i)) return fail('consecutive periods (a section meeting in separate periods of one day cannot be expressed)');
+  if (periods.some((p, i) => calendar.periods.indexOf(p) !== first + i))
+    return fail('consecutive periods (a section meeting in separate periods of one day cannot be expressed)');
   return ok({ periods, days, terms });
 }
 

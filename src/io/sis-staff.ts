@@ -57,7 +57,7 @@ export function readStaff(ctx: SisContext, catalogue: Catalogue, tables: StaffTa
   };
   const knownTeacher = (ref: RowRef, column: string, id: string): boolean => {
     if (!listedTeachers || teachers.has(id)) return true;
-    badCell(ctx, ref, column, `a teacher id of ${tables.teachers?.label ?? 'the teachers file'}`);
+    badCell(ctx, ref, column, `a teacher id of ${tables.teachers.label}`);
     return false;
   };
 
@@ -115,7 +115,7 @@ export function readStaff(ctx: SisContext, catalogue: Catalogue, tables: StaffTa
   const addRoom = (id: string, ref: RowRef | undefined, column: string): boolean => {
     if (roomIds.has(id)) return true;
     if (listedRooms) {
-      if (ref) badCell(ctx, ref, column, `a room of ${tables.rooms?.label ?? 'the rooms file'}`);
+      if (ref) badCell(ctx, ref, column, `a room of ${tables.rooms.label}`);
       return false;
     }
     roomIds.add(id);
@@ -156,7 +156,12 @@ export function readStaff(ctx: SisContext, catalogue: Catalogue, tables: StaffTa
   }
   for (const t of teachers.values()) {
     if (t.room !== '') {
-      if (!roomIds.has(t.room) && listedRooms) ctx.problems.push({ path: `${t.origin}, column ${m.teachers?.room ?? 'room'}`, message: `unknown room ${JSON.stringify(t.room)}`, fix: `expected a room of ${tables.rooms?.label ?? 'the rooms file'}` });
+      if (!roomIds.has(t.room) && listedRooms)
+        ctx.problems.push({
+          path: `${t.origin}, column ${m.teachers?.room ?? 'room'}`,
+          message: `unknown room ${JSON.stringify(t.room)}`,
+          fix: `expected a room of ${tables.rooms.label}`,
+        });
       else addRoom(t.room, undefined, '');
       continue;
     }

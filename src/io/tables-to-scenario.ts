@@ -52,13 +52,21 @@ function checkLayout(table: SourceTable, name: TableName, problems: ImportProble
   const known = new Set(spec.columns.map((c) => c.name));
   for (const h of table.header) {
     if (h !== '' && !known.has(h)) {
-      problems.add({ path: `${table.label}, row 1, column ${h}`, message: `unknown column "${h}"`, fix: `use only the columns ${spec.columns.map((c) => c.name).join(', ')}` });
+      problems.add({
+        path: `${table.label}, row 1, column ${h}`,
+        message: `unknown column "${h}"`,
+        fix: `use only the columns ${spec.columns.map((c) => c.name).join(', ')}`,
+      });
     }
   }
   for (const r of table.rows) {
     if (r.width !== undefined && r.width > table.header.length) {
       problems.add(
-        { path: `${table.label}, row ${r.row}`, message: `the row has ${r.width} values but the header names ${table.header.length} columns`, fix: 'put a value holding a comma in double quotes ("Smith, J."), or remove the extra values' },
+        {
+          path: `${table.label}, row ${r.row}`,
+          message: `the row has ${r.width} values but the header names ${table.header.length} columns`,
+          fix: 'put a value holding a comma in double quotes ("Smith, J."), or remove the extra values',
+        },
         table.label,
         r.row,
       );
@@ -79,7 +87,11 @@ export function scenarioFromTables(tables: ScenarioTables, source: string, probl
     const table = tables[spec.name];
     if (!table) {
       if (spec.required && problems.isUsable(spec.name)) {
-        problems.add({ path: `${spec.name}`, message: `missing table "${spec.name}"`, fix: `add ${spec.name}.csv (or a sheet "${spec.name}") with columns ${spec.columns.map((c) => c.name).join(', ')}` });
+        problems.add({
+          path: spec.name,
+          message: `missing table "${spec.name}"`,
+          fix: `add ${spec.name}.csv (or a sheet "${spec.name}") with columns ${spec.columns.map((c) => c.name).join(', ')}`,
+        });
         problems.markUnusable(spec.name);
       }
       continue;
@@ -100,7 +112,8 @@ export function scenarioFromTables(tables: ScenarioTables, source: string, probl
   const calendarTable = problems.isUsable('calendar') ? tables.calendar : undefined;
   const setting = (key: string, required: boolean) => {
     const s = settings.get(key);
-    if (!s && required && calendarTable) problems.add({ path: `${calendarTable.label}, column setting`, message: `missing setting "${key}"`, fix: `add a row "${key}" with its value` });
+    if (!s && required && calendarTable)
+      problems.add({ path: `${calendarTable.label}, column setting`, message: `missing setting "${key}"`, fix: `add a row "${key}" with its value` });
     return s;
   };
   const listSetting = (key: string) => {
@@ -128,7 +141,12 @@ export function scenarioFromTables(tables: ScenarioTables, source: string, probl
   if (seed) policy['seed'] = seed.read.int('value', 0);
   const knownSettings = new Set(['name', 'terms', 'days', 'periods', 'strategy', 'agRule', 'gradeRule', 'solver', 'timeLimitSeconds', 'mipGap', 'seed']);
   for (const [key, s] of settings) {
-    if (!knownSettings.has(key) && calendarTable) problems.add({ path: `${where(calendarTable, s.row)}, column setting`, message: `unknown setting ${JSON.stringify(key)}`, fix: `expected one of ${[...knownSettings].join(', ')}` });
+    if (!knownSettings.has(key) && calendarTable)
+      problems.add({
+        path: `${where(calendarTable, s.row)}, column setting`,
+        message: `unknown setting ${JSON.stringify(key)}`,
+        fix: `expected one of ${[...knownSettings].join(', ')}`,
+      });
   }
 
   const rooms = rowsOf('rooms').map(({ table, source: r, cells }, i) => {
@@ -167,7 +185,11 @@ export function scenarioFromTables(tables: ScenarioTables, source: string, probl
       grades: cells.intList('grades', 9, 12) ?? [9],
       capacity: cells.int('capacity', 1) ?? 1,
       roomType: cells.text('roomType') ?? '',
-      meets: { periods: periods === 2 ? (2 as const) : (1 as const), days: cells.choice('days', ['one', 'all'] as const) ?? 'one', terms: cells.choice('terms', ['all', 'one'] as const) ?? 'all' },
+      meets: {
+        periods: periods === 2 ? (2 as const) : (1 as const),
+        days: cells.choice('days', ['one', 'all'] as const) ?? 'one',
+        terms: cells.choice('terms', ['all', 'one'] as const) ?? 'all',
+      },
       ...(sections !== undefined ? { sections } : {}),
       ...(allowedPeriods.length > 0 ? { allowedPeriods } : {}),
       ...(minSize !== undefined ? { minSize } : {}),
@@ -222,16 +244,36 @@ export function scenarioFromTables(tables: ScenarioTables, source: string, probl
     const index = studentIndex.get(studentId);
     const student = index === undefined ? undefined : students[index];
     if (index === undefined || !student) {
-      if (problems.isUsable('students')) problems.add({ path: `${where(table, r.row)}, column student`, message: `unknown student ${JSON.stringify(studentId)}`, fix: 'expected a student id listed in students' }, table.label, r.row);
+      if (problems.isUsable('students'))
+        problems.add(
+          {
+            path: `${where(table, r.row)}, column student`,
+            message: `unknown student ${JSON.stringify(studentId)}`,
+            fix: 'expected a student id listed in students',
+          },
+          table.label,
+          r.row,
+        );
       continue;
     }
     if (student.requests.includes(course)) {
-      problems.add({ path: `${where(table, r.row)}, column course`, message: `student ${studentId} already requests ${JSON.stringify(course)}`, fix: 'expected each course once per student' }, table.label, r.row);
+      problems.add(
+        {
+          path: `${where(table, r.row)}, column course`,
+          message: `student ${studentId} already requests ${JSON.stringify(course)}`,
+          fix: 'expected each course once per student',
+        },
+        table.label,
+        r.row,
+      );
       continue;
     }
     // A problem with the request (or one of its alternates) names the column holding it.
     origins.set(`students[${index}].requests[${student.requests.length}]`, origin(table, r.row, 'course'));
-    for (const [field, column] of [['alternates', 'alternates'], ['priorities', 'priority']] as const) {
+    for (const [field, column] of [
+      ['alternates', 'alternates'],
+      ['priorities', 'priority'],
+    ] as const) {
       origins.set(formatPath(['students', index, field, course]), origin(table, r.row, column));
       origins.set(`students[${index}].${field}["${course}"]`, origin(table, r.row, column));
     }
@@ -260,7 +302,7 @@ export function scenarioFromTables(tables: ScenarioTables, source: string, probl
     pathways,
     students: cleanStudents,
     locks,
-    ...(Object.keys(policy).length > 0 ? { policy: policy as ScenarioInput['policy'] } : {}),
+    ...(Object.keys(policy).length > 0 ? { policy: policy } : {}),
   };
   // References are checked with the rest whenever every table could be read with its key
   // columns; a problem on a row that already has one of its own (a bad cell read as a stand-in
@@ -270,7 +312,8 @@ export function scenarioFromTables(tables: ScenarioTables, source: string, probl
     const later = parsed.success ? scenarioProblems(parsed.data) : problemsFromZod(parsed.error);
     for (const p of later) {
       const at = locate(p, origins);
-      if (!at || !problems.rowHasProblem(at.table, at.row)) problems.add(at ? { ...p, path: `${at.table}, row ${at.row}${at.column ? `, column ${at.column}` : ''} (${p.path})` } : p);
+      if (!at || !problems.rowHasProblem(at.table, at.row))
+        problems.add(at ? { ...p, path: `${at.table}, row ${at.row}${at.column ? `, column ${at.column}` : ''} (${p.path})` } : p);
     }
   }
   problems.throwIfAny(source);

@@ -13,9 +13,9 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
+    if ('text' in value) return value.text;
     return '';
   }
   return String(value);
@@ -67,7 +67,6 @@ export async function scenarioToXlsx(scenarioInput: Scenario): Promise<Uint8Arra
   const scenario = requireScenario(scenarioInput);
   const book = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(scenarioToTables(scenario))) {
-    if (!rows) continue;
     const sheet = book.addWorksheet(name);
     for (const row of rows) sheet.addRow(row);
     sheet.getRow(1).font = { bold: true };

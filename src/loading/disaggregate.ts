@@ -12,6 +12,7 @@ import type { PartPlan, PlannedSection } from './board.js';
 import { assignPart, type PartItem } from './part-assignment.js';
 import { recoverPlacements } from './recover.js';
 import { Roster } from './roster.js';
+import { getOrInsert } from '../map-entry.js';
 
 interface Item extends PartItem {
   readonly course: string;
@@ -26,7 +27,7 @@ export function disaggregate(inst: Instance, sections: readonly PlannedSection[]
   for (const s of sections) {
     const key = s.cohort ?? `${s.course}|${s.pattern}`;
     const into = s.cohort ? cohortSections : pooled;
-    (into.get(key) ?? into.set(key, []).get(key)!).push(s);
+    getOrInsert(into, key, () => []).push(s);
   }
 
   const members: Array<{ student: string; group: StudentGroup }> = [];

@@ -59,7 +59,9 @@ interface Counts {
 
 function countsOf(problem: PartProblem): Counts {
   const counts: Counts = { left: problem.items.map((i) => Math.max(0, i.count)), byRequest: new Map(), bySlot: new Map(), safeByRequest: new Map() };
-  problem.items.forEach((_, k) => change(problem, counts, k, 0));
+  problem.items.forEach((_, k) => {
+    change(problem, counts, k, 0);
+  });
   for (const r of problem.placing) if (!counts.safeByRequest.has(r)) counts.safeByRequest.set(r, 0);
   return counts;
 }
@@ -190,7 +192,7 @@ function leftoverCandidates(problem: PartProblem, counts: Counts, studentsLeft: 
     if (list.length > 0) options.set(r, list);
   }
   const order = [...options.keys()].sort(
-    (a, b) => Number(tightRequest(b)) - Number(tightRequest(a)) || options.get(a)!.length - options.get(b)!.length || a - b,
+    (a, b) => Number(tightRequest(b)) - Number(tightRequest(a)) || (options.get(a)?.length ?? 0) - (options.get(b)?.length ?? 0) || a - b,
   );
   const better = (a: Candidate, b: Candidate) => a.uncovered - b.uncovered || b.chosen.length - a.chosen.length;
   let kept: Candidate[] = [];
@@ -215,7 +217,7 @@ function leftoverCandidates(problem: PartProblem, counts: Counts, studentsLeft: 
     if (w && (skippedTight > w.uncovered || (skippedTight === w.uncovered && chosen.length + order.length - depth <= w.chosen.length))) return;
     if (++nodes > STUDENT_NODES) return;
     const r = order[depth]!;
-    for (const k of options.get(r)!) {
+    for (const k of options.get(r) ?? []) {
       const slots = problem.items[k]!.slots;
       if (slots.some((x) => used.has(x))) continue;
       for (const x of slots) used.add(x);

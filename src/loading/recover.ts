@@ -28,7 +28,9 @@ class Journal {
   }
   undo(to: number): void {
     while (this.ops.length > to) {
-      const [op, student, section] = this.ops.pop()!;
+      const last = this.ops.pop();
+      if (!last) break;
+      const [op, student, section] = last;
       if (op === 'enroll') this.roster.drop(student, section);
       else this.roster.enroll(student, section);
     }
@@ -44,7 +46,7 @@ function siblings(roster: Roster, course: string, except: string, student: strin
 function freeSeat(j: Journal, section: string, keep: string): boolean {
   const roster = j.roster;
   if (roster.seatsLeft(section) > 0) return true;
-  const course = roster.byId.get(section)!.course;
+  const course = roster.section(section).course;
   for (const other of roster.studentsIn(section).sort()) {
     if (other === keep) continue;
     const mark = j.mark();
@@ -62,7 +64,7 @@ function freeSeat(j: Journal, section: string, keep: string): boolean {
 /** Seats the student in the section, moving their clashing regular sections to siblings; all or nothing. */
 function seatWithMoves(j: Journal, student: string, section: string): boolean {
   const roster = j.roster;
-  const target = roster.byId.get(section)!;
+  const target = roster.section(section);
   const mark = j.mark();
   const blockers = [...new Set(target.slots.map((x) => roster.occupant(student, x)).filter((x): x is string => x !== undefined))];
   if (blockers.some((b) => roster.byId.get(b)?.cohort)) return false;
@@ -70,7 +72,7 @@ function seatWithMoves(j: Journal, student: string, section: string): boolean {
   if (freeSeat(j, section, student) && roster.fits(student, section)) {
     j.enroll(student, section);
     const moved = blockers.every((b) => {
-      const to = siblings(roster, roster.byId.get(b)!.course, b, student)[0];
+      const to = siblings(roster, roster.section(b).course, b, student)[0];
       if (to) j.enroll(student, to);
       return to !== undefined;
     });
@@ -81,7 +83,7 @@ function seatWithMoves(j: Journal, student: string, section: string): boolean {
 }
 
 function missing(roster: Roster, group: StudentGroup, student: string): number[] {
-  const courses = new Map(roster.sectionsOf(student).map((id) => [roster.byId.get(id)!.course, id]));
+  const courses = new Map(roster.sectionsOf(student).map((id) => [roster.section(id).course, id]));
   return group.requests.flatMap((r, i) => (r.cohort || r.safe.some((c) => courses.has(c)) ? [] : [i]));
 }
 
@@ -99,7 +101,7 @@ export function recoverPlacements(roster: Roster, members: ReadonlyArray<{ stude
     const done = gaps.every((ri) => {
       const r = group.requests[ri]!;
       // An alternate that does not count towards placement gives way to the course that does.
-      const held = roster.sectionsOf(student).find((id) => r.choices.includes(roster.byId.get(id)!.course));
+      const held = roster.sectionsOf(student).find((id) => r.choices.includes(roster.section(id).course));
       if (held) j.drop(student, held);
       // One section of a course per student: a course taken for another request is no option.
       const options = roster.sections.filter((s) => r.safe.includes(s.course) && !s.cohort && !roster.holdsCourse(student, s.course)).map((s) => s.id);

@@ -21,7 +21,7 @@ export interface StudentRef {
 export function loadingOrder(inst: Instance, pathwayFirst = true): StudentRef[] {
   const pathwayRank = new Map(inst.scenario.pathways.map((p, i) => [p.id, i]));
   const refs = inst.groups.flatMap((group) => group.students.map((id) => ({ id, group })));
-  const rank = (r: StudentRef) => (r.group.pathway === undefined ? 1e6 : pathwayRank.get(r.group.pathway) ?? 1e6);
+  const rank = (r: StudentRef) => (r.group.pathway === undefined ? 1e6 : (pathwayRank.get(r.group.pathway) ?? 1e6));
   return refs.sort((a, b) => (pathwayFirst ? rank(a) - rank(b) : 0) || (a.id < b.id ? -1 : 1));
 }
 
@@ -56,11 +56,11 @@ function seat(roster: Roster, student: string, options: readonly string[]): bool
     }
   }
   for (const id of options) {
-    const target = roster.byId.get(id)!;
+    const target = roster.section(id);
     if (roster.seatsLeft(id) <= 0) continue;
     const blockers = new Set(target.slots.map((x) => roster.occupant(student, x)).filter((x): x is string => x !== undefined));
     if (blockers.size !== 1) continue;
-    const blocker = roster.byId.get([...blockers][0]!)!;
+    const blocker = roster.section([...blockers][0]!);
     if (blocker.cohort) continue;
     roster.drop(student, blocker.id);
     roster.enroll(student, id);
@@ -85,7 +85,7 @@ function joinCohort(inst: Instance, roster: Roster, ref: StudentRef): void {
     const size = roster.studentsIn(own[0]!.id).length;
     if (size >= k.size || own.some((s) => roster.seatsLeft(s.id) <= 0)) continue;
     const courses = new Set(k.courses);
-    const replaced = roster.sectionsOf(ref.id).filter((id) => courses.has(roster.byId.get(id)!.course));
+    const replaced = roster.sectionsOf(ref.id).filter((id) => courses.has(roster.section(id).course));
     for (const id of replaced) roster.drop(ref.id, id);
     if (own.every((s) => roster.fits(ref.id, s.id))) {
       for (const s of own) roster.enroll(ref.id, s.id);

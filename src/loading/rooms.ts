@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { Roster } from './roster.js';
+import { getOrInsert } from '../map-entry.js';
 
 export interface RoomResult {
   readonly rooms: Map<string, string>;
@@ -41,7 +42,7 @@ export function assignRooms(scenario: Scenario, roster: Roster, keepFirst: (stud
     const preferred = fitting.find((r) => r.id === home.get(s.teacher));
     const room = preferred ?? fitting[0] ?? free.reduce((a, b) => (b.capacity > a.capacity ? b : a));
     rooms.set(s.id, room.id);
-    for (const x of s.slots) (taken.get(room.id) ?? taken.set(room.id, new Set()).get(room.id)!).add(x);
+    for (const x of s.slots) getOrInsert(taken, room.id, () => new Set()).add(x);
     const seats = Math.min(roster.capacityOf(s.id), room.capacity);
     roster.setCapacity(s.id, seats);
     const students = roster.studentsIn(s.id).sort((a, b) => keepFirst(a) - keepFirst(b) || a.localeCompare(b));

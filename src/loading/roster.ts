@@ -3,6 +3,7 @@
  */
 import type { PlannedSection } from './board.js';
 import { emptyRecord } from '../scenario/own-record.js';
+import { getOrInsert } from '../map-entry.js';
 
 export class Roster {
   private readonly members = new Map<string, Set<string>>();
@@ -11,12 +12,22 @@ export class Roster {
   readonly byId: ReadonlyMap<string, PlannedSection>;
   private readonly capacity = new Map<string, number>();
 
-  constructor(readonly sections: readonly PlannedSection[], capacity: (s: PlannedSection) => number) {
+  constructor(
+    readonly sections: readonly PlannedSection[],
+    capacity: (s: PlannedSection) => number,
+  ) {
     this.byId = new Map(sections.map((s) => [s.id, s]));
     for (const s of sections) {
       this.members.set(s.id, new Set());
       this.capacity.set(s.id, capacity(s));
     }
+  }
+
+  /** The section with this id. @throws Error for an id the roster does not hold (a bug in the caller, not bad input). */
+  section(id: string): PlannedSection {
+    const s = this.byId.get(id);
+    if (!s) throw new Error(`internal: unknown section ${id}`);
+    return s;
   }
 
   seatsLeft(section: string): number {
@@ -47,9 +58,9 @@ export class Roster {
   enroll(student: string, section: string): void {
     const s = this.byId.get(section);
     if (!s) throw new Error(`internal: unknown section ${section}`);
-    this.members.get(section)!.add(student);
-    (this.ofStudent.get(student) ?? this.ofStudent.set(student, new Set()).get(student)!).add(section);
-    const busy = this.busySlots.get(student) ?? this.busySlots.set(student, new Map()).get(student)!;
+    getOrInsert(this.members, section, () => new Set()).add(student);
+    getOrInsert(this.ofStudent, student, () => new Set()).add(section);
+    const busy = getOrInsert(this.busySlots, student, () => new Map());
     for (const x of s.slots) busy.set(x, section);
   }
 

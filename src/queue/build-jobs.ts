@@ -34,7 +34,14 @@ export function buildJobs(jobs: readonly Variant[], options: QueueSolveOptions, 
       return null;
     }
   });
-  if (problems.length > 0) throw new InputError(jobs.filter((_, i) => scenarios[i] === null).map((j) => j.name).join(', '), problems);
+  if (problems.length > 0)
+    throw new InputError(
+      jobs
+        .filter((_, i) => scenarios[i] === null)
+        .map((j) => j.name)
+        .join(', '),
+      problems,
+    );
   const byKey = new Map<string, Entry>();
   scenarios.forEach((scenario, i) => {
     if (!scenario) return;
@@ -47,7 +54,16 @@ export function buildJobs(jobs: readonly Variant[], options: QueueSolveOptions, 
       return;
     }
     const data: JobData = config.sharedStorage
-      ? { format: 1, transport: 'shared', name, options, scenarioFile: scenarioPath(digest), scenarioSha256: digest, students: scenario.students.length, courses: scenario.courses.length }
+      ? {
+          format: 1,
+          transport: 'shared',
+          name,
+          options,
+          scenarioFile: scenarioPath(digest),
+          scenarioSha256: digest,
+          students: scenario.students.length,
+          courses: scenario.courses.length,
+        }
       : { format: 1, transport: 'inline', name, options, scenario };
     byKey.set(key, { key, data: jobDataSchema.parse(data), rows: [i] });
   });

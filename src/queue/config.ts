@@ -19,10 +19,13 @@ export const DEFAULT_QUEUE_NAME = 'pathway-scheduler';
  * solutions then travel through it and Redis carries only ids, content hashes and counts.
  */
 export const queueConfigSchema = z.strictObject({
-  url: z
+  url: z.string().refine((u) => /^rediss?:\/\/[^/]/.test(u) && URL.canParse(u), {
+    error: 'the queue must be a Redis URL such as redis://127.0.0.1:6379/0 or rediss://:password@redis.internal:6380/0 (TLS)',
+  }),
+  name: z
     .string()
-    .refine((u) => /^rediss?:\/\/[^/]/.test(u) && URL.canParse(u), { message: 'the queue must be a Redis URL such as redis://127.0.0.1:6379/0 or rediss://:password@redis.internal:6380/0 (TLS)' }),
-  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'use letters, digits, - and _ (at most 64)').default(DEFAULT_QUEUE_NAME),
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'use letters, digits, - and _ (at most 64)')
+    .default(DEFAULT_QUEUE_NAME),
   sharedStorage: z.string().min(1).optional(),
 });
 export type QueueConfigInput = z.input<typeof queueConfigSchema>;
@@ -41,4 +44,3 @@ export function displayUrl(url: string): string {
   if (u.password) u.password = '***';
   return u.toString().replace(/\/$/, '');
 }
-

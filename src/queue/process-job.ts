@@ -60,7 +60,8 @@ function scenarioOf(data: JobData, config: QueueConfig): { scenario: Scenario; d
       const scenario = parseScenario(data.scenario, `the scenario of job ${data.name}`);
       return { scenario, digest: scenarioDigest(scenario) };
     }
-    if (!config.sharedStorage) throw new Error('its scenario is in shared storage and this worker was started without a shared storage folder (--shared-storage DIR)');
+    if (!config.sharedStorage)
+      throw new Error('its scenario is in shared storage and this worker was started without a shared storage folder (--shared-storage DIR)');
     return { scenario: loadScenario(config.sharedStorage, data.scenarioFile, data.scenarioSha256), digest: data.scenarioSha256 };
   } catch (err: unknown) {
     throw new UnrecoverableError(`bad scenario: ${err instanceof Error ? err.message : String(err)}`);
@@ -115,7 +116,9 @@ export async function processJob(job: Job, token: string | undefined, ctx: JobCo
   // is added in the same synchronous stretch, so no shutdown falls between the two.
   if (ctx.closing.aborted) return putBack(job, token);
   const stop = new AbortController();
-  const onClosing = () => stop.abort();
+  const onClosing = () => {
+    stop.abort();
+  };
   ctx.closing.addEventListener('abort', onClosing, { once: true });
   let cancelled = false;
   const watch = setInterval(() => {
@@ -152,6 +155,8 @@ export async function processJob(job: Job, token: string | undefined, ctx: JobCo
   }
   // A stop (cancel or shutdown) terminates the variant worker, which may then read as failed: the stop decides.
   if (stop.signal.aborted && outcome?.kind !== 'outcome') {
+    // `cancelled` is set by the cancel listener while the pool runs; TypeScript's narrowing cannot see that.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (cancelled) throw new UnrecoverableError(CANCELLED);
     return putBack(job, token);
   }

@@ -49,10 +49,13 @@ function readVerified(root: string, path: string, expected: string, what: string
   try {
     bytes = readFileSync(file);
   } catch (err: unknown) {
-    throw new Error(`cannot read the ${what} ${file} from shared storage: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`cannot read the ${what} ${file} from shared storage: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   const actual = sha256(bytes);
-  if (actual !== expected) throw new Error(`the ${what} ${file} in shared storage does not match the job's hash (expected ${expected.slice(0, 12)}…, found ${actual.slice(0, 12)}…): it changed after it was queued`);
+  if (actual !== expected)
+    throw new Error(
+      `the ${what} ${file} in shared storage does not match the job's hash (expected ${expected.slice(0, 12)}…, found ${actual.slice(0, 12)}…): it changed after it was queued`,
+    );
   return bytes.toString('utf8');
 }
 

@@ -82,7 +82,9 @@ export class Submission {
       }
     }
     const { format: _f, key: _k, worker, solution: _s, solutionFile: _sf, ...fields } = result;
-    const row: Row = failure ? { status: 'failed', message: failure, metrics: null } : { ...(fields as Omit<Row, 'solution'>), ...(solution ? { solution } : {}) };
+    const row: Row = failure
+      ? { status: 'failed', message: failure, metrics: null }
+      : { ...(fields as Omit<Row, 'solution'>), ...(solution ? { solution } : {}) };
     this.finish(entry, row);
     this.emit({ kind: 'done', key: entry.key, names: this.namesOf(entry), worker, status: row.status });
     // Collected: nothing of this job stays in Redis.
@@ -147,7 +149,10 @@ export class Submission {
       const job = (await this.queue.getJob(entry.key)) as Job | undefined;
       const state = job ? await job.getState() : 'missing';
       const result = await readResult(this.redis, this.config.name, entry.key);
-      if (result && state !== 'active') return this.collect(entry, result, job);
+      if (result && state !== 'active') {
+        await this.collect(entry, result, job);
+        return;
+      }
       if (job && state !== 'active') {
         await job.remove();
         stopped = NOT_STARTED;

@@ -64,7 +64,9 @@ function unavailable(config: QueueConfig, patience: number, reason: string | nul
 async function waitReady(redis: Redis, config: QueueConfig, patience: number, lastError: () => string | null): Promise<void> {
   if (redis.status === 'ready') return;
   const ready = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), patience * 1000);
+    const timer = setTimeout(() => {
+      resolve(false);
+    }, patience * 1000);
     redis.once('ready', () => {
       clearTimeout(timer);
       resolve(true);
@@ -89,7 +91,7 @@ export async function solveOnQueue(jobs: readonly Variant[], options: QueueSubmi
   const patience = options.patienceSeconds ?? DEFAULT_PATIENCE_SECONDS;
   const emit = options.onEvent ?? (() => undefined);
   const aborted = () => options.signal?.aborted ?? false;
-  const rows: Array<ComparisonRow | undefined> = new Array(jobs.length).fill(undefined);
+  const rows: Array<ComparisonRow | undefined> = jobs.map(() => undefined);
 
   const connection = openConnection(config, false);
   const { redis } = connection;
@@ -115,7 +117,11 @@ export async function solveOnQueue(jobs: readonly Variant[], options: QueueSubmi
     let lost = false;
     while (pending.size > 0 && !aborted()) {
       if (redis.status !== 'ready') {
-        if (!lost) emit({ kind: 'queue-lost', message: `the queue at ${displayUrl(config.url)} does not answer${connection.lastError() ? ` (${connection.lastError()})` : ''}; waiting up to ${patience} s` });
+        if (!lost)
+          emit({
+            kind: 'queue-lost',
+            message: `the queue at ${displayUrl(config.url)} does not answer${connection.lastError() === null ? '' : ` (${connection.lastError() ?? ''})`}; waiting up to ${patience} s`,
+          });
         lost = true;
         if (Date.now() - lastContact > patience * 1000) throw unavailable(config, patience, connection.lastError());
       } else {
@@ -129,6 +135,8 @@ export async function solveOnQueue(jobs: readonly Variant[], options: QueueSubmi
           lost = false;
         } catch (err: unknown) {
           // A command that failed because the connection dropped: the loop waits for it to come back.
+          // The status changes while the command waits; TypeScript's narrowing from the loop's test cannot see that.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
           if (redis.status === 'ready') throw err;
         }
       }

@@ -110,7 +110,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<QueueWor
   );
   worker.on('failed', (job: Job | undefined, err: Error) => {
     if (!job?.id) return;
-    const jobName = typeof (job.data as { name?: unknown })?.name === 'string' ? (job.data as { name: string }).name : job.id;
+    const data: unknown = job.data;
+    const jobName = typeof data === 'object' && data !== null && 'name' in data && typeof data.name === 'string' ? data.name : job.id;
     onEvent({ kind: 'failed', key: job.id, name: jobName, message: err.message });
     // Nobody will collect a cancelled job: delete it (and its flag) so no scenario stays in Redis.
     if (err.message === CANCELLED) {

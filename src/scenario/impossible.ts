@@ -19,7 +19,13 @@ export function ambiguousSlotProblems(s: Scenario): InputProblem[] {
       continue;
     }
     const parts = (x: { term: string; day: string; period: string }) =>
-      [s.calendar.terms.length > 1 ? `term "${x.term}"` : '', s.calendar.days.length > 1 || s.calendar.terms.length > 1 ? `day "${x.day}"` : '', `period "${x.period}"`].filter(Boolean).join(', ');
+      [
+        s.calendar.terms.length > 1 ? `term "${x.term}"` : '',
+        s.calendar.days.length > 1 || s.calendar.terms.length > 1 ? `day "${x.day}"` : '',
+        `period "${x.period}"`,
+      ]
+        .filter(Boolean)
+        .join(', ');
     problems.push({
       path: 'calendar',
       message: `two slots are both named "${slot.name}": ${parts(first)} and ${parts(slot)}`,
@@ -56,7 +62,8 @@ export function untaughtCourseProblems(s: Scenario): InputProblem[] {
   const problems: InputProblem[] = [];
   s.courses.forEach((c, i) => {
     const wanted = requests.get(c.id) ?? 0;
-    if (wanted === 0 && !(c.sections !== undefined && c.sections > 0)) return;
+    const fixedSections = c.sections ?? 0;
+    if (wanted === 0 && fixedSections <= 0) return;
     const qualified = s.teachers.filter((t) => t.courses.includes(c.id));
     if (qualified.length === 0) return;
     const patterns = coursePatterns(s.calendar, c);
@@ -71,7 +78,7 @@ export function untaughtCourseProblems(s: Scenario): InputProblem[] {
     const shown = reasons.slice(0, 4).join('; ') + (reasons.length > 4 ? `; and ${reasons.length - 4} more` : '');
     problems.push({
       path: `courses[${i}]`,
-      message: `no teacher is able to take a section of course "${c.id}" (${c.name})${wanted > 0 ? `, which ${wanted} student${wanted === 1 ? '' : 's'} request` : `, which has "sections": ${c.sections}`}: ${shown}`,
+      message: `no teacher is able to take a section of course "${c.id}" (${c.name})${wanted > 0 ? `, which ${wanted} student${wanted === 1 ? '' : 's'} request` : `, which has "sections": ${fixedSections}`}: ${shown}`,
       fix: `raise the maxSections of a teacher credentialed for "${c.id}", make them available in a slot the course can use, or add "${c.id}" to another teacher's "courses"`,
     });
   });

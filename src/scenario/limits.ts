@@ -31,9 +31,8 @@ export const LIMITS = {
   /**
    * Student placements: every request of every student (and its alternates) times the
    * placements its course may take. It sizes the integer program the engine builds (about one
-   * column per placement of a group of identical students): the 3,500-student benchmark school
-   * has about 250,000. At the limit the longest single step of building the program (between two
-   * checks of the time limit and Ctrl-C) took 2 s on the 2-core reference machine.
+   * column per placement of a group of identical students). What the benchmark school holds and
+   * how long a step of building the program takes at this limit: benchmarks/notes.md, "Input limits".
    */
   studentPlacements: 1_000_000,
   /** Seats of a room or section, students per cohort. */
@@ -103,7 +102,11 @@ export function sizeProblems(s: Scenario): InputProblem[] {
     }
   });
   if (total > LIMITS.sections) {
-    problems.push({ path: 'courses', message: `the courses need ${n(total)} sections in all; a school has at most ${n(LIMITS.sections)} (large schools run 600–900)`, fix: 'check course capacities, cohort sizes and fixed section counts' });
+    problems.push({
+      path: 'courses',
+      message: `the courses need ${n(total)} sections in all; a school has at most ${n(LIMITS.sections)} (large schools run 600–900)`,
+      fix: 'check course capacities, cohort sizes and fixed section counts',
+    });
   }
   if (placements > LIMITS.studentPlacements) {
     problems.push({

@@ -102,11 +102,24 @@ const DOCUMENTS: Readonly<Record<string, string>> = {
 export function otherDocument(value: unknown, expected: string, source: string): InputError | null {
   const format = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined;
   if (typeof format !== 'string' || format === expected || !Object.hasOwn(DOCUMENTS, format)) return null;
-  return new InputError(source, [{ path: 'format', message: `this file is ${DOCUMENTS[format]}, not ${DOCUMENTS[expected] ?? expected}`, fix: `give ${DOCUMENTS[expected] ?? expected} here (are the files in the right order?)` }]);
+  return new InputError(source, [
+    {
+      path: 'format',
+      message: `this file is ${DOCUMENTS[format] ?? format}, not ${DOCUMENTS[expected] ?? expected}`,
+      fix: `give ${DOCUMENTS[expected] ?? expected} here (are the files in the right order?)`,
+    },
+  ]);
 }
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
-const TYPE_WORDS: Readonly<Record<string, string>> = { string: 'text (a string)', number: 'number', boolean: 'true or false', array: 'list [ … ]', object: 'object { … }', int: 'whole number' };
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'text (a string)',
+  number: 'number',
+  boolean: 'true or false',
+  array: 'list [ … ]',
+  object: 'object { … }',
+  int: 'whole number',
+};
 const typeWord = (t: string) => TYPE_WORDS[t] ?? t;
 const quote = (v: unknown) => (typeof v === 'string' ? `"${v}"` : String(v));
 
@@ -115,7 +128,11 @@ const quote = (v: unknown) => (typeof v === 'string' ? `"${v}"` : String(v));
  * fix) and a fix for every kind of issue.
  * @param hint - added to fixes that depend on the format, e.g. "see SCENARIO.md".
  */
-export function problemsFromZod(error: z.ZodError, hint = 'see SCENARIO.md for the accepted form', pathOf: (path: ReadonlyArray<PropertyKey>) => string = formatPath): InputProblem[] {
+export function problemsFromZod(
+  error: z.ZodError,
+  hint = 'see SCENARIO.md for the accepted form',
+  pathOf: (path: ReadonlyArray<PropertyKey>) => string = formatPath,
+): InputProblem[] {
   return error.issues.map((issue) => {
     const path = pathOf(issue.path);
     const what = path || 'the value';
@@ -124,15 +141,27 @@ export function problemsFromZod(error: z.ZodError, hint = 'see SCENARIO.md for t
       case 'invalid_type': {
         const received = /received (\w+)/.exec(issue.message)?.[1];
         if (received === 'undefined') {
-          return { path, message: `missing ${typeof field === 'string' ? `field "${field}"` : 'value'}`, fix: `add ${typeof field === 'string' ? `"${field}": ` : ''}${article(typeWord(issue.expected))}` };
+          return {
+            path,
+            message: `missing ${typeof field === 'string' ? `field "${field}"` : 'value'}`,
+            fix: `add ${typeof field === 'string' ? `"${field}": ` : ''}${article(typeWord(issue.expected))}`,
+          };
         }
         const found = received === 'NaN' ? ', found something that is not a number' : received ? `, found ${article(typeWord(received))}` : '';
         return { path, message: `expected ${article(typeWord(issue.expected))}${found}`, fix: `give ${what} as ${article(typeWord(issue.expected))}` };
       }
       case 'unrecognized_keys':
-        return { path, message: `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, fix: `remove or correct ${issue.keys.map((k) => `"${k}"`).join(', ')} (${hint})` };
+        return {
+          path,
+          message: `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+          fix: `remove or correct ${issue.keys.map((k) => `"${k}"`).join(', ')} (${hint})`,
+        };
       case 'invalid_value':
-        return { path, message: `not an accepted value`, fix: `use ${issue.values.length === 1 ? quote(issue.values[0]) : `one of ${issue.values.map(quote).join(', ')}`}` };
+        return {
+          path,
+          message: `not an accepted value`,
+          fix: `use ${issue.values.length === 1 ? quote(issue.values[0]) : `one of ${issue.values.map(quote).join(', ')}`}`,
+        };
       case 'too_small':
       case 'too_big': {
         const small = issue.code === 'too_small';
@@ -143,17 +172,29 @@ export function problemsFromZod(error: z.ZodError, hint = 'see SCENARIO.md for t
         const unit = issue.origin === 'array' || issue.origin === 'set' ? ' items' : issue.origin === 'string' ? ' characters' : '';
         // A schema's own message (e.g. a limit named in school words) is kept.
         const own = !/^Too (small|big)/.test(issue.message);
-        const message = own ? issue.message : numeric ? `too ${small ? 'small' : 'large'}: must be ${side} ${bound}` : `too ${small ? 'few' : 'many'}${unit}: ${side} ${bound} ${small ? 'needed' : 'allowed'}`;
+        const message = own
+          ? issue.message
+          : numeric
+            ? `too ${small ? 'small' : 'large'}: must be ${side} ${bound}`
+            : `too ${small ? 'few' : 'many'}${unit}: ${side} ${bound} ${small ? 'needed' : 'allowed'}`;
         return { path, message, fix: `give ${what} ${side} ${bound}${unit}` };
       }
       case 'invalid_format':
-        return { path, message: issue.message, fix: issue.format === 'regex' && issue.pattern ? `write ${what} to match ${issue.pattern} (${hint})` : `write ${what} as ${issue.format}` };
+        return {
+          path,
+          message: issue.message,
+          fix: issue.format === 'regex' && issue.pattern ? `write ${what} to match ${issue.pattern} (${hint})` : `write ${what} as ${issue.format}`,
+        };
       case 'not_multiple_of':
         return { path, message: issue.message, fix: `give a multiple of ${String(issue.divisor)}` };
       case 'invalid_union':
         return { path, message: 'not any of the accepted forms', fix: `give ${what} in one of the accepted forms (${hint})` };
       case 'invalid_key':
-        return { path, message: `bad key${typeof field === 'string' ? ` "${field}"` : ''}: ${issue.issues.map((i) => i.message).join('; ')}`, fix: `correct or remove the key (${hint})` };
+        return {
+          path,
+          message: `bad key${typeof field === 'string' ? ` "${field}"` : ''}: ${issue.issues.map((i) => i.message).join('; ')}`,
+          fix: `correct or remove the key (${hint})`,
+        };
       case 'invalid_element':
         return { path, message: issue.message, fix: hint };
       case 'custom': {

@@ -33,14 +33,19 @@ export function crossReferenceProblems(s: Scenario): InputProblem[] {
   const pathwayById = new Map(s.pathways.map((p) => [p.id, p]));
   const slots = slotByName(s.calendar);
   const slotList = [...slots.keys()];
-  const slotHint = `use a slot of the calendar, e.g. ${slotList.slice(0, 3).map((n) => `"${n}"`).join(', ')}`;
+  const slotHint = `use a slot of the calendar, e.g. ${slotList
+    .slice(0, 3)
+    .map((n) => `"${n}"`)
+    .join(', ')}`;
   const periods = new Set(s.calendar.periods);
   const unknownCourse = (path: string, course: string) =>
     add(path, `unknown course "${course}"`, 'use the id of a course listed in "courses", or add the course');
 
   s.calendar.terms.forEach((t, i) => s.calendar.terms.indexOf(t) !== i && add(`calendar.terms[${i}]`, `duplicate term "${t}"`, 'list each term once'));
   s.calendar.days.forEach((d, i) => s.calendar.days.indexOf(d) !== i && add(`calendar.days[${i}]`, `duplicate day "${d}"`, 'list each day once'));
-  s.calendar.periods.forEach((p, i) => s.calendar.periods.indexOf(p) !== i && add(`calendar.periods[${i}]`, `duplicate period "${p}"`, 'list each period once'));
+  s.calendar.periods.forEach(
+    (p, i) => s.calendar.periods.indexOf(p) !== i && add(`calendar.periods[${i}]`, `duplicate period "${p}"`, 'list each period once'),
+  );
 
   s.teachers.forEach((t, i) => {
     t.courses.forEach((c, j) => courseIds.has(c) || unknownCourse(`teachers[${i}].courses[${j}]`, c));
@@ -51,9 +56,27 @@ export function crossReferenceProblems(s: Scenario): InputProblem[] {
   const teachable = new Set(s.teachers.flatMap((t) => t.courses));
   const roomTypes = new Set(s.rooms.map((r) => r.type));
   s.courses.forEach((c, i) => {
-    if (!teachable.has(c.id)) add(`courses[${i}]`, `no teacher can teach course "${c.id}" (${c.name})`, `add "${c.id}" to the "courses" of a credentialed teacher, or remove the course`);
-    if (!roomTypes.has(c.roomType)) add(`courses[${i}].roomType`, `no room has type "${c.roomType}" needed by course "${c.id}"`, `add a room of type "${c.roomType}" or change the course's roomType to one of ${[...roomTypes].map((r) => `"${r}"`).join(', ') || '(no rooms yet)'}`);
-    c.allowedPeriods?.forEach((p, j) => periods.has(p) || add(`courses[${i}].allowedPeriods[${j}]`, `bad period name "${p}"`, `use one of the calendar's periods ${s.calendar.periods.map((x) => `"${x}"`).join(', ')}`));
+    if (!teachable.has(c.id))
+      add(
+        `courses[${i}]`,
+        `no teacher can teach course "${c.id}" (${c.name})`,
+        `add "${c.id}" to the "courses" of a credentialed teacher, or remove the course`,
+      );
+    if (!roomTypes.has(c.roomType))
+      add(
+        `courses[${i}].roomType`,
+        `no room has type "${c.roomType}" needed by course "${c.id}"`,
+        `add a room of type "${c.roomType}" or change the course's roomType to one of ${[...roomTypes].map((r) => `"${r}"`).join(', ') || '(no rooms yet)'}`,
+      );
+    c.allowedPeriods?.forEach(
+      (p, j) =>
+        periods.has(p) ||
+        add(
+          `courses[${i}].allowedPeriods[${j}]`,
+          `bad period name "${p}"`,
+          `use one of the calendar's periods ${s.calendar.periods.map((x) => `"${x}"`).join(', ')}`,
+        ),
+    );
     if (coursePatterns(s.calendar, c).length === 0) {
       const why = c.meets.periods === 2 ? 'a double period needs two consecutive allowed periods' : 'no allowed period is left';
       add(`courses[${i}].meets`, `the calendar cannot hold course "${c.id}": ${why}`, 'allow more periods, or change "meets"');
@@ -72,7 +95,7 @@ export function crossReferenceProblems(s: Scenario): InputProblem[] {
   const outsideGrade = (path: string, student: { id: string; grade: number }, courseId: string, what: string) => {
     const course = courseById.get(courseId);
     if (s.policy.gradeRule !== 'strict' || !course || course.grades.includes(student.grade)) return;
-    const grades = course.grades.length === 1 ? `grade ${course.grades[0]}` : `grades ${course.grades.join(', ')}`;
+    const grades = course.grades.length === 1 ? `grade ${course.grades[0]!}` : `grades ${course.grades.join(', ')}`;
     add(
       path,
       `${what} "${courseId}" (${course.name}) is for ${grades}, but student ${student.id} is in grade ${student.grade}`,
@@ -89,14 +112,16 @@ export function crossReferenceProblems(s: Scenario): InputProblem[] {
       outsideGrade(`${at}.requests[${j}]`, st, c, 'requested course');
     });
     for (const [c, alts] of Object.entries(st.alternates ?? {})) {
-      if (!requested.has(c)) add(`${at}.alternates["${c}"]`, `alternates given for "${c}", which the student did not request`, `key alternates by one of the student's requests`);
+      if (!requested.has(c))
+        add(`${at}.alternates["${c}"]`, `alternates given for "${c}", which the student did not request`, `key alternates by one of the student's requests`);
       alts.forEach((a, j) => {
         if (!courseIds.has(a)) unknownCourse(`${at}.alternates["${c}"][${j}]`, a);
         outsideGrade(`${at}.alternates["${c}"][${j}]`, st, a, 'alternate');
       });
     }
     for (const c of Object.keys(st.priorities ?? {})) {
-      if (!requested.has(c)) add(`${at}.priorities["${c}"]`, `priority given for "${c}", which the student did not request`, 'key priorities by one of the student\'s requests');
+      if (!requested.has(c))
+        add(`${at}.priorities["${c}"]`, `priority given for "${c}", which the student did not request`, "key priorities by one of the student's requests");
     }
     if (st.pathway === undefined) return;
     const pathway = pathwayById.get(st.pathway);
@@ -105,7 +130,12 @@ export function crossReferenceProblems(s: Scenario): InputProblem[] {
       return;
     }
     for (const c of pathway.cohortCourses[String(st.grade)] ?? []) {
-      if (!requested.has(c)) add(`${at}.requests`, `pathway member "${st.id}" of ${pathway.id} grade ${st.grade} did not request cohort course "${c}"`, `add "${c}" to the student's requests, or remove it from ${pathway.id}'s cohortCourses["${st.grade}"]`);
+      if (!requested.has(c))
+        add(
+          `${at}.requests`,
+          `pathway member "${st.id}" of ${pathway.id} grade ${st.grade} did not request cohort course "${c}"`,
+          `add "${c}" to the student's requests, or remove it from ${pathway.id}'s cohortCourses["${st.grade}"]`,
+        );
     }
   });
 
@@ -114,7 +144,11 @@ export function crossReferenceProblems(s: Scenario): InputProblem[] {
     if (!course) unknownCourse(`locks[${i}].course`, l.course);
     if (!slots.has(l.slot)) add(`locks[${i}].slot`, `bad slot name "${l.slot}"`, slotHint);
     else if (course && !coursePatterns(s.calendar, course).some((p) => p.slots.includes(l.slot))) {
-      add(`locks[${i}].slot`, `course "${l.course}" cannot meet in slot "${l.slot}" (its "meets" or "allowedPeriods" exclude it)`, 'lock the course to a slot it may use');
+      add(
+        `locks[${i}].slot`,
+        `course "${l.course}" cannot meet in slot "${l.slot}" (its "meets" or "allowedPeriods" exclude it)`,
+        'lock the course to a slot it may use',
+      );
     }
   });
 

@@ -20,7 +20,6 @@ export type Priority = z.infer<typeof prioritySchema>;
 const id = z.string().min(1, 'an id must be a non-empty string').max(LIMITS.idLength, `an id has at most ${LIMITS.idLength} characters`);
 const grade = z.number().int().min(9).max(12);
 const count = z.number().int().min(0).max(LIMITS.count, `at most ${LIMITS.count.toLocaleString('en-US')}`);
-const positive = z.number().int().min(1).max(LIMITS.count, `at most ${LIMITS.count.toLocaleString('en-US')}`);
 const seats = z.number().int().min(1).max(LIMITS.seats, `a section or room seats at most ${LIMITS.seats.toLocaleString('en-US')} students`);
 /** A list of at most `max` items, the limit named in school words. */
 const list = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item).max(max, `at most ${max.toLocaleString('en-US')} ${what} (the engine's limit, above any school)`);

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from './problems.js';
 
-/** Larger than any school's scenario (the 3,500-student benchmark school is 3 MB). */
+/** Larger than any school's scenario (the largest benchmark school's size: benchmarks/notes.md, "Input limits"). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 const SAVE_AS_UTF8 = 'save the file as UTF-8 (Excel: Save As → "CSV UTF-8"; a text editor: Encoding → UTF-8)';
@@ -58,7 +58,8 @@ export function decodeText(bytes: Uint8Array, source: string): string {
   let evenZeros = 0;
   let oddZeros = 0;
   head.forEach((b, i) => {
-    if (b === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+    if (b === 0 && i % 2 === 0) evenZeros++;
+    else if (b === 0) oddZeros++;
   });
   if (head.length >= 4 && oddZeros > head.length / 4) refuse('the file looks like UTF-16 (little-endian) text without a byte-order mark, not UTF-8');
   if (head.length >= 4 && evenZeros > head.length / 4) refuse('the file looks like UTF-16 (big-endian) text without a byte-order mark, not UTF-8');
@@ -69,7 +70,9 @@ export function decodeText(bytes: Uint8Array, source: string): string {
     const { line, column } = lineAndColumn(before, before.length);
     const byte = body[bad]!;
     const shown = new TextDecoder('windows-1252').decode(body.subarray(bad, bad + 1));
-    refuse(`the file is not UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at line ${line}, column ${column} looks like Latin-1 / Windows-1252 text ("${shown}")`);
+    refuse(
+      `the file is not UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at line ${line}, column ${column} looks like Latin-1 / Windows-1252 text ("${shown}")`,
+    );
   }
   return new TextDecoder('utf-8').decode(body);
 }
@@ -85,13 +88,25 @@ export function readTextFile(file: string): string {
   let bytes: Buffer;
   try {
     const size = statSync(file).size;
-    if (size > MAX_INPUT_BYTES) refuse(`the file is ${Math.round(size / 1024 / 1024)} MB, larger than any school's input (at most ${MAX_INPUT_BYTES / 1024 / 1024} MB)`, 'give the right file; a 3,500-student scenario is about 3 MB');
+    if (size > MAX_INPUT_BYTES)
+      refuse(
+        `the file is ${Math.round(size / 1024 / 1024)} MB, larger than any school's input (at most ${MAX_INPUT_BYTES / 1024 / 1024} MB)`,
+        'give the right file; a 3,500-student scenario is about 3 MB',
+      );
     bytes = readFileSync(file);
   } catch (err: unknown) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     return refuse(
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : code === 'EACCES' ? 'cannot be read: permission denied' : `cannot be read (${code ?? String(err)})`,
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'ENOTDIR'
+            ? 'a part of the path is a file, not a folder'
+            : code === 'EACCES'
+              ? 'cannot be read: permission denied'
+              : `cannot be read (${code ?? String(err)})`,
     );
   }
   return decodeText(bytes, file);
@@ -198,15 +213,22 @@ export function parseJsonText(text: string, source: string): unknown {
   try {
     return JSON.parse(body) as unknown;
   } catch (err: unknown) {
-    if (body.trim() === '') throw new InputError(source, [{ path: '', message: 'the file is empty', fix: 'give the JSON file written by the tool, or write the JSON document' }]);
+    if (body.trim() === '')
+      throw new InputError(source, [{ path: '', message: 'the file is empty', fix: 'give the JSON file written by the tool, or write the JSON document' }]);
     const offset = jsonErrorOffset(body);
-    const reason = (err instanceof Error ? err.message : String(err)).replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '');
+    const reason = (err instanceof Error ? err.message : String(err))
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '');
     if (offset < 0) throw new InputError(source, [{ path: '', message: `not valid JSON: ${reason}`, fix: 'correct the JSON syntax' }]);
     const { line, column } = lineAndColumn(body, offset);
     const lineText = body.split('\n')[line - 1] ?? '';
-    const excerpt = lineText.length > 80 ? `${lineText.slice(Math.max(0, column - 40), column + 40)}` : lineText;
+    const excerpt = lineText.length > 80 ? lineText.slice(Math.max(0, column - 40), column + 40) : lineText;
     throw new InputError(source, [
-      { path: `line ${line}, column ${column}`, message: `not valid JSON: ${offset >= body.length ? 'the text ends too early (a missing } or ])' : reason}, in: ${excerpt.trim()}`, fix: 'correct the JSON syntax at that spot (a missing comma or quote, a trailing comma, or a stray character)' },
+      {
+        path: `line ${line}, column ${column}`,
+        message: `not valid JSON: ${offset >= body.length ? 'the text ends too early (a missing } or ])' : reason}, in: ${excerpt.trim()}`,
+        fix: 'correct the JSON syntax at that spot (a missing comma or quote, a trailing comma, or a stray character)',
+      },
     ]);
   }
 }

@@ -45,7 +45,15 @@ export function batchCommand(y: Argv): Argv {
       const queue = queueFrom(args);
       try {
         const batch = await solveScenarios(schools, {
-          ...(queue ? { queue, onJobEvent: (e) => printJobEvent(e), ...(args.patience !== undefined ? { queuePatienceSeconds: args.patience } : {}) } : {}),
+          ...(queue
+            ? {
+                queue,
+                onJobEvent: (e) => {
+                  printJobEvent(e);
+                },
+                ...(args.patience !== undefined ? { queuePatienceSeconds: args.patience } : {}),
+              }
+            : {}),
           ...(args.timeLimit !== undefined ? { timeLimitSeconds: args.timeLimit } : {}),
           ...(args.seed !== undefined ? { seed: args.seed } : {}),
           ...(args.solver ? { solver: args.solver } : {}),

@@ -28,7 +28,9 @@ export function generateCommand(y: Argv): Argv {
       // Never write a scenario the engine would refuse.
       parseScenario(scenario, 'generated scenario');
       writeFileAtomic(output, `${JSON.stringify(scenario, null, 2)}\n`);
-      process.stderr.write(`Wrote ${output}: ${scenario.students.length} students, ${scenario.teachers.length} teachers, ${scenario.courses.length} courses, ${scenario.pathways.length} pathways.\n`);
+      process.stderr.write(
+        `Wrote ${output}: ${scenario.students.length} students, ${scenario.teachers.length} teachers, ${scenario.courses.length} courses, ${scenario.pathways.length} pathways.\n`,
+      );
     },
   );
 }

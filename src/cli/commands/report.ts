@@ -37,7 +37,9 @@ export function reportCommand(y: Argv): Argv {
     async (argv) => {
       const args = validateArgs(argsSchema, argv);
       const [, scenario, solution] = gather(
-        () => (args.output ? checkOutputs([{ option: '-o', path: args.output }], [args.scenario, ...(args.solution ? [args.solution] : [])]) : undefined),
+        () => {
+          if (args.output) checkOutputs([{ option: '-o', path: args.output }], [args.scenario, ...(args.solution ? [args.solution] : [])]);
+        },
         () => readScenarioFile(args.scenario),
         () => (args.solution ? readSolutionFile(args.solution) : undefined),
       );

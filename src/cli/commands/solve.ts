@@ -47,7 +47,9 @@ export function solveCommand(y: Argv): Argv {
       // Outputs and input are checked before any work, every problem at once.
       const outputs = [{ option: '-o', path: args.output }, ...(args.html ? [{ option: '--html', path: args.html }] : [])];
       const [, scenario] = gather(
-        () => checkOutputs(outputs, [args.scenario]),
+        () => {
+          checkOutputs(outputs, [args.scenario]);
+        },
         () => readScenarioFile(args.scenario),
       );
       const limit = args.timeLimit ?? scenario.policy.timeLimitSeconds;
@@ -85,7 +87,9 @@ export function solveCommand(y: Argv): Argv {
         const partial = outcome.solution.report.solver.partial ? ' (best found before the solve was stopped)' : '';
         process.stderr.write(`Wrote ${files.paths.join(', ')}${partial}.\n`);
         if (!outcome.check.valid) {
-          process.stderr.write(`The checker found ${outcome.check.violations.length} broken rule(s) in this schedule; run \`pathway-scheduler check\` for the list.\n`);
+          process.stderr.write(
+            `The checker found ${outcome.check.violations.length} broken rule(s) in this schedule; run \`pathway-scheduler check\` for the list.\n`,
+          );
           process.exitCode = EXIT.rulesBroken;
         }
       } finally {

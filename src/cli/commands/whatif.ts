@@ -10,16 +10,18 @@ import { EXIT } from '../errors.js';
 import { validateArgs } from '../args.js';
 import { printJobEvent, queueArgsSchema, queueFrom, reportQueueError, submitOptions } from '../queue-options.js';
 
-const argsSchema = z.object({
-  base: z.string().min(1),
-  variants: z.array(z.string().min(1)).min(1),
-  output: z.string().min(1),
-  timeLimit: timeLimitSchema.optional(),
-  seed: seedSchema.optional(),
-  solver: z.enum(SOLVER_NAMES).optional(),
-  concurrency: z.number().int().min(1).max(256).optional(),
-  json: z.boolean(),
-}).extend(queueArgsSchema.shape);
+const argsSchema = z
+  .object({
+    base: z.string().min(1),
+    variants: z.array(z.string().min(1)).min(1),
+    output: z.string().min(1),
+    timeLimit: timeLimitSchema.optional(),
+    seed: seedSchema.optional(),
+    solver: z.enum(SOLVER_NAMES).optional(),
+    concurrency: z.number().int().min(1).max(256).optional(),
+    json: z.boolean(),
+  })
+  .extend(queueArgsSchema.shape);
 
 export function whatifCommand(y: Argv): Argv {
   return y.command(
@@ -28,7 +30,12 @@ export function whatifCommand(y: Argv): Argv {
     (a) =>
       submitOptions(a)
         .positional('base', { type: 'string', describe: 'base scenario JSON file', demandOption: true })
-        .positional('variants', { type: 'string', array: true, describe: 'variant files: scenarios, or *.patch.json JSON Patches against the base', demandOption: true })
+        .positional('variants', {
+          type: 'string',
+          array: true,
+          describe: 'variant files: scenarios, or *.patch.json JSON Patches against the base',
+          demandOption: true,
+        })
         .option('output', { alias: 'o', type: 'string', default: 'whatif', describe: 'folder for each solution and the comparison' })
         .option('time-limit', { type: 'number', describe: 'seconds per scenario (default: each scenario’s policy)' })
         .option('seed', { type: 'number', describe: 'seed for every solve (default: policy)' })
@@ -41,7 +48,12 @@ export function whatifCommand(y: Argv): Argv {
       // The output folder, the base and every variant are checked before anything is solved.
       let baseInput: unknown;
       const [, base, ...read] = gather(
-        () => checkOutputs([{ option: '-o', path: args.output, files: [...names0.map((n) => `${n}.solution.json`), 'comparison.txt', 'comparison.json'] }], [args.base, ...args.variants]),
+        () => {
+          checkOutputs(
+            [{ option: '-o', path: args.output, files: [...names0.map((n) => `${n}.solution.json`), 'comparison.txt', 'comparison.json'] }],
+            [args.base, ...args.variants],
+          );
+        },
         () => parseScenario((baseInput = parseJsonText(readTextFile(args.base), args.base)), args.base),
         // A variant is read only when the base could be (a patch applies to the base as written).
         ...args.variants.map((file) => () => (baseInput === undefined ? undefined : readVariantFile(baseInput, file))),
@@ -49,7 +61,8 @@ export function whatifCommand(y: Argv): Argv {
       const variants = read.filter((v) => v !== undefined);
       const names = new Set<string>(['base']);
       for (const v of variants) {
-        if (names.has(v.name)) throw new InputError('command line', [{ path: '', message: `two variants are named ${v.name}`, fix: 'rename one of the files' }]);
+        if (names.has(v.name))
+          throw new InputError('command line', [{ path: '', message: `two variants are named ${v.name}`, fix: 'rename one of the files' }]);
         names.add(v.name);
       }
       const controller = new AbortController();
@@ -64,7 +77,15 @@ export function whatifCommand(y: Argv): Argv {
       const files = new OutputSet();
       try {
         const comparison = await compareScenarios(base, variants, {
-          ...(queue ? { queue, onJobEvent: (e) => printJobEvent(e), ...(args.patience !== undefined ? { queuePatienceSeconds: args.patience } : {}) } : {}),
+          ...(queue
+            ? {
+                queue,
+                onJobEvent: (e) => {
+                  printJobEvent(e);
+                },
+                ...(args.patience !== undefined ? { queuePatienceSeconds: args.patience } : {}),
+              }
+            : {}),
           ...(args.timeLimit !== undefined ? { timeLimitSeconds: args.timeLimit } : {}),
           ...(args.seed !== undefined ? { seed: args.seed } : {}),
           ...(args.solver ? { solver: args.solver } : {}),
