@@ -1,6 +1,6 @@
 /**
  * How long the solver layer takes to honour its limits, measured here because tests never read
- * the clock (test/solver-conformance.test.ts and test/solver-formats.test.ts check only what
+ * the clock (test/solver/solver-conformance.test.ts and test/solver/solver-formats.test.ts check only what
  * stopped a solve): for each backend that declares a time limit, the seconds a 1 s limit takes
  * on a model no machine closes within it, including the worker's start; and the seconds the
  * worker deadline takes to terminate a solver that ignores a 0.5 s limit.

@@ -5,7 +5,7 @@
  * its meaning from {@link FIELD_NOTES}, which must name every field and nothing else.
  *
  * `npx tsx scripts/format-doc.ts` rewrites the generated blocks of docs/format.md;
- * test/format-doc.test.ts fails when they differ from the schemas.
+ * test/scenario/format-doc.test.ts fails when they differ from the schemas.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,7 @@
 /**
  * What each field of the scenario and solution formats means, for docs/format.md: one entry per
  * field path of the zod schemas (`scenario.courses[].meets.days`). scripts/format-doc.ts takes
- * names, types, limits and defaults from the schemas themselves; test/format-doc.test.ts fails
+ * names, types, limits and defaults from the schemas themselves; test/scenario/format-doc.test.ts fails
  * when a field has no entry here or an entry names no field.
  */
 export const FIELD_NOTES: Readonly<Record<string, string>> = {

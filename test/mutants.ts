@@ -19,10 +19,10 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 /** The properties that must fail under every mutant, by file and by the start of their names. */
 const WATCHED = [
-  { file: 'test/backend-properties.test.ts', name: 'the highs backend' },
-  { file: 'test/backend-properties.test.ts', name: 'the glpk backend' },
-  { file: 'test/backend-properties.test.ts', name: 'the jsl backend' },
-  { file: 'test/engine-properties.test.ts', name: 'says infeasible only when' },
+  { file: 'test/solver/backend-properties.test.ts', name: 'the highs backend' },
+  { file: 'test/solver/backend-properties.test.ts', name: 'the glpk backend' },
+  { file: 'test/solver/backend-properties.test.ts', name: 'the jsl backend' },
+  { file: 'test/engine/engine-properties.test.ts', name: 'says infeasible only when' },
 ] as const;
 
 /** Where each mutant goes: right after `solveMip` has checked its options and handled an empty model. */

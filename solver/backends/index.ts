@@ -6,7 +6,7 @@
  * Adding a backend is one folder and one line: `solver/backends/<name>/index.ts` exports a
  * {@link BackendEntry} (name, honest capabilities, a `load` that imports its adapter on demand),
  * its adapter implements {@link Backend}, and its entry is added to {@link REGISTRY} below. The
- * conformance suite (test/solver-conformance.test.ts) then runs on it, skipping what its
+ * conformance suite (test/solver/solver-conformance.test.ts) then runs on it, skipping what its
  * capabilities say it cannot do.
  */
 import { createRequire } from 'node:module';

@@ -7,7 +7,7 @@ import type { Schedule } from '../../src/checker/index.js';
 import type { Scenario, Strategy } from '../../src/scenario/schema.js';
 import type { Formulation } from '../../src/model/formulation.js';
 import type { ObjectiveTier } from '../../src/model/objective.js';
-import { strategyObjective } from '../../src/engine/stages.js';
+import { strategyObjective } from '../../src/model/objective.js';
 import { checkedTiers } from './checked-tiers.js';
 
 const PRIORITIES = ['required', 'requested', 'recommended'] as const;

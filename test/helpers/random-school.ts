@@ -255,7 +255,7 @@ function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
     ...d.others.map((s, i) => ({ id: `S${i + 1}`, grade: s.grade, ...requestsOf(s, [], s.grade) })),
   ];
 
-  const lockable = courses.filter((c) => students.some((s) => s.requests.includes(c.id) && !(s.pathway && pathways.find((p) => p.id === s.pathway)?.cte === c.id)));
+  const lockable = courses.filter((c) => students.some((s) => s.requests.includes(c.id) && !('pathway' in s && pathways.find((p) => p.id === s.pathway)?.cte === c.id)));
   const locks: Array<{ course: string; slot: string }> = [];
   if (d.lock && lockable.length > 0) {
     const c = lockable[d.lock.course % lockable.length]!;

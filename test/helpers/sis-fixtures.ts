@@ -1,7 +1,7 @@
 /**
  * The example SIS exports shipped in fixtures/sis/<sis>/: the bundled default school
  * (fixtures/valley-ab-150.json, synthetic) written by each SIS writer. Regenerate with
- * `npx tsx test/helpers/sis-fixtures.ts`; test/io-sis-presets.test.ts proves they have not drifted.
+ * `npx tsx test/helpers/sis-fixtures.ts`; test/io/io-sis-presets.test.ts proves they have not drifted.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -3,7 +3,7 @@
  * has a fixed section count) when every credentialed teacher has `maxSections` 0 or is
  * unavailable in every placement of the course (src/scenario/impossible.ts, issue 12 item 6).
  * Written again here from that rule, with the test's own placements (school-time.ts), so that
- * a generator does not lean on the code it tests; test/random-school.test.ts asserts that every
+ * a generator does not lean on the code it tests; test/helpers/random-school.test.ts asserts that every
  * generated school parses.
  */
 import type { ScenarioInput } from '../../src/scenario/schema.js';
