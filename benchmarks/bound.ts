@@ -22,10 +22,17 @@ for (const file of files) {
   const limit = limitArg ?? scenario.policy.timeLimitSeconds;
   const members = scenario.students.filter((s) => s.pathway !== undefined).length;
   const t0 = performance.now();
-  const bound = await placementUpperBound(buildInstance(scenario), { backend: 'highs', seed: 1, nodeLimit: BOUND_NODE_LIMIT, timeLimitSeconds: limit * BOUND_TIME_SHARE });
+  const bound = await placementUpperBound(buildInstance(scenario), {
+    backend: 'highs',
+    seed: 1,
+    nodeLimit: BOUND_NODE_LIMIT,
+    timeLimitSeconds: limit * BOUND_TIME_SHARE,
+  });
   const seconds = (performance.now() - t0) / 1000;
   const methods = bound ? [...new Set(bound.groups.map((g) => g.method))].join('/') : '-';
-  console.log(`${file}\tlimit ${limit} s (bound share ${(limit * BOUND_TIME_SHARE).toFixed(1)} s)\thead count ${members}\tbound ${bound?.value ?? '-'}\t${methods}\treproducible ${bound?.reproducible ?? '-'}\t${seconds.toFixed(1)} s`);
+  console.log(
+    `${file}\tlimit ${limit} s (bound share ${(limit * BOUND_TIME_SHARE).toFixed(1)} s)\thead count ${members}\tbound ${bound?.value ?? '-'}\t${methods}\treproducible ${bound?.reproducible ?? '-'}\t${seconds.toFixed(1)} s`,
+  );
   console.log(`  source: ${bound?.source ?? 'no pathway students'}`);
 }
 await shutdownSolverWorkers();

@@ -22,9 +22,19 @@ export const SCHOOL_SEED = 1;
 
 export const SCHOOLS: readonly School[] = [
   { id: 'S', label: 'S: 300 students, A/B 8-block, 2 pathways', limit: 10, generate: { students: 300, calendar: 'ab8', pathways: 2, seed: SCHOOL_SEED } },
-  { id: 'M', label: 'M: 1,200 students, 7-period with double labs, 4 pathways', limit: 40, generate: { students: 1200, calendar: 'trad7', pathways: 4, seed: SCHOOL_SEED } },
+  {
+    id: 'M',
+    label: 'M: 1,200 students, 7-period with double labs, 4 pathways',
+    limit: 40,
+    generate: { students: 1200, calendar: 'trad7', pathways: 4, seed: SCHOOL_SEED },
+  },
   { id: 'L', label: 'L: 2,500 students, A/B 8-block, 6 pathways', limit: 120, generate: { students: 2500, calendar: 'ab8', pathways: 6, seed: SCHOOL_SEED } },
-  { id: 'XL', label: 'XL: 3,500 students, 8-period with double labs, 8 pathways', limit: 300, generate: { students: 3500, calendar: 'trad8', pathways: 8, seed: SCHOOL_SEED } },
+  {
+    id: 'XL',
+    label: 'XL: 3,500 students, 8-period with double labs, 8 pathways',
+    limit: 300,
+    generate: { students: 3500, calendar: 'trad8', pathways: 8, seed: SCHOOL_SEED },
+  },
   { id: 'harbor', label: 'fixtures/harbor-ab-700.json (the default school, npm start)', limit: 35, file: 'fixtures/harbor-ab-700.json' },
   { id: 'tiny', label: 'fixtures/tiny-ab.json (30 students)', limit: 10, file: 'fixtures/tiny-ab.json' },
   { id: 'valley', label: 'fixtures/valley-ab-150.json', limit: 30, file: 'fixtures/valley-ab-150.json' },

@@ -82,13 +82,22 @@ async function programs(): Promise<Program[]> {
     const form = formulate(inst);
     const model = scenarioProgram(scenario, 'cte-first');
     const start = scheduleToValues(form, loadGreedyBoard(inst, greedyBoard(inst)), model.columns.length);
-    out.push({ name, what: `${file}, whole program (cte-first), greedy loader as start`, model, start: checkFeasibility(model, start, 1e-6).feasible ? start : null, placed: form.terms.placed.map(([c]) => c) });
+    out.push({
+      name,
+      what: `${file}, whole program (cte-first), greedy loader as start`,
+      model,
+      start: checkFeasibility(model, start, 1e-6).feasible ? start : null,
+      placed: form.terms.placed.map(([c]) => c),
+    });
   }
   // Valley's placement program and placement-search steps, built as src/engine/placement.ts does.
   const scenario = scenarioOf('fixtures/valley-ab-150.json');
   const inst = buildInstance(scenario);
   const full = scenarioProgram(scenario, 'cte-first');
-  const program = placementProgram(inst, full.columns.map((c) => c.name));
+  const program = placementProgram(
+    inst,
+    full.columns.map((c) => c.name),
+  );
   const { form, model } = program;
   const board = greedyBoard(inst);
   const onBoard = new Set(board.map(sectionKey));
@@ -101,7 +110,13 @@ async function programs(): Promise<Program[]> {
   const placedCols = form.terms.placed.map(([c]) => c);
   const count = (v: readonly number[]) => placedCols.reduce((n, j) => n + Math.round(v[j] ?? 0), 0);
   const start = greedy.values && count(greedy.values) > count(loader) ? greedy.values : loader;
-  out.push({ name: 'valley-placement', what: 'valley placement program, the better of the greedy loader and the greedy board as start', model, start, placed: placedCols });
+  out.push({
+    name: 'valley-placement',
+    what: 'valley placement program, the better of the greedy loader and the greedy board as start',
+    model,
+    start,
+    placed: placedCols,
+  });
   if (start) {
     const teach = boardColumnsOf(form);
     const steps = neighbourhoods(form, start, Math.max(80, Math.round(form.vars.teach.length * 0.2)), 200);
@@ -111,7 +126,13 @@ async function programs(): Promise<Program[]> {
       const sub = extractSubmodel(model, heldColumns(form, teach, n.free), start);
       const cols = new Map(sub.columns.map((j, i) => [j, i]));
       const placedSub = placedCols.map((j) => cols.get(j)).filter((i) => i !== undefined);
-      out.push({ name: `valley-step${k + 1}`, what: `valley placement step "${n.name}" from the greedy board (${sub.model.columns.length} columns)`, model: sub.model, start: sub.restrict(start), placed: placedSub });
+      out.push({
+        name: `valley-step${k + 1}`,
+        what: `valley placement step "${n.name}" from the greedy board (${sub.model.columns.length} columns)`,
+        model: sub.model,
+        start: sub.restrict(start),
+        placed: placedSub,
+      });
     }
   }
   return out;
@@ -175,7 +196,28 @@ function runCbc(p: Program, file: string, seconds: number) {
   const mps = file.replace(/\.json$/, '.mps');
   const sol = file.replace(/\.json$/, '.cbc.sol');
   const t0 = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', 'TIME %U %S %M', 'cbc', mps, ...(p.model.sense === 'max' ? ['max'] : []), 'timeMode', 'elapsed', 'sec', String(seconds), 'threads', '1', 'randomSeed', '1', 'solve', 'solution', sol], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const run = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      'TIME %U %S %M',
+      'cbc',
+      mps,
+      ...(p.model.sense === 'max' ? ['max'] : []),
+      'timeMode',
+      'elapsed',
+      'sec',
+      String(seconds),
+      'threads',
+      '1',
+      'randomSeed',
+      '1',
+      'solve',
+      'solution',
+      sol,
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
+  );
   const secs = (performance.now() - t0) / 1000;
   const tm = /TIME ([\d.]+) ([\d.]+) (\d+)/.exec(run.stderr);
   const measured = tm ? { cpu: Number(tm[1]) + Number(tm[2]), peakMb: Math.round(Number(tm[3]) / 1024) } : {};
@@ -217,11 +259,16 @@ async function runCpsat(p: Program, seconds: number, workers: number, useHint: b
   const mod = (await import(pathToFileURL(entry).href)) as { CpSat: CpSatApi };
   const big = 2 ** 53;
   const bnd = (v: number) => (v === Infinity ? big : v === -Infinity ? -big : v);
-  const variables = p.model.columns.map((c) => ({ name: '', domain: c.kind === 'binary' ? [Math.max(0, c.lb), Math.min(1, c.ub)] : [bnd(Math.ceil(c.lb - 1e-9)), bnd(Math.floor(c.ub + 1e-9))] }));
+  const variables = p.model.columns.map((c) => ({
+    name: '',
+    domain: c.kind === 'binary' ? [Math.max(0, c.lb), Math.min(1, c.ub)] : [bnd(Math.ceil(c.lb - 1e-9)), bnd(Math.floor(c.ub + 1e-9))],
+  }));
   if (p.model.columns.some((c) => c.kind === 'continuous')) throw new Error('CP-SAT: continuous columns');
   const constraints = p.model.rows
     .filter((r) => r.lb !== -Infinity || r.ub !== Infinity)
-    .map((r) => ({ linear: { vars: [...r.cols], coeffs: r.coefs.map((c) => integral(c)), domain: [bnd(Math.ceil(r.lb - 1e-9)), bnd(Math.floor(r.ub + 1e-9))] } }));
+    .map((r) => ({
+      linear: { vars: [...r.cols], coeffs: r.coefs.map((c) => integral(c)), domain: [bnd(Math.ceil(r.lb - 1e-9)), bnd(Math.floor(r.ub + 1e-9))] },
+    }));
   const sign = p.model.sense === 'max' ? -1 : 1;
   const nz = p.model.columns.map((c, j) => [j, c.obj] as const).filter(([, o]) => o !== 0);
   const objective = { vars: nz.map(([j]) => j), coeffs: nz.map(([, o]) => integral(o) * sign), offset: 0, scalingFactor: sign };
@@ -233,21 +280,36 @@ async function runCpsat(p: Program, seconds: number, workers: number, useHint: b
   const off = p.model.objOffset ?? 0;
   // On Node 20 (Asyncify) the callbacks arrive only when the solve returns: the times come from
   // the search log's own stamps (`#3 1.52s best:258269 ...`).
-  const result = await mod.CpSat.solve(bytes, { maxTimeInSeconds: seconds, numSearchWorkers: workers, randomSeed: 1, logSearchProgress: true }, {
-    onLog: (line) => {
-      for (const m of line.matchAll(/^#\d+\s+([\d.]+)s best:(-?[\d.e+]+)/gm)) found.push({ t: Number(m[1]), z: Number(m[2]) + off });
+  const result = await mod.CpSat.solve(
+    bytes,
+    { maxTimeInSeconds: seconds, numSearchWorkers: workers, randomSeed: 1, logSearchProgress: true },
+    {
+      onLog: (line) => {
+        for (const m of line.matchAll(/^#\d+\s+([\d.]+)s best:(-?[\d.e+]+)/gm)) found.push({ t: Number(m[1]), z: Number(m[2]) + off });
+      },
     },
-  });
+  );
   const secs = (performance.now() - t0) / 1000;
   const r = result.response;
   const values = r?.solution && r.solution.length === p.model.columns.length ? r.solution.map(Number) : null;
   const ok = values !== null && checkFeasibility(p.model, values, 1e-6).feasible;
-  return summary(p, String(r?.status ?? 'none'), ok ? values : null, r?.bestObjectiveBound !== undefined ? Number(r.bestObjectiveBound) + off : null, found, secs);
+  return summary(
+    p,
+    String(r?.status ?? 'none'),
+    ok ? values : null,
+    r?.bestObjectiveBound !== undefined ? Number(r.bestObjectiveBound) + off : null,
+    found,
+    secs,
+  );
 }
 
 interface CpSatApi {
   createModel(proto: object): Promise<Uint8Array>;
-  solve(model: Uint8Array, params: { maxTimeInSeconds: number; numSearchWorkers: number; randomSeed: number; logSearchProgress: boolean }, callbacks: { onLog?: (line: string) => void }): Promise<{ response: CpResponse | null }>;
+  solve(
+    model: Uint8Array,
+    params: { maxTimeInSeconds: number; numSearchWorkers: number; randomSeed: number; logSearchProgress: boolean },
+    callbacks: { onLog?: (line: string) => void },
+  ): Promise<{ response: CpResponse | null }>;
 }
 interface CpResponse {
   status?: string | number;
@@ -268,7 +330,10 @@ if (cmd === 'export') {
   const dir = args[0] ?? '/tmp/solver-bench';
   mkdirSync(dir, { recursive: true });
   for (const p of await programs()) {
-    writeFileSync(join(dir, `${p.name}.json`), JSON.stringify(p, (_, v: unknown) => (v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v)));
+    writeFileSync(
+      join(dir, `${p.name}.json`),
+      JSON.stringify(p, (_, v: unknown) => (v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v)),
+    );
     writeFileSync(join(dir, `${p.name}.mps`), writeMps(p.model, 'free').text);
     const startValue = p.start ? objectiveValue(p.model, p.start) : null;
     console.log(`${p.name}: ${p.model.columns.length} columns, ${p.model.rows.length} rows; start ${startValue ?? 'none'}; ${p.what}`);
@@ -277,7 +342,14 @@ if (cmd === 'export') {
   const [solver = 'highs', file = '', limit = '30'] = args;
   const p = JSON.parse(readFileSync(file, 'utf8'), (_, v: unknown) => (v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v)) as Program;
   const seconds = Number(limit);
-  const r = solver in HIGHS_VARIANTS ? await runHighs(solver, p, seconds) : solver === 'cbc' ? runCbc(p, file, seconds) : solver.startsWith('cpsat') ? await runCpsat(p, seconds, solver.startsWith('cpsat8') ? 8 : 1, solver.endsWith('-hint')) : null;
+  const r =
+    solver in HIGHS_VARIANTS
+      ? await runHighs(solver, p, seconds)
+      : solver === 'cbc'
+        ? runCbc(p, file, seconds)
+        : solver.startsWith('cpsat')
+          ? await runCpsat(p, seconds, solver.startsWith('cpsat8') ? 8 : 1, solver.endsWith('-hint'))
+          : null;
   if (!r) throw new Error(`unknown solver ${solver}`);
   const usage = process.resourceUsage();
   // CBC's figures come from /usr/bin/time around it (r carries them); the others run in this process.
@@ -287,14 +359,22 @@ if (cmd === 'export') {
   const onlyAt = rest.indexOf('--only');
   const only = onlyAt >= 0 ? new Set((rest[onlyAt + 1] ?? '').split(',')) : null;
   const solvers = rest.filter((a, i) => !a.startsWith('--') && (onlyAt < 0 || i !== onlyAt + 1));
-  const names = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).filter((n) => !only || only.has(n));
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .filter((n) => !only || only.has(n));
   console.log(`load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   console.log('| program | solver | status | best | bound | placed | first (s) | best at (s) | wall (s) | CPU (s) | peak MB |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   const fmt = (v: number | null, d = 1) => (v === null ? '–' : Number.isInteger(v) ? String(v) : v.toFixed(d));
   for (const name of names) {
     for (const solver of solvers.length > 0 ? solvers : ['highs', 'highs-start', 'cbc', 'cpsat']) {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, 'run', solver, join(dir, `${name}.json`), limit], { encoding: 'utf8', cwd: root, timeout: (Number(limit) * 3 + 60) * 1000, maxBuffer: 64 * 2 ** 20 });
+      const run = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, 'run', solver, join(dir, `${name}.json`), limit], {
+        encoding: 'utf8',
+        cwd: root,
+        timeout: (Number(limit) * 3 + 60) * 1000,
+        maxBuffer: 64 * 2 ** 20,
+      });
       const line = run.stdout.trim().split('\n').pop() ?? '';
       let r: Row;
       try {
@@ -303,7 +383,9 @@ if (cmd === 'export') {
         console.log(`| ${name} | ${solver} | failed: ${(run.stderr || run.error?.message || '').trim().split('\n').slice(-1)[0]} | | | | | | | |`);
         continue;
       }
-      console.log(`| ${name} | ${solver} | ${r.status} | ${fmt(r.best)} | ${fmt(r.bound)} | ${fmt(r.placed)} | ${fmt(r.firstAt)} | ${fmt(r.bestAt)} | ${r.seconds.toFixed(1)} | ${r.cpu.toFixed(1)} | ${r.peakMb} |`);
+      console.log(
+        `| ${name} | ${solver} | ${r.status} | ${fmt(r.best)} | ${fmt(r.bound)} | ${fmt(r.placed)} | ${fmt(r.firstAt)} | ${fmt(r.bestAt)} | ${r.seconds.toFixed(1)} | ${r.cpu.toFixed(1)} | ${r.peakMb} |`,
+      );
     }
   }
   console.log(`load average after: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);

@@ -67,8 +67,9 @@ class Walker {
     const def = defOf(schema);
     if (def.type === 'optional') return { type: this.type(def['innerType'] as Schema, path), presence: 'optional' };
     if (def.type === 'default') {
-      const value = (def['defaultValue'] as unknown);
-      const presence = typeof value === 'object' && value !== null && !Array.isArray(value) ? 'optional, each field at its default' : `optional, default ${code(value)}`;
+      const value = def['defaultValue'];
+      const presence =
+        typeof value === 'object' && value !== null && !Array.isArray(value) ? 'optional, each field at its default' : `optional, default ${code(value)}`;
       return { type: this.type(def['innerType'] as Schema, path), presence };
     }
     return { type: this.type(schema, path), presence: 'required' };
@@ -84,7 +85,10 @@ class Walker {
     switch (def.type) {
       case 'string': {
         const pattern = checks.find((c) => c.check === 'string_format' && c['format'] === 'regex')?.['pattern'] as RegExp | undefined;
-        const limits = [min === 1 ? 'not empty' : min !== undefined ? `at least ${fmt(min)} characters` : '', max !== undefined ? `at most ${fmt(max)} characters` : ''].filter(Boolean);
+        const limits = [
+          min === 1 ? 'not empty' : min !== undefined ? `at least ${fmt(min)} characters` : '',
+          max !== undefined ? `at most ${fmt(max)} characters` : '',
+        ].filter(Boolean);
         return `text${pattern ? ` matching \`${pattern.source}\`` : ''}${limits.length > 0 ? ` (${limits.join(', ')})` : ''}`;
       }
       case 'number': {
@@ -99,7 +103,9 @@ class Walker {
       case 'literal':
         return (def['values'] as unknown[]).map(code).join(' or ');
       case 'enum':
-        return `one of ${Object.values(def['entries'] as Record<string, string>).map(code).join(', ')}`;
+        return `one of ${Object.values(def['entries'] as Record<string, string>)
+          .map(code)
+          .join(', ')}`;
       case 'nullable':
         return `${this.type(def['innerType'] as Schema, path)}, or \`null\``;
       case 'optional':
@@ -133,13 +139,15 @@ const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
 export function tablesMarkdown(prefix: 'scenario' | 'solution'): string {
   const tables = fieldTables(prefix === 'scenario' ? scenarioSchema : solutionSchema, prefix);
   return tables
-    .map((t) => [
-      t.path === '' ? '### The top level' : `### \`${t.path}\``,
-      '',
-      '| field | type | presence | meaning |',
-      '|---|---|---|---|',
-      ...t.rows.map((r) => `| \`${r.field}\` | ${escapeCell(r.type)} | ${r.presence} | ${escapeCell(r.meaning)} |`),
-    ].join('\n'))
+    .map((t) =>
+      [
+        t.path === '' ? '### The top level' : `### \`${t.path}\``,
+        '',
+        '| field | type | presence | meaning |',
+        '|---|---|---|---|',
+        ...t.rows.map((r) => `| \`${r.field}\` | ${escapeCell(r.type)} | ${r.presence} | ${escapeCell(r.meaning)} |`),
+      ].join('\n'),
+    )
     .join('\n\n');
 }
 

@@ -40,7 +40,10 @@ export function checkFeasibility(model: MipModel, values: readonly number[], tol
   }
   model.columns.forEach((c, j) => {
     const v = values[j] ?? NaN;
-    if (!Number.isFinite(v)) return note(Infinity, `${c.name} is ${v}`);
+    if (!Number.isFinite(v)) {
+      note(Infinity, `${c.name} is ${v}`);
+      return;
+    }
     note(c.lb - v, `${c.name} = ${v} below ${c.lb}`);
     note(v - c.ub, `${c.name} = ${v} above ${c.ub}`);
     if (c.kind !== 'continuous' && Math.abs(v - Math.round(v)) > tolerance) {

@@ -3,7 +3,34 @@
  * identifiers of letters, digits and `_` that every LP/MPS reader accepts, mapped back by index.
  */
 
-const RESERVED = new Set(['st', 's.t.', 'subject', 'such', 'bounds', 'bound', 'binary', 'binaries', 'bin', 'general', 'generals', 'gen', 'integer', 'integers', 'int', 'end', 'free', 'inf', 'infinity', 'maximize', 'minimize', 'max', 'min', 'semi', 'semis', 'sos']);
+const RESERVED = new Set([
+  'st',
+  's.t.',
+  'subject',
+  'such',
+  'bounds',
+  'bound',
+  'binary',
+  'binaries',
+  'bin',
+  'general',
+  'generals',
+  'gen',
+  'integer',
+  'integers',
+  'int',
+  'end',
+  'free',
+  'inf',
+  'infinity',
+  'maximize',
+  'minimize',
+  'max',
+  'min',
+  'semi',
+  'semis',
+  'sos',
+]);
 
 /**
  * One identifier per input name, in order: other characters become `_`, a leading digit or a

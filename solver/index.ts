@@ -9,6 +9,16 @@ export { checkFeasibility, objectiveValue, type FeasibilityReport } from './feas
 export { writeLp, type WrittenModel } from './lp-format.js';
 export { writeMps, type MpsStyle } from './mps-format.js';
 export { readSolutionFile, type SolutionFileValues } from './solution-file.js';
-export type { Backend, BackendCapabilities, BackendEntry, MipIncumbent, MipProgress, MipResult, MipSolveHooks, MipSolveOptions, MipTermination } from './backend.js';
+export type {
+  Backend,
+  BackendCapabilities,
+  BackendEntry,
+  MipIncumbent,
+  MipProgress,
+  MipResult,
+  MipSolveHooks,
+  MipSolveOptions,
+  MipTermination,
+} from './backend.js';
 export { extractSubmodel, type Submodel } from './submodel.js';
 export { modelSize, type MipModel, type MipColumn, type MipRow, type VarKind } from './mip.js';

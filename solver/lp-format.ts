@@ -57,7 +57,13 @@ export function writeLp(model: MipModel): WrittenModel {
   lines.push('Subject To');
   model.rows.forEach((r, i) => {
     const name = rowNames[i] ?? `r${i}`;
-    const terms = r.cols.length > 0 ? linear(r.coefs, r.cols.map((c) => columnNames[c] ?? '')) : [`0 ${columnNames[0] ?? ''}`];
+    const terms =
+      r.cols.length > 0
+        ? linear(
+            r.coefs,
+            r.cols.map((c) => columnNames[c] ?? ''),
+          )
+        : [`0 ${columnNames[0] ?? ''}`];
     if (r.lb === r.ub) lines.push(...wrap(` ${name}:`, [...terms, '=', num(r.lb)]));
     else if (r.lb !== -Infinity && r.ub !== Infinity) {
       lines.push(...wrap(` ${name}_lo:`, [...terms, '>=', num(r.lb)]));

@@ -29,7 +29,8 @@ export function writeMps(model: MipModel, style: MpsStyle = 'free'): WrittenMode
   const columnNames = fixed ? model.columns.map((_, j) => `C${String(j + 1).padStart(7, '0')}`) : sanitizeNames(model.columns.map((c) => c.name));
   const rowNames = fixed ? model.rows.map((_, i) => `R${String(i + 1).padStart(7, '0')}`) : sanitizeNames(model.rows.map((r) => r.name)).map((n) => `r_${n}`);
   const v = (x: number): string => (fixed ? num(x, 12) : String(x));
-  const line = (type: string, f1: string, f2 = '', v2 = ''): string => (fixed ? fixedLine(type, f1, f2, v2) : ` ${type} ${f1}${f2 ? ` ${f2}` : ''}${v2 ? ` ${v2}` : ''}`.replace(/^ {2}/, ' '));
+  const line = (type: string, f1: string, f2 = '', v2 = ''): string =>
+    fixed ? fixedLine(type, f1, f2, v2) : ` ${type} ${f1}${f2 ? ` ${f2}` : ''}${v2 ? ` ${v2}` : ''}`.replace(/^ {2}/, ' ');
   const out: string[] = [`NAME${fixed ? '          ' : ' '}PATHWAY`];
   if (model.sense === 'max') out.push('OBJSENSE', '    MAX');
   out.push('ROWS', line('N', 'OBJ'));
@@ -52,7 +53,13 @@ export function writeMps(model: MipModel, style: MpsStyle = 'free'): WrittenMode
     const integer = c.kind !== 'continuous';
     if (integer !== inInteger) {
       const marker = `MARKER${String(markers++).padStart(fixed ? 2 : 1, '0')}`;
-      out.push(fixed ? fixedLine('', marker, "'MARKER'", '', integer ? "'INTORG'" : "'INTEND'").replace(/ {3}'/, "'").trimEnd() : `    ${marker} 'MARKER' ${integer ? "'INTORG'" : "'INTEND'"}`);
+      out.push(
+        fixed
+          ? fixedLine('', marker, "'MARKER'", '', integer ? "'INTORG'" : "'INTEND'")
+              .replace(/ {3}'/, "'")
+              .trimEnd()
+          : `    ${marker} 'MARKER' ${integer ? "'INTORG'" : "'INTEND'"}`,
+      );
       inInteger = integer;
     }
     const entries = byColumn[j] ?? [];
@@ -60,7 +67,10 @@ export function writeMps(model: MipModel, style: MpsStyle = 'free'): WrittenMode
     if (entries.length === 0) entries.push(['OBJ', 0]);
     for (const [row, a] of entries) out.push(line('', columnNames[j] ?? '', row, v(a)));
   });
-  if (inInteger) out.push(fixed ? `    MARKER${String(markers).padStart(2, '0')}                 'MARKER'                 'INTEND'` : `    MARKER${markers} 'MARKER' 'INTEND'`);
+  if (inInteger)
+    out.push(
+      fixed ? `    MARKER${String(markers).padStart(2, '0')}                 'MARKER'                 'INTEND'` : `    MARKER${markers} 'MARKER' 'INTEND'`,
+    );
   out.push('RHS');
   if (model.objOffset) out.push(line('', 'RHS', 'OBJ', v(-model.objOffset)));
   const ranges: string[] = [];

@@ -28,7 +28,14 @@ export type Job = z.infer<typeof jobSchema>;
 
 export const workerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('incumbent'), jobId: z.number(), seconds: z.number(), objective: z.number(), values: z.array(z.number()) }),
-  z.object({ type: z.literal('progress'), jobId: z.number(), seconds: z.number(), objective: z.number().nullable(), bound: z.number().nullable(), gap: z.number().nullable() }),
+  z.object({
+    type: z.literal('progress'),
+    jobId: z.number(),
+    seconds: z.number(),
+    objective: z.number().nullable(),
+    bound: z.number().nullable(),
+    gap: z.number().nullable(),
+  }),
 ]);
 export type WorkerEvent = z.infer<typeof workerEventSchema>;
 
@@ -49,7 +56,8 @@ export interface WorkerApi {
  * @returns the first problem found, or undefined.
  */
 export function modelShapeProblem(model: MipModel): string | undefined {
-  if (model === null || typeof model !== 'object' || !Array.isArray(model.columns) || !Array.isArray(model.rows)) return 'model must have columns and rows arrays';
+  if (model === null || typeof model !== 'object' || !Array.isArray(model.columns) || !Array.isArray(model.rows))
+    return 'model must have columns and rows arrays';
   if (model.sense !== 'max' && model.sense !== 'min') return `model sense must be 'max' or 'min'`;
   const n = model.columns.length;
   for (const c of model.columns) {

@@ -64,7 +64,9 @@ function describe(error: unknown): string {
 export async function solveMip(model: MipModel, options: SolveMipOptions): Promise<MipResult> {
   const badNodes = options.nodeLimit !== undefined && !(Number.isInteger(options.nodeLimit) && options.nodeLimit >= 0);
   if (!(options.timeLimitSeconds > 0) || !(options.mipGap >= 0) || !Number.isInteger(options.seed) || options.seed < 0 || badNodes) {
-    throw new TypeError(`solveMip: invalid options (timeLimitSeconds ${options.timeLimitSeconds}, mipGap ${options.mipGap}, seed ${options.seed}, nodeLimit ${options.nodeLimit})`);
+    throw new TypeError(
+      `solveMip: invalid options (timeLimitSeconds ${options.timeLimitSeconds}, mipGap ${options.mipGap}, seed ${options.seed}, nodeLimit ${options.nodeLimit})`,
+    );
   }
   const capabilities = backendCapabilities(options.backend);
   if (model.columns.length === 0) return solveEmpty(model, options.backend);
@@ -112,15 +114,26 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
   let graceTimer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const outcome = await new Promise<Outcome>((resolve) => {
-    handle.api.solve(job, model, Comlink.transfer(channel.port2, [channel.port2]) as unknown as MessagePort, stopFlag).then(
-      (reply) => resolve({ kind: 'reply', reply }),
-      (error: unknown) => resolve({ kind: 'rejected', error }),
+    handle.api.solve(job, model, Comlink.transfer(channel.port2, [channel.port2]), stopFlag).then(
+      (reply) => {
+        resolve({ kind: 'reply', reply });
+      },
+      (error: unknown) => {
+        resolve({ kind: 'rejected', error });
+      },
     );
-    void handle.thread.failure.then((failure) => resolve({ kind: 'failed', failure }));
-    deadline = setTimeout(() => resolve({ kind: 'deadline' }), workerDeadlineMs(options.timeLimitSeconds));
+    void handle.thread.failure.then((failure) => {
+      resolve({ kind: 'failed', failure });
+    });
+    deadline = setTimeout(() => {
+      resolve({ kind: 'deadline' });
+    }, workerDeadlineMs(options.timeLimitSeconds));
     onAbort = () => {
       Atomics.store(flag, 0, 1);
-      if (capabilities.interrupt) graceTimer = setTimeout(() => resolve({ kind: 'aborted' }), INTERRUPT_GRACE_MS);
+      if (capabilities.interrupt)
+        graceTimer = setTimeout(() => {
+          resolve({ kind: 'aborted' });
+        }, INTERRUPT_GRACE_MS);
       else resolve({ kind: 'aborted' });
     };
     if (options.signal?.aborted) onAbort();
@@ -151,7 +164,8 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
       const { result, poisoned } = outcome.reply;
       if (poisoned) discardWorker(handle);
       else releaseWorker(handle);
-      const cutShort = result.termination === 'time-limit' || result.termination === 'node-limit' || result.termination === 'interrupted' || result.termination === 'error';
+      const cutShort =
+        result.termination === 'time-limit' || result.termination === 'node-limit' || result.termination === 'interrupted' || result.termination === 'error';
       if (result.values === null && best !== undefined && cutShort) {
         return { ...result, values: best.values, objective: best.objective, gap: gapOf(best.objective, result.bound), seconds: seconds() };
       }
@@ -167,7 +181,10 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
     }
     case 'deadline':
       discardWorker(handle);
-      return fromIncumbent('time-limit', `${options.backend} overran its ${options.timeLimitSeconds} s time limit; the worker was terminated after ${seconds().toFixed(1)} s`);
+      return fromIncumbent(
+        'time-limit',
+        `${options.backend} overran its ${options.timeLimitSeconds} s time limit; the worker was terminated after ${seconds().toFixed(1)} s`,
+      );
     case 'aborted':
       discardWorker(handle);
       return fromIncumbent('interrupted', `interrupted; the ${options.backend} worker was terminated after ${seconds().toFixed(1)} s`);

@@ -25,7 +25,7 @@ const idle: SolverWorker[] = [];
 
 function spawn(): SolverWorker {
   const thread = spawnWorkerThread(new URL('./worker.js', import.meta.url));
-  const handle: SolverWorker = { thread, api: Comlink.wrap<WorkerApi>(nodeEndpoint(thread.worker)) as unknown as WorkerApi };
+  const handle: SolverWorker = { thread, api: Comlink.wrap<WorkerApi>(nodeEndpoint(thread.worker)) };
   // An idle worker that dies leaves the idle list at once, so it holds no place there.
   void thread.failure.then(() => {
     const at = idle.indexOf(handle);

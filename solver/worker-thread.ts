@@ -40,7 +40,11 @@ function startThread(entry: URL): Worker {
   // loader. On Node 20 `execArgv: ['--import', 'tsx']` does not reach a worker's own entry
   // module, so a bootstrap registers tsx's ESM hooks inside the worker and then imports the entry.
   const source = new URL(entry.href.replace(/\.js$/, '.ts'));
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
   return new Worker(bootstrap, { eval: true });
 }
@@ -60,9 +64,15 @@ export function spawnWorkerThread(entry: URL): WorkerThread {
     dead = true;
     settle(why);
   };
-  worker.on('error', (error) => fail({ kind: 'error', error }));
-  worker.on('messageerror', (error) => fail({ kind: 'messageerror', error }));
-  worker.on('exit', (code) => fail({ kind: 'exit', code }));
+  worker.on('error', (error) => {
+    fail({ kind: 'error', error });
+  });
+  worker.on('messageerror', (error) => {
+    fail({ kind: 'messageerror', error });
+  });
+  worker.on('exit', (code) => {
+    fail({ kind: 'exit', code });
+  });
   return {
     worker,
     failure,

@@ -36,13 +36,23 @@ const api: WorkerApi = {
       }
       // Loaded on demand, so that an optional package (the GPL glpk.js) is imported only when asked for.
       const backend = await loadBackend(job.backend);
-      const post = (event: WorkerEvent): void => port.postMessage(event);
+      const post = (event: WorkerEvent): void => {
+        port.postMessage(event);
+      };
       const { start, nodeLimit, ...rest } = job.options;
-      const result = await backend.solve(model, { ...rest, ...(start !== undefined ? { start } : {}), ...(nodeLimit !== undefined ? { nodeLimit } : {}) }, {
-        onProgress: (p) => post({ type: 'progress', jobId: job.jobId, ...p }),
-        onIncumbent: (i) => post({ type: 'incumbent', jobId: job.jobId, ...i }),
-        shouldStop,
-      });
+      const result = await backend.solve(
+        model,
+        { ...rest, ...(start !== undefined ? { start } : {}), ...(nodeLimit !== undefined ? { nodeLimit } : {}) },
+        {
+          onProgress: (p) => {
+            post({ type: 'progress', jobId: job.jobId, ...p });
+          },
+          onIncumbent: (i) => {
+            post({ type: 'incumbent', jobId: job.jobId, ...i });
+          },
+          shouldStop,
+        },
+      );
       return { result, poisoned: backend.poisoned() };
     } finally {
       port.close();

@@ -22,10 +22,37 @@ export { generateScenario } from './generate/index.js';
 export { generateOptionsSchema, type GenerateOptions } from './generate/options.js';
 export { shutdownSolverWorkers } from '../solver/worker-pool.js';
 export * from './explain/index.js';
-export { analyse, REPORT_KINDS, type ReportKind, type AnalyseOptions, conflictMatrix, tallies, balance, teacherLoads, roomUse, equity, explanationTable, diagnosisTable, renderAnalysis, REPORT_FORMATS, type AnalysisTable, type ReportFormat } from './analysis/index.js';
+export {
+  analyse,
+  REPORT_KINDS,
+  type ReportKind,
+  type AnalyseOptions,
+  conflictMatrix,
+  tallies,
+  balance,
+  teacherLoads,
+  roomUse,
+  equity,
+  explanationTable,
+  diagnosisTable,
+  renderAnalysis,
+  REPORT_FORMATS,
+  type AnalysisTable,
+  type ReportFormat,
+} from './analysis/index.js';
 export * from './whatif/index.js';
 export { diagnoseInfeasibility, formatDiagnosis, ruleGroup, type InfeasibilityDiagnosis, type RuleGroup } from './engine/infeasibility.js';
-export { RULE_CATALOGUE, RULE_IDS, RELAX_ROLES, describeRule, type RuleId, type RuleArgs, type RuleRef, type RuleEntry, type RelaxRole } from './scenario/rules.js';
+export {
+  RULE_CATALOGUE,
+  RULE_IDS,
+  RELAX_ROLES,
+  describeRule,
+  type RuleId,
+  type RuleArgs,
+  type RuleRef,
+  type RuleEntry,
+  type RelaxRole,
+} from './scenario/rules.js';
 export * from './queue/index.js';
 export { importSource, type ImportResult } from './io/import-source.js';
 export { importCsvFolder, scenarioToCsvFiles } from './io/csv-folder.js';

@@ -50,9 +50,15 @@ function runWatched(copy: string, label: string): Map<string, boolean> {
   const report = JSON.parse(readFileSync(out, 'utf8')) as JsonReport;
   const verdict = new Map<string, boolean>();
   for (const w of WATCHED) {
-    const runs = report.testResults.filter((f) => f.name.endsWith(w.file)).flatMap((f) => f.assertionResults).filter((a) => a.fullName.includes(w.name));
+    const runs = report.testResults
+      .filter((f) => f.name.endsWith(w.file))
+      .flatMap((f) => f.assertionResults)
+      .filter((a) => a.fullName.includes(w.name));
     if (runs.length === 0) throw new Error(`no test named "${w.name}" in ${w.file}`);
-    verdict.set(`${w.file} › ${w.name}`, runs.every((a) => a.status === 'passed'));
+    verdict.set(
+      `${w.file} › ${w.name}`,
+      runs.every((a) => a.status === 'passed'),
+    );
   }
   return verdict;
 }
@@ -60,7 +66,8 @@ function runWatched(copy: string, label: string): Map<string, boolean> {
 const copy = mkdtempSync(join(tmpdir(), 'ps-mutants-'));
 let ok = true;
 try {
-  for (const entry of ['src', 'solver', 'wasm', 'test', 'fixtures', 'package.json', 'tsconfig.json', 'vitest.config.ts']) cpSync(join(root, entry), join(copy, entry), { recursive: true });
+  for (const entry of ['src', 'solver', 'wasm', 'test', 'fixtures', 'package.json', 'tsconfig.json', 'vitest.config.ts'])
+    cpSync(join(root, entry), join(copy, entry), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
   const runTs = join(copy, 'solver/run.ts');
   const original = readFileSync(runTs, 'utf8');

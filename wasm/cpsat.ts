@@ -14,7 +14,9 @@ const CP_SAT_MODULE: string = 'or-tools-wasm/cp-sat';
 /** The part of or-tools-wasm's CP-SAT model (its `CpModelProto`, a protobuf as JSON) this project writes. */
 export interface CpModel {
   readonly variables: readonly { readonly domain: readonly number[] }[];
-  readonly constraints?: readonly { readonly linear: { readonly vars: readonly number[]; readonly coeffs: readonly number[]; readonly domain: readonly number[] } }[];
+  readonly constraints?: readonly {
+    readonly linear: { readonly vars: readonly number[]; readonly coeffs: readonly number[]; readonly domain: readonly number[] };
+  }[];
   /** Minimises scalingFactor × (Σ coeffs·x + offset). */
   readonly objective?: { readonly vars: readonly number[]; readonly coeffs: readonly number[]; readonly offset?: number; readonly scalingFactor?: number };
   readonly solutionHint?: { readonly vars: readonly number[]; readonly values: readonly number[] };
@@ -31,7 +33,10 @@ export interface CpResponse {
 export interface CpSatApi {
   loadModule(): Promise<unknown>;
   createModel(model: CpModel): Promise<Uint8Array>;
-  solve(model: Uint8Array, params?: { maxTimeInSeconds?: number; relativeGapLimit?: number; randomSeed?: number; numSearchWorkers?: number }): Promise<{ response: CpResponse | null }>;
+  solve(
+    model: Uint8Array,
+    params?: { maxTimeInSeconds?: number; relativeGapLimit?: number; randomSeed?: number; numSearchWorkers?: number },
+  ): Promise<{ response: CpResponse | null }>;
   validate(model: Uint8Array): Promise<{ ok: boolean; message: string }>;
 }
 

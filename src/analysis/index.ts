@@ -39,10 +39,14 @@ export interface AnalyseOptions {
  * @throws {@link InputError} when the kind needs a schedule and none is given.
  */
 export async function analyse(kind: ReportKind, scenarioInput: Scenario, solutionInput?: Schedule, options: AnalyseOptions = {}): Promise<AnalysisTable> {
-  if (!REPORT_KINDS.includes(kind)) throw new InputError('<kind>', [{ path: '', message: `unknown report kind ${JSON.stringify(kind)}`, fix: `use one of ${REPORT_KINDS.join(', ')}` }]);
-  const [scenario, solution] = solutionInput === undefined ? [requireScenario(scenarioInput), undefined] : requireScenarioAndSchedule(scenarioInput, solutionInput);
+  if (!REPORT_KINDS.includes(kind))
+    throw new InputError('<kind>', [{ path: '', message: `unknown report kind ${JSON.stringify(kind)}`, fix: `use one of ${REPORT_KINDS.join(', ')}` }]);
+  const [scenario, solution] =
+    solutionInput === undefined ? [requireScenario(scenarioInput), undefined] : requireScenarioAndSchedule(scenarioInput, solutionInput);
   if (!solution && !SCENARIO_ONLY.has(kind)) {
-    throw new InputError('command line', [{ path: '', message: `the ${kind} report reads a schedule`, fix: 'give the solution file after the scenario (pathway-scheduler solve writes one)' }]);
+    throw new InputError('command line', [
+      { path: '', message: `the ${kind} report reads a schedule`, fix: 'give the solution file after the scenario (pathway-scheduler solve writes one)' },
+    ]);
   }
   switch (kind) {
     case 'conflicts':

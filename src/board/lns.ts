@@ -112,14 +112,21 @@ export function heldColumns(form: Formulation, boardColumns: ReadonlySet<number>
   return held;
 }
 
-
 /** The outcome of one step, as a full value vector. */
 interface StepResult {
   readonly termination: MipResult['termination'];
   readonly values: number[] | null;
 }
 
-async function solveStep(model: MipModel, goal: TieredObjective, name: string, held: ReadonlySet<number>, values: readonly number[], limit: number, options: LnsOptions): Promise<StepResult> {
+async function solveStep(
+  model: MipModel,
+  goal: TieredObjective,
+  name: string,
+  held: ReadonlySet<number>,
+  values: readonly number[],
+  limit: number,
+  options: LnsOptions,
+): Promise<StepResult> {
   // The step's own weights cover only its free columns (src/engine/tiers.ts), so they stay small.
   const r = await solveTiers(model, goal, {
     backend: options.backend,
@@ -131,7 +138,14 @@ async function solveStep(model: MipModel, goal: TieredObjective, name: string, h
     ...(options.stepNodes !== undefined ? { nodeLimit: options.stepNodes } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    onSent: (sent) => options.onStepSize?.({ neighbourhood: name, fullColumns: model.columns.length, fullRows: model.rows.length, columns: sent.columns.length, rows: sent.rows.length }),
+    onSent: (sent) =>
+      options.onStepSize?.({
+        neighbourhood: name,
+        fullColumns: model.columns.length,
+        fullRows: model.rows.length,
+        columns: sent.columns.length,
+        rows: sent.rows.length,
+      }),
   });
   return { termination: r.termination, values: r.values };
 }
@@ -174,11 +188,7 @@ export async function improveBoard(
     if (left < 0.5) return outcome('time-limit');
     // Under a node limit the clock must not shape a step: the step limit is then a fixed safety cap.
     const limit = options.stepNodes !== undefined ? Math.max(0.5, options.stepSeconds) : Math.max(0.5, Math.min(options.stepSeconds, left));
-    const results = await Promise.all(
-      batch.map((n) =>
-        solveStep(model, goal, n.name, heldColumns(form, boardColumns, n.free), values, limit, options),
-      ),
-    );
+    const results = await Promise.all(batch.map((n) => solveStep(model, goal, n.name, heldColumns(form, boardColumns, n.free), values, limit, options)));
     steps += batch.length;
     let best: { values: number[]; score: number[]; name: string } | undefined;
     results.forEach((r, i) => {

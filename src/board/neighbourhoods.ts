@@ -111,7 +111,9 @@ export function pathwayGrades(form: Formulation, values: readonly number[], maxF
       for (const r of g.requests) if (!r.cohort) for (const c of r.safe) demand.set(c, (demand.get(c) ?? 0) + g.students.length);
     }
     // Courses with few sections constrain members most; big courses have sections everywhere.
-    const courses = [...demand.keys()].filter((c) => sectionsOf(c) > 0 && sectionsOf(c) <= SMALL).sort((a, b) => sectionsOf(a) - sectionsOf(b) || (demand.get(b) ?? 0) - (demand.get(a) ?? 0) || a.localeCompare(b));
+    const courses = [...demand.keys()]
+      .filter((c) => sectionsOf(c) > 0 && sectionsOf(c) <= SMALL)
+      .sort((a, b) => sectionsOf(a) - sectionsOf(b) || (demand.get(b) ?? 0) - (demand.get(a) ?? 0) || a.localeCompare(b));
     let touched = inst.groups.filter((g) => `${g.pathway}|${g.grade}` === key).reduce((n, g) => n + g.students.length, 0);
     for (const c of courses) {
       const cols = byCourse.get(c) ?? [];
@@ -152,7 +154,14 @@ function choose(n: number, size: number): number[][] {
  * within them. Regular courses join fewest requesters first while the step stays within
  * `maxTouched` students; a set freeing more than `maxFree` columns is left out.
  */
-export function slotSets(form: Formulation, values: readonly number[], size: number, maxFree: number, maxTouched: number, smallSections: number): Array<Neighbourhood & { slots: readonly string[] }> {
+export function slotSets(
+  form: Formulation,
+  values: readonly number[],
+  size: number,
+  maxFree: number,
+  maxTouched: number,
+  smallSections: number,
+): Array<Neighbourhood & { slots: readonly string[] }> {
   const { inst, vars } = form;
   const requesters = requestersOf(form);
   const sectionsOf = (c: string) => inst.courses.get(c)?.regularSections ?? 0;
@@ -174,7 +183,9 @@ export function slotSets(form: Formulation, values: readonly number[], size: num
       allowed.add(key);
       touched += cohortSize.get(key.split('|')[0]!) ?? 0;
     }
-    const regular = moving.filter((k) => !k.includes('|') && sectionsOf(k) <= smallSections).sort((x, y) => (requesters.get(x) ?? 0) - (requesters.get(y) ?? 0) || x.localeCompare(y));
+    const regular = moving
+      .filter((k) => !k.includes('|') && sectionsOf(k) <= smallSections)
+      .sort((x, y) => (requesters.get(x) ?? 0) - (requesters.get(y) ?? 0) || x.localeCompare(y));
     for (const c of regular) {
       if (touched + (requesters.get(c) ?? 0) > maxTouched) continue;
       touched += requesters.get(c) ?? 0;
@@ -211,7 +222,9 @@ export function conflictSlots(form: Formulation, values: readonly number[]): Map
     if (part.member !== undefined) n += Math.round(values[part.member] ?? 0) * inst.groups[part.group]!.requests.filter((r) => r.cohort).length;
     met.set(part.group, (met.get(part.group) ?? 0) + n);
   }
-  const unplaced = inst.groups.map((g, gi) => (g.pathway && inst.cohorts.some((k) => k.pathway === g.pathway && k.grade === g.grade) ? g.students.length - (placed.get(gi) ?? 0) : 0));
+  const unplaced = inst.groups.map((g, gi) =>
+    g.pathway && inst.cohorts.some((k) => k.pathway === g.pathway && k.grade === g.grade) ? g.students.length - (placed.get(gi) ?? 0) : 0,
+  );
   const anyUnplaced = unplaced.some((n) => n > 0);
   const weight = new Map<string, number>();
   inst.groups.forEach((g, gi) => {
@@ -236,7 +249,9 @@ const CORE_NODES = 2000;
  * slots and requests with fewest options are placed first.
  */
 function unsatisfiableCore(options: ReadonlyArray<ReadonlyArray<readonly string[]>>, busy: ReadonlySet<string>): number[] {
-  const distinct = options.map((list) => [...new Map(list.filter((slots) => !slots.some((s) => busy.has(s))).map((slots) => [slots.join(','), slots])).values()]);
+  const distinct = options.map((list) => [
+    ...new Map(list.filter((slots) => !slots.some((s) => busy.has(s))).map((slots) => [slots.join(','), slots])).values(),
+  ]);
   const fits = (requests: readonly number[]): boolean | null => {
     const order = [...requests].sort((a, b) => distinct[a]!.length - distinct[b]!.length || a - b);
     const used = new Set<string>();

@@ -57,7 +57,8 @@ export function combinatorialPlacementBound(inst: Instance): PlacementBound | nu
     const seats = runnable.reduce((s, k) => s + k.size, 0);
     const p = placeable.get(key) ?? 0;
     const v = Math.min(m, p, seats);
-    if (v < m) limits.add(cohorts.length === 0 ? 'pathway grades without cohort courses' : v === seats ? 'seats in cohorts' : 'members whose requests cannot all run');
+    if (v < m)
+      limits.add(cohorts.length === 0 ? 'pathway grades without cohort courses' : v === seats ? 'seats in cohorts' : 'members whose requests cannot all run');
     value += v;
   }
   const source = limits.size === 0 ? 'pathway students (every member placeable)' : `pathway students, less ${[...limits].sort().join(' and ')}`;

@@ -28,7 +28,11 @@ const on = (values: readonly number[], col: number) => Math.round(values[col] ??
  * @param values - a feasible solution of `model` (one value per column); not changed.
  * @returns the new values (feasible for `model`), how many sections were added, and the courses still short.
  */
-export function addPlannedSections(form: Formulation, model: MipModel, values: readonly number[]): { values: number[]; added: number; missing: MissingSection[] } {
+export function addPlannedSections(
+  form: Formulation,
+  model: MipModel,
+  values: readonly number[],
+): { values: number[]; added: number; missing: MissingSection[] } {
   const out = [...values];
   const byCourse = new Map<string, TeachVar[]>();
   // Slots each teacher already teaches in: a placement clashing with them cannot fit, so it is not tested.

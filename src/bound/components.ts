@@ -42,6 +42,12 @@ export function sharingTeachers(scenario: Scenario, grades: readonly PathwayGrad
 export function split(group: readonly PathwayGrade[], fits: (g: readonly PathwayGrade[]) => boolean): PathwayGrade[][] {
   if (group.length <= 1 || fits(group)) return [[...group]];
   const pathways = [...new Set(group.map((g) => g.pathway))];
-  if (pathways.length > 1) return pathways.flatMap((p) => split(group.filter((g) => g.pathway === p), fits));
+  if (pathways.length > 1)
+    return pathways.flatMap((p) =>
+      split(
+        group.filter((g) => g.pathway === p),
+        fits,
+      ),
+    );
   return group.map((g) => [g]);
 }

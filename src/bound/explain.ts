@@ -39,8 +39,14 @@ export async function limitingRules(scenario: Scenario, group: readonly PathwayG
     ...base,
     rows: base.rows.filter((r) => !prefixes.some((p) => r.name.startsWith(`${p}[`)) || (entity !== null && entityOf(r) !== entity)),
   });
-  const rowEntities = (prefixes: readonly string[]) => (model: MipModel) => [...new Set(model.rows.filter((r) => prefixes.some((p) => r.name.startsWith(`${p}[`))).map(entityOf))].sort();
-  const rowRule = (family: string, prefixes: readonly string[], words: (e: string) => string): Rule => ({ family, entities: rowEntities(prefixes), lift: (e) => without(prefixes, e), words });
+  const rowEntities = (prefixes: readonly string[]) => (model: MipModel) =>
+    [...new Set(model.rows.filter((r) => prefixes.some((p) => r.name.startsWith(`${p}[`))).map(entityOf))].sort();
+  const rowRule = (family: string, prefixes: readonly string[], words: (e: string) => string): Rule => ({
+    family,
+    entities: rowEntities(prefixes),
+    lift: (e) => without(prefixes, e),
+    words,
+  });
   const rules: Rule[] = [
     rowRule('teachers’ section loads', ['teacherLoad'], (t) => `${t}’s maxSections (${teachers.get(t)?.maxSections ?? '?'})`),
     rowRule('teachers teaching one section a slot', ['teacherClash'], (t) => `${t}’s slots`),
@@ -54,12 +60,17 @@ export async function limitingRules(scenario: Scenario, group: readonly PathwayG
     {
       family: 'teachers’ unavailable slots',
       entities: () => scenario.teachers.filter((t) => (t.unavailable ?? []).length > 0).map((t) => t.id),
-      lift: (e) => buildRelaxation({ ...scenario, teachers: scenario.teachers.map((t) => (e === null || t.id === e ? { ...t, unavailable: [] } : t)) }, group).model,
+      lift: (e) =>
+        buildRelaxation({ ...scenario, teachers: scenario.teachers.map((t) => (e === null || t.id === e ? { ...t, unavailable: [] } : t)) }, group).model,
       words: (t) => `${t}’s unavailable slots (${(teachers.get(t)?.unavailable ?? []).join(', ')})`,
     },
   ];
   // Tried only when no rule above limits the group alone: a teacher's slots, load and prep together.
-  const together = rowRule('teachers’ time', ['teacherClash', 'teacherLoad', 'prep'], (t) => `${t}’s time (free slots, maxSections ${teachers.get(t)?.maxSections ?? '?'}, prep)`);
+  const together = rowRule(
+    'teachers’ time',
+    ['teacherClash', 'teacherLoad', 'prep'],
+    (t) => `${t}’s time (free slots, maxSections ${teachers.get(t)?.maxSections ?? '?'}, prep)`,
+  );
   const found: string[] = [];
   for (const rule of [...rules, together]) {
     if (rule === together && found.length > 0) break;

@@ -190,7 +190,6 @@ export function buildRelaxation(scenario: Scenario, grades: readonly PathwayGrad
     for (const [s, expr] of bySlot) if (expr.length > rooms) m.row(`roomType[${type},${s}]`, expr, 0, rooms);
   }
   return { model: m.build('max', [...placed.values()].flat()), placed, noSchedule };
-
 }
 
 /**
@@ -198,7 +197,13 @@ export function buildRelaxation(scenario: Scenario, grades: readonly PathwayGrad
  * and every pathway team keeps its common planning slots. Returns whether some team cannot have
  * them at all (teacher unavailability alone breaks the rule).
  */
-function teacherRows(m: ModelBuilder, scenario: Scenario, cover: Cover, available: ReadonlyMap<string, ReadonlySet<string>>, slots: ReturnType<typeof allSlots>): boolean {
+function teacherRows(
+  m: ModelBuilder,
+  scenario: Scenario,
+  cover: Cover,
+  available: ReadonlyMap<string, ReadonlySet<string>>,
+  slots: ReturnType<typeof allSlots>,
+): boolean {
   for (const [teacher, bySlot] of cover.teacher) {
     for (const [s, expr] of bySlot) if (expr.length > 1) m.row(`teacherClash[${teacher},${s}]`, expr, 0, 1);
     const load = new Map<number, number>();
@@ -207,7 +212,13 @@ function teacherRows(m: ModelBuilder, scenario: Scenario, cover: Cover, availabl
     if (load.size > max) m.row(`teacherLoad[${teacher}]`, [...load], 0, max);
     for (const term of scenario.calendar.terms) {
       const open = slots.filter((s) => s.term === term && available.get(teacher)!.has(s.name));
-      if (open.length > 0) m.row(`prep[${teacher},${term}]`, open.flatMap((s) => bySlot.get(s.name) ?? []), 0, open.length - 1);
+      if (open.length > 0)
+        m.row(
+          `prep[${teacher},${term}]`,
+          open.flatMap((s) => bySlot.get(s.name) ?? []),
+          0,
+          open.length - 1,
+        );
     }
   }
   let noSchedule = false;

@@ -115,14 +115,26 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
 
   /** The group's bound: its relaxation's if that proves less than `prior` (a bound already known), else `prior`. */
   const boundGroup = async (part: readonly PathwayGrade[], relaxation: Relaxation, seconds: number, prior: GroupBound): Promise<GroupBound> => {
-    if (relaxation.noSchedule) return { ...prior, value: 0, method: 'counting', reason: 'no valid schedule exists: a pathway team’s teachers are never all available together for common planning' };
+    if (relaxation.noSchedule)
+      return {
+        ...prior,
+        value: 0,
+        method: 'counting',
+        reason: 'no valid schedule exists: a pathway team’s teachers are never all available together for common planning',
+      };
     if (prior.value === 0) return prior;
     if (seconds < MIN_SOLVE_SECONDS || options.signal?.aborted) {
       reproducible = false;
       return prior;
     }
     const result = await run(relaxation.model, seconds);
-    if (result.termination === 'infeasible') return { ...prior, value: 0, method: 'solved', reason: 'no valid schedule exists: the locks, common planning time and teacher availability cannot all hold' };
+    if (result.termination === 'infeasible')
+      return {
+        ...prior,
+        value: 0,
+        method: 'solved',
+        reason: 'no valid schedule exists: the locks, common planning time and teacher availability cannot all hold',
+      };
     const proven = provenValue(result, bounds);
     if (proven === null || proven.value >= prior.value) return prior;
     let reason = proven.method === 'solved' ? 'solved exactly' : 'its proven bound at the work limit';
@@ -152,7 +164,13 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
   for (const g of grades) {
     const counting = countingBound(scenario, g);
     counted += counting.value;
-    const prior: GroupBound = { grades: [g.key], members: g.members, value: counting.value, method: 'counting', reason: counting.limits.map((l) => `${g.key}: ${l}`).join('; ') };
+    const prior: GroupBound = {
+      grades: [g.key],
+      members: g.members,
+      value: counting.value,
+      method: 'counting',
+      reason: counting.limits.map((l) => `${g.key}: ${l}`).join('; '),
+    };
     const late = stopped();
     if (prior.value > 0 && late) reproducible = false;
     if (prior.value === 0 || late) {

@@ -17,15 +17,15 @@ export interface SlotPosition {
 export function slotPositions(calendar: Calendar): Map<string, SlotPosition> {
   const table = new Map<string, SlotPosition>();
   const { terms, days, periods } = calendar;
-  terms.forEach((t, term) =>
-    days.forEach((d, day) =>
+  terms.forEach((t, term) => {
+    days.forEach((d, day) => {
       periods.forEach((p, period) => {
         // One term drops the term; one term and one day drops the day too.
         const name = terms.length > 1 ? `${t}.${d}.${p}` : days.length > 1 ? `${d}.${p}` : p;
         table.set(name, { term, day, period });
-      }),
-    ),
-  );
+      });
+    });
+  });
   return table;
 }
 
@@ -33,7 +33,12 @@ export function slotPositions(calendar: Calendar): Map<string, SlotPosition> {
  * Why `slots` is not one valid placement of the course, or undefined when it is: the slots
  * must be exactly every combination of the chosen terms, days and consecutive periods.
  */
-export function placementFault(calendar: Calendar, positions: ReadonlyMap<string, SlotPosition>, course: Pick<Course, 'meets' | 'allowedPeriods'>, slots: readonly string[]): string | undefined {
+export function placementFault(
+  calendar: Calendar,
+  positions: ReadonlyMap<string, SlotPosition>,
+  course: Pick<Course, 'meets' | 'allowedPeriods'>,
+  slots: readonly string[],
+): string | undefined {
   const unknown = slots.filter((s) => !positions.has(s));
   if (unknown.length > 0) return `${unknown.map((s) => `"${s}"`).join(', ')} ${unknown.length === 1 ? 'is not a slot' : 'are not slots'} of the calendar`;
   const seen = new Set<string>();
@@ -53,9 +58,13 @@ export function placementFault(calendar: Calendar, positions: ReadonlyMap<string
   }
   const { meets } = course;
   const termsWanted = meets.terms === 'all' ? calendar.terms.length : 1;
-  if (terms.size !== termsWanted) return meets.terms === 'all' ? `it must run in every term (${calendar.terms.join(', ')}), found ${terms.size}` : `it must run in one term, found ${terms.size}`;
+  if (terms.size !== termsWanted)
+    return meets.terms === 'all'
+      ? `it must run in every term (${calendar.terms.join(', ')}), found ${terms.size}`
+      : `it must run in one term, found ${terms.size}`;
   const daysWanted = meets.days === 'all' ? calendar.days.length : 1;
-  if (days.size !== daysWanted) return meets.days === 'all' ? `it must meet on every day (${calendar.days.join(', ')}), found ${days.size}` : `it must meet on one day, found ${days.size}`;
+  if (days.size !== daysWanted)
+    return meets.days === 'all' ? `it must meet on every day (${calendar.days.join(', ')}), found ${days.size}` : `it must meet on one day, found ${days.size}`;
   const ordered = [...periods].sort((a, b) => a - b);
   const first = ordered[0] ?? 0;
   const last = ordered[ordered.length - 1] ?? 0;

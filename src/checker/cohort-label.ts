@@ -30,7 +30,10 @@ export function isOwnCohort(label: string | undefined, student: { readonly pathw
 }
 
 /** The labels, among these sections, of cohorts of the student's own pathway and grade. */
-export function ownCohortLabels(student: { readonly pathway?: string | undefined; readonly grade: number }, sections: Iterable<{ readonly cohort?: string | undefined }>): Set<string> {
+export function ownCohortLabels(
+  student: { readonly pathway?: string | undefined; readonly grade: number },
+  sections: Iterable<{ readonly cohort?: string | undefined }>,
+): Set<string> {
   const labels = new Set<string>();
   for (const s of sections) if (s.cohort !== undefined && isOwnCohort(s.cohort, student)) labels.add(s.cohort);
   return labels;

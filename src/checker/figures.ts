@@ -15,12 +15,19 @@ function countWhere<T>(list: readonly T[], test: (item: T) => boolean): number {
   return n;
 }
 
-const placedTally = (list: readonly Standing[]) => tally(countWhere(list, (s) => s.placed === true), list.length);
+const placedTally = (list: readonly Standing[]) =>
+  tally(
+    countWhere(list, (s) => s.placed === true),
+    list.length,
+  );
 const fullyScheduled = (s: Standing) => s.unmet.every((l) => l.priority === 'recommended');
 const fullyTally = (list: readonly Standing[]) => tally(countWhere(list, fullyScheduled), list.length);
 function agTally(list: readonly Standing[]): Tally {
   const reachable = list.filter((s) => !s.ag.offTrackByRequest);
-  return tally(countWhere(reachable, (s) => s.ag.onTrack), reachable.length);
+  return tally(
+    countWhere(reachable, (s) => s.ag.onTrack),
+    reachable.length,
+  );
 }
 
 /** Requests whose course or an alternate is not offered to the student's grade (SCENARIO.md, "Grades"). */
@@ -52,12 +59,18 @@ export function computeFigures(book: Lookup, all: readonly Standing[]): Figures 
   const lines = all.flatMap((s) => s.match.lines.map((line) => ({ line, met: s.match.metBy.has(line.course) })));
   const priorityTally = (priority: string) => {
     const of = lines.filter((l) => l.line.priority === priority);
-    return tally(countWhere(of, (l) => l.met), of.length);
+    return tally(
+      countWhere(of, (l) => l.met),
+      of.length,
+    );
   };
 
   const teams = book.scenario.pathways.filter((p) => p.commonPlanning > 0 && p.team.length > 0);
   const free = freeTime(book);
-  const teamsWithCpt = tally(countWhere(teams, (p) => keepsCommonPlanning(book, free, p)), teams.length);
+  const teamsWithCpt = tally(
+    countWhere(teams, (p) => keepsCommonPlanning(book, free, p)),
+    teams.length,
+  );
 
   let unusedSeats = 0;
   const underFilled: string[] = [];
@@ -84,7 +97,10 @@ export function computeFigures(book: Lookup, all: readonly Standing[]): Figures 
   return {
     pathwayPlaced: placedTally(pathwayStudents),
     byPathway,
-    requestsMet: tally(countWhere(lines, (l) => l.met), lines.length),
+    requestsMet: tally(
+      countWhere(lines, (l) => l.met),
+      lines.length,
+    ),
     requestsByPriority: { required: priorityTally('required'), requested: priorityTally('requested'), recommended: priorityTally('recommended') },
     fullyScheduled: fullyTally(all),
     agOnTrack: agTally(all),

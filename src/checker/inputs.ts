@@ -15,7 +15,8 @@ export function checkerInputs(scenario: unknown, schedule: unknown): { scenario:
   const k = scheduleSchema.safeParse(schedule);
   const errors: InputError[] = [];
   if (!s.success) errors.push(new InputError('<scenario>', problemsFromZod(s.error)));
-  if (!k.success) errors.push(new InputError('<schedule>', problemsFromZod(k.error, 'give the sections and enrollments of a solution (SCENARIO.md, "The solution file")')));
+  if (!k.success)
+    errors.push(new InputError('<schedule>', problemsFromZod(k.error, 'give the sections and enrollments of a solution (SCENARIO.md, "The solution file")')));
   if (errors.length > 0) throw InputError.merge(errors);
   return { scenario: s.data!, schedule: k.data! };
 }

@@ -33,7 +33,10 @@ export function deliveredSchedule(run: SolveRun, incumbent: Candidate): Candidat
   const { form, goal } = run.program;
   const others: Array<() => Candidate> = [
     // Latest first, so that of equal schedules the later stage's is named.
-    ...[...run.setAside].reverse().filter((c) => c.values !== run.values).map((c) => () => ({ judged: realise(form, goal, c.values), from: c.from })),
+    ...[...run.setAside]
+      .reverse()
+      .filter((c) => c.values !== run.values)
+      .map((c) => () => ({ judged: realise(form, goal, c.values), from: c.from })),
     ...(start ? [() => ({ judged: judge(scenario, start, goal.tiers), from: 'start' })] : []),
     () => ({ judged: judge(scenario, run.greedy.loaderSchedule, goal.tiers), from: 'greedy loader' }),
   ];

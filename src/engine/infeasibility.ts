@@ -80,7 +80,10 @@ async function elasticGroups(program: RelaxableProgram, options: InfeasibilityOp
     const cols = [...r.cols];
     const coefs = [...r.coefs];
     // One slack towards each finite side: a row can be violated only in the direction it binds.
-    for (const [side, coef] of [['slackUp', 1], ['slackDown', -1]] as const) {
+    for (const [side, coef] of [
+      ['slackUp', 1],
+      ['slackDown', -1],
+    ] as const) {
       if (side === 'slackUp' ? r.lb === -Infinity : r.ub === Infinity) continue;
       columns.push({ name: `${side}[${r.name}]`, kind: 'continuous', lb: 0, ub: Infinity, obj: ELASTIC_COST[role] });
       cols.push(columns.length - 1);
@@ -89,7 +92,10 @@ async function elasticGroups(program: RelaxableProgram, options: InfeasibilityOp
     }
     rows.push({ ...r, cols, coefs });
   }
-  const result = await solveMip({ sense: 'min', columns, rows }, { backend: options.backend, seed: options.seed, mipGap: 0, timeLimitSeconds: Math.max(1, remaining(budget)) });
+  const result = await solveMip(
+    { sense: 'min', columns, rows },
+    { backend: options.backend, seed: options.seed, mipGap: 0, timeLimitSeconds: Math.max(1, remaining(budget)) },
+  );
   if (!result.values) return null;
   const tags = new Set<number>();
   result.values.forEach((v, i) => {
@@ -116,7 +122,12 @@ function byRole(program: RelaxableProgram, tags: readonly number[], roles: reado
  * The deletion filter: try keeping each candidate group hard; when the rest stays feasible, the
  * group is not needed. A test that runs out of time keeps the group (the set stays sufficient).
  */
-async function deletionFilter(model: MipModel, candidates: readonly number[], options: InfeasibilityOptions, budget: Budget): Promise<{ tags: number[]; minimal: boolean }> {
+async function deletionFilter(
+  model: MipModel,
+  candidates: readonly number[],
+  options: InfeasibilityOptions,
+  budget: Budget,
+): Promise<{ tags: number[]; minimal: boolean }> {
   const relaxed = new Set(candidates);
   let minimal = true;
   for (const g of candidates) {
@@ -156,10 +167,16 @@ export async function diagnoseInfeasibility(scenarioInput: Scenario, options: Pa
   };
   const budget = { deadline: performance.now() + opts.timeLimitSeconds * 1000 };
   const program = relaxableProgram(scenario);
-  const direct = await solveMip(withRelaxed(program.model, new Set()), { backend: opts.backend, seed: opts.seed, mipGap: 1, timeLimitSeconds: Math.max(1, remaining(budget)) });
+  const direct = await solveMip(withRelaxed(program.model, new Set()), {
+    backend: opts.backend,
+    seed: opts.seed,
+    mipGap: 1,
+    timeLimitSeconds: Math.max(1, remaining(budget)),
+  });
   if (direct.values) return { feasible: true, groups: [], summary: 'every hard rule can hold', minimal: true };
   const candidates = await elasticGroups(program, opts, budget);
-  if (!candidates) return { feasible: false, groups: [], summary: 'the hard rules conflict, but the elastic analysis found no relaxation in time', minimal: false };
+  if (!candidates)
+    return { feasible: false, groups: [], summary: 'the hard rules conflict, but the elastic analysis found no relaxation in time', minimal: false };
   // Requests are tried first for deletion, so the limits that block them are what remains.
   const { tags, minimal } = await deletionFilter(program.model, byRole(program, candidates, ['request', 'shape', 'limit']), opts, budget);
   const groups = byRole(program, tags, ['limit', 'shape', 'request']).map((t) => ruleGroup(scenario, program.rules[t]!));
@@ -169,7 +186,12 @@ export async function diagnoseInfeasibility(scenarioInput: Scenario, options: Pa
 /** The diagnosis in school words: the summary line, then each group with its fix options. */
 export function formatDiagnosis(d: InfeasibilityDiagnosis): string {
   if (d.feasible) return 'Every hard rule can hold: the scenario has a schedule.';
-  const lines = [`No schedule satisfies every hard rule. Relaxing these together is enough${d.minimal ? ', and each one is needed' : ' (the analysis ran out of time before proving each one is needed)'}:`, `  ${d.summary}`, '', 'Fix options:'];
+  const lines = [
+    `No schedule satisfies every hard rule. Relaxing these together is enough${d.minimal ? ', and each one is needed' : ' (the analysis ran out of time before proving each one is needed)'}:`,
+    `  ${d.summary}`,
+    '',
+    'Fix options:',
+  ];
   for (const g of d.groups) {
     lines.push(`  ${g.label}:`);
     for (const f of g.fixes) lines.push(`    - ${f}`);

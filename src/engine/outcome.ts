@@ -61,8 +61,27 @@ export function stoppedBefore(settings: Settings, reason: StopReason, doing: str
   const { backend, strategy, seed, limit } = settings;
   return {
     status: 'no-schedule',
-    message: reason === 'interrupted' ? `stopped while ${doing}, before any schedule existed` : `the time limit (${limit} s) ran out while ${doing}, before any schedule existed; allow more time (--time-limit, or policy.timeLimitSeconds)`,
-    solver: { backend, strategy, seed, termination: reason, schedule: 'none', partial: reason === 'interrupted', objective: null, bound: null, gap: null, placementBound: null, placementGap: null, placementProven: false, reproducible: false, seconds: seconds((performance.now() - settings.started) / 1000), stages: [] },
+    message:
+      reason === 'interrupted'
+        ? `stopped while ${doing}, before any schedule existed`
+        : `the time limit (${limit} s) ran out while ${doing}, before any schedule existed; allow more time (--time-limit, or policy.timeLimitSeconds)`,
+    solver: {
+      backend,
+      strategy,
+      seed,
+      termination: reason,
+      schedule: 'none',
+      partial: reason === 'interrupted',
+      objective: null,
+      bound: null,
+      gap: null,
+      placementBound: null,
+      placementGap: null,
+      placementProven: false,
+      reproducible: false,
+      seconds: seconds((performance.now() - settings.started) / 1000),
+      stages: [],
+    },
   };
 }
 
@@ -71,16 +90,48 @@ export async function infeasibleOutcome(run: SolveRun): Promise<SolveOutcome> {
   const { scenario, backend, strategy, seed, limit } = run.settings;
   const diagnosis = await diagnoseInfeasibility(scenario, { backend, seed, timeLimitSeconds: Math.max(5, limit - run.elapsed()) });
   const rules = diagnosis.groups.length > 0 ? diagnosis.groups.map((g) => g.label) : [diagnosis.summary];
-  return { status: 'infeasible', rules, diagnosis, solver: solverFigures(run.runs, { backend, strategy, seed, seconds: run.elapsed(), partial: false, interrupted: false, proven: false, placementBound: null, placed: null, infeasibleRules: rules }) };
+  return {
+    status: 'infeasible',
+    rules,
+    diagnosis,
+    solver: solverFigures(run.runs, {
+      backend,
+      strategy,
+      seed,
+      seconds: run.elapsed(),
+      partial: false,
+      interrupted: false,
+      proven: false,
+      placementBound: null,
+      placed: null,
+      infeasibleRules: rules,
+    }),
+  };
 }
 
 /** The solve ended without any program solution. */
 export function noSchedule(run: SolveRun): SolveOutcome {
   const { backend, strategy, seed } = run.settings;
   const last = run.runs.at(-1)?.result;
-  const message = last?.message ?? (last ? `the ${backend} solver stopped (${last.termination}) before finding any schedule` : 'the solve was interrupted before it started');
+  const message =
+    last?.message ?? (last ? `the ${backend} solver stopped (${last.termination}) before finding any schedule` : 'the solve was interrupted before it started');
   const interrupted = run.interrupted || run.aborted();
-  return { status: 'no-schedule', message, solver: solverFigures(run.runs, { backend, strategy, seed, seconds: run.elapsed(), partial: interrupted, interrupted, proven: false, placementBound: placementBoundOf(run), placed: null, boundReproducible: run.upper?.reproducible ?? true }) };
+  return {
+    status: 'no-schedule',
+    message,
+    solver: solverFigures(run.runs, {
+      backend,
+      strategy,
+      seed,
+      seconds: run.elapsed(),
+      partial: interrupted,
+      interrupted,
+      proven: false,
+      placementBound: placementBoundOf(run),
+      placed: null,
+      boundReproducible: run.upper?.reproducible ?? true,
+    }),
+  };
 }
 
 /**
@@ -96,7 +147,10 @@ export async function deliver(run: SolveRun): Promise<SolveOutcome> {
   // The guard (src/engine/realise.ts): the named schedule, judged by the checker in the program's
   // tiers, must reach the program's value; a shortfall is repaired by re-solving the board's
   // loading with the short groups split, else reported with both values and never as optimal.
-  const guard = !run.interrupted && !run.aborted() ? { backend, timeLimitSeconds: Math.max(1, limit - run.elapsed()), mipGap, seed, nodeLimit: work.stageNodes, ...(signal ? { signal } : {}) } : null;
+  const guard =
+    !run.interrupted && !run.aborted()
+      ? { backend, timeLimitSeconds: Math.max(1, limit - run.elapsed()), mipGap, seed, nodeLimit: work.stageNodes, ...(signal ? { signal } : {}) }
+      : null;
   const { named, promised, repair, repaired } = await guardedSchedule(form, goal, strategy, values, guard);
   if (repair) run.runs.push({ kind: 'repair', name: 'loading, short groups split', result: repair });
   // Every schedule the run held competes (src/engine/delivery.ts); the checker's verdict and tiers decide.
@@ -110,7 +164,18 @@ export async function deliver(run: SolveRun): Promise<SolveOutcome> {
   const objective = weigh(tiers);
   // Every tier at its ceiling (placement at its bound, every request met) proves the schedule without a solve.
   const ceiling = weigh(tierCeilings(scenario, schedule, goal.tiers, placementBound?.value ?? 0));
-  const figures = solverFigures(runs, { backend, strategy, seed, seconds: run.elapsed(), partial, interrupted, proven: provenOptimal(runs, objective, ceiling), placementBound, placed: checked.figures.pathwayPlaced.count, boundReproducible: run.upper?.reproducible ?? true });
+  const figures = solverFigures(runs, {
+    backend,
+    strategy,
+    seed,
+    seconds: run.elapsed(),
+    partial,
+    interrupted,
+    proven: provenOptimal(runs, objective, ceiling),
+    placementBound,
+    placed: checked.figures.pathwayPlaced.count,
+    boundReproducible: run.upper?.reproducible ?? true,
+  });
   const solver: SolverFigures = {
     ...figures,
     // A schedule is delivered, so there is one even when no stage's run returned its own (an interrupted search).
@@ -207,10 +272,10 @@ export function solverFigures(
               : meta.placementBound !== null && meta.placed !== null && meta.placed >= meta.placementBound.value
                 ? 'bound-reached'
                 : last?.termination === 'gap-reached'
-                ? 'gap-reached'
-                : runs.some((r) => r.result.values) || last?.termination === 'optimal'
-                  ? 'work-limit'
-                  : 'error';
+                  ? 'gap-reached'
+                  : runs.some((r) => r.result.values) || last?.termination === 'optimal'
+                    ? 'work-limit'
+                    : 'error';
   const hasValues = runs.some((r) => r.result.values);
   const bound = meta.placementBound;
   return {
@@ -228,9 +293,16 @@ export function solverFigures(
     placementProven: bound !== null && meta.placed !== null && meta.placed >= bound.value,
     // Only the clock makes a solve depend on the machine: work limits (nodes, steps) do not. The
     // placement bound counts too: a bound the clock cut can change the report and the proof.
-    reproducible: meta.boundReproducible !== false && !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
+    reproducible:
+      meta.boundReproducible !== false && !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
     seconds: seconds(meta.seconds),
-    stages: runs.map((r) => ({ name: r.name, status: r.status ?? r.result.termination, seconds: seconds(r.result.seconds), objective: r.result.objective, bound: r.result.bound })),
+    stages: runs.map((r) => ({
+      name: r.name,
+      status: r.status ?? r.result.termination,
+      seconds: seconds(r.result.seconds),
+      objective: r.result.objective,
+      bound: r.result.bound,
+    })),
     ...(meta.infeasibleRules ? { infeasibleRules: meta.infeasibleRules } : {}),
   };
 }

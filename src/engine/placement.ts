@@ -63,9 +63,9 @@ export function boardColumnsOf(form: Formulation): Set<number> {
   return new Set([...form.vars.teach.map((v) => v.col), ...[...form.vars.cpt.values()].flat().map((v) => v.col)]);
 }
 
-
 /** Key of a section on a board, the same in every formulation of the school. */
-export const sectionKey = (v: { course: string; teacher: string; pattern: { key: string }; cohort?: string }) => `${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`;
+export const sectionKey = (v: { course: string; teacher: string; pattern: { key: string }; cohort?: string }) =>
+  `${v.course}|${v.teacher}|${v.pattern.key}|${v.cohort ?? ''}`;
 
 export interface PlacementSearchOptions {
   readonly backend: BackendName;
@@ -101,7 +101,12 @@ export interface PlacementSearchResult {
  * several times cheaper than the whole program's). Starts from the better of `start` (a full
  * solution) and the greedy board loaded with pathway students.
  */
-export async function searchPlacement(program: PlacementProgram, start: readonly number[] | null, columns: number, options: PlacementSearchOptions): Promise<PlacementSearchResult | null> {
+export async function searchPlacement(
+  program: PlacementProgram,
+  start: readonly number[] | null,
+  columns: number,
+  options: PlacementSearchOptions,
+): Promise<PlacementSearchResult | null> {
   const { form, model } = program;
   const placedOf = (v: readonly number[]) => Math.round(evaluate(form.terms.placed, v));
   let best: number[] | null = start ? program.fromFull(start) : null;
@@ -121,7 +126,9 @@ export async function searchPlacement(program: PlacementProgram, start: readonly
   if (!best) return null;
   options.onImprove?.(placedOf(best));
   const stop = new AbortController();
-  const forward = () => stop.abort();
+  const forward = () => {
+    stop.abort();
+  };
   options.signal?.addEventListener('abort', forward, { once: true });
   if (options.target !== null && placedOf(best) >= options.target) stop.abort();
   const teach = new Set(form.vars.teach.map((v) => v.col));

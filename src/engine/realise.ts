@@ -118,13 +118,24 @@ export interface Repair {
  * their own, holding every section and common planning slot where it is.
  * @returns the new solution and its named schedule, or null when the solve returned nothing.
  */
-export async function repairLoading(form: Formulation, strategy: Strategy, values: readonly number[], groups: readonly number[], options: Omit<TierSolveOptions, 'start' | 'held'>): Promise<Repair | null> {
+export async function repairLoading(
+  form: Formulation,
+  strategy: Strategy,
+  values: readonly number[],
+  groups: readonly number[],
+  options: Omit<TierSolveOptions, 'start' | 'held'>,
+): Promise<Repair | null> {
   const scenario = form.inst.scenario;
   const alone = new Set(groups.flatMap((g) => form.inst.groups[g]?.students ?? []));
   const { form: split, goal, model } = schoolProgram(scenario, strategy, alone);
   const on = new Set(form.vars.teach.filter((v) => (values[v.col] ?? 0) > 0.5).map(sectionKey));
   const fixed = new Map(split.vars.teach.map((v) => [v.col, on.has(sectionKey(v)) ? 1 : 0]));
-  const cptOn = new Set([...form.vars.cpt.values()].flat().filter((c) => (values[c.col] ?? 0) > 0.5).map((c) => form.builder.columns[c.col]!.name));
+  const cptOn = new Set(
+    [...form.vars.cpt.values()]
+      .flat()
+      .filter((c) => (values[c.col] ?? 0) > 0.5)
+      .map((c) => form.builder.columns[c.col]!.name),
+  );
   for (const c of [...split.vars.cpt.values()].flat()) fixed.set(c.col, cptOn.has(split.builder.columns[c.col]!.name) ? 1 : 0);
   const result = await solveTiers(fixColumns(model, fixed), goal, options);
   if (!result.values) return null;
@@ -150,13 +161,22 @@ export interface Guarded {
  * counts were not realisable) leaves the shortfall to be reported.
  * @param repair - solver options for the repair, or null to skip it (an interrupted solve).
  */
-export async function guardedSchedule(form: Formulation, goal: StrategyObjective, strategy: Strategy, values: readonly number[], repair: Omit<TierSolveOptions, 'start' | 'held'> | null): Promise<Guarded> {
+export async function guardedSchedule(
+  form: Formulation,
+  goal: StrategyObjective,
+  strategy: Strategy,
+  values: readonly number[],
+  repair: Omit<TierSolveOptions, 'start' | 'held'> | null,
+): Promise<Guarded> {
   const named = realise(form, goal, values);
   const promised = tierValues(goal.tiers, values);
   if (!repair || compareTierValues(named.tiers, promised) >= 0) return { named, promised, repair: null, repaired: false };
   const again = await repairLoading(form, strategy, values, shortGroups(form, values, named), repair);
   if (!again) return { named, promised, repair: null, repaired: false };
-  const run: MipResult = again.result.weights === again.goal.weights ? again.result : { ...again.result, objective: evaluate(again.goal.objective, again.values), bound: null, gap: null };
+  const run: MipResult =
+    again.result.weights === again.goal.weights
+      ? again.result
+      : { ...again.result, objective: evaluate(again.goal.objective, again.values), bound: null, gap: null };
   const repaired = compareTierValues(again.named.tiers, named.tiers) > 0;
   return { named: repaired ? again.named : named, promised, repair: run, repaired };
 }

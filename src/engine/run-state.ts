@@ -115,7 +115,14 @@ export class SolveRun {
 
   /** Reports progress with the incumbent's placement. */
   report(stage: string, incumbentValues: readonly number[] | null, p: { bound: number | null; gap: number | null }): void {
-    this.settings.onProgress?.({ stage, seconds: this.elapsed(), incumbent: this.placedAt(incumbentValues), placementBound: this.bound?.value ?? null, bound: p.bound, gap: p.gap });
+    this.settings.onProgress?.({
+      stage,
+      seconds: this.elapsed(),
+      incumbent: this.placedAt(incumbentValues),
+      placementBound: this.bound?.value ?? null,
+      bound: p.bound,
+      gap: p.gap,
+    });
   }
 
   /** Reports progress with a count of students placed. */
@@ -127,6 +134,14 @@ export class SolveRun {
   stream(stage: string): (p: MipProgress) => void {
     const placedWeight = this.program.goal.placedWeight;
     const placedOf = (z: number | null) => (z !== null && placedWeight > 0 ? Math.floor(z / placedWeight + 1e-9) : this.placedAt(this.values));
-    return (p) => this.settings.onProgress?.({ stage, seconds: this.elapsed(), incumbent: placedOf(p.objective), placementBound: this.bound?.value ?? null, bound: p.bound, gap: p.gap });
+    return (p) =>
+      this.settings.onProgress?.({
+        stage,
+        seconds: this.elapsed(),
+        incumbent: placedOf(p.objective),
+        placementBound: this.bound?.value ?? null,
+        bound: p.bound,
+        gap: p.gap,
+      });
   }
 }

@@ -35,11 +35,21 @@ function boardOf(run: SolveRun, values: readonly number[]): Map<number, number> 
 const placement: StageRunner = async (run, stage) => {
   const { program, settings } = run;
   const { model, form, inst } = program;
-  if (model.columns.length < PLACEMENT_SEARCH_COLUMNS || program.goal.placedWeight === 0 || run.target === null || form.terms.placed.length === 0 || run.reached(run.values)) return 'next';
+  if (
+    model.columns.length < PLACEMENT_SEARCH_COLUMNS ||
+    program.goal.placedWeight === 0 ||
+    run.target === null ||
+    form.terms.placed.length === 0 ||
+    run.reached(run.values)
+  )
+    return 'next';
   const target = run.target;
   const t0 = run.elapsed();
   const remaining = run.remaining();
-  const placementModel = placementProgram(inst, model.columns.map((c) => c.name));
+  const placementModel = placementProgram(
+    inst,
+    model.columns.map((c) => c.name),
+  );
   const found = await searchPlacement(placementModel, run.values, model.columns.length, {
     backend: settings.backend,
     seed: settings.seed,
@@ -53,7 +63,9 @@ const placement: StageRunner = async (run, stage) => {
     target,
     greedyBoard: run.greedy.onBoard,
     ...(settings.signal ? { signal: settings.signal } : {}),
-    onImprove: (placed) => run.reportPlaced(stage.name, placed),
+    onImprove: (placed) => {
+      run.reportPlaced(stage.name, placed);
+    },
   });
   if (!found) return 'next';
   run.runs.push({
@@ -63,7 +75,15 @@ const placement: StageRunner = async (run, stage) => {
     timeCut: found.lns.stop === 'time-limit' || found.lns.timeCutSteps > 0,
     stall: found.lns.stop === 'local-optimum',
     // Without an abort from outside, an interrupted placement search stopped itself at the bound.
-    result: { termination: run.aborted() ? 'interrupted' : found.lns.stop === 'interrupted' ? 'optimal' : searchTermination(found.lns), values: null, objective: found.placed, bound: null, gap: null, seconds: run.elapsed() - t0, backend: settings.backend },
+    result: {
+      termination: run.aborted() ? 'interrupted' : found.lns.stop === 'interrupted' ? 'optimal' : searchTermination(found.lns),
+      values: null,
+      objective: found.placed,
+      bound: null,
+      gap: null,
+      seconds: run.elapsed() - t0,
+      backend: settings.backend,
+    },
   });
   if (run.aborted()) {
     // Stopped before its board was loaded: the board, with its pathway students placed, is still
@@ -116,8 +136,12 @@ const search: StageRunner = async (run, stage) => {
     maxSteps: settings.work.searchSteps,
     parallel: settings.parallel,
     ...(settings.signal ? { signal: settings.signal } : {}),
-    onImprove: (v) => run.report(stage.name, v, { bound: null, gap: null }),
-    onStep: (v) => run.report(stage.name, v, { bound: null, gap: null }),
+    onImprove: (v) => {
+      run.report(stage.name, v, { bound: null, gap: null });
+    },
+    onStep: (v) => {
+      run.report(stage.name, v, { bound: null, gap: null });
+    },
   });
   if (lns.improvements > 0) run.replace(lns.values, stage.name);
   run.runs.push({
@@ -126,7 +150,15 @@ const search: StageRunner = async (run, stage) => {
     status: searchStatus(lns),
     timeCut: lns.stop === 'time-limit' || lns.timeCutSteps > 0,
     stall: lns.stop === 'local-optimum',
-    result: { termination: searchTermination(lns), values: lns.values, objective: evaluate(program.goal.objective, lns.values), bound: null, gap: null, seconds: run.elapsed() - t0, backend: settings.backend },
+    result: {
+      termination: searchTermination(lns),
+      values: lns.values,
+      objective: evaluate(program.goal.objective, lns.values),
+      bound: null,
+      gap: null,
+      seconds: run.elapsed() - t0,
+      backend: settings.backend,
+    },
   });
   if (lns.stop === 'interrupted') {
     run.interrupted = true;
@@ -139,7 +171,14 @@ const search: StageRunner = async (run, stage) => {
  * One solve of the program (its board fixed or not) under the strategy's tiers, warm-started
  * from the incumbent; a later stage keeps the earlier schedule unless it found one at least as good.
  */
-async function programStage(run: SolveRun, stage: Stage, model: MipModel, fixed: boolean, timeLimitSeconds: number, start: readonly number[] | null = run.values): Promise<StageEnd> {
+async function programStage(
+  run: SolveRun,
+  stage: Stage,
+  model: MipModel,
+  fixed: boolean,
+  timeLimitSeconds: number,
+  start: readonly number[] | null = run.values,
+): Promise<StageEnd> {
   const { settings, program } = run;
   const result = run.staged(
     await solveTiers(model, program.goal, {
@@ -201,7 +240,13 @@ export const STAGE_RUNNERS: Readonly<Record<Stage['kind'], StageRunner>> = { pla
 export async function wholeProgramFallback(run: SolveRun): Promise<StageEnd> {
   if (run.values || run.interrupted || run.aborted() || run.runs.some((r) => r.kind === 'whole')) return 'next';
   const { program, settings } = run;
-  const result = run.staged(await solveTiers(program.model, program.goal, { ...run.solverOptions(), timeLimitSeconds: Math.max(0.5, settings.limit * 0.95 - run.elapsed()), onProgress: run.stream('board') }));
+  const result = run.staged(
+    await solveTiers(program.model, program.goal, {
+      ...run.solverOptions(),
+      timeLimitSeconds: Math.max(0.5, settings.limit * 0.95 - run.elapsed()),
+      onProgress: run.stream('board'),
+    }),
+  );
   run.runs.push({ kind: 'whole', name: 'board', result });
   if (result.termination === 'infeasible') return 'infeasible';
   if (result.values) run.replace(result.values, 'board');

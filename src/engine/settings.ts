@@ -66,7 +66,12 @@ export const solveOptionsSchema = z.strictObject({
   signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, { message: 'expected an AbortSignal' }).optional(),
   parallel: z.number().int().min(1).max(64).optional(),
   workBudget: z
-    .strictObject({ placementSteps: z.number().int().min(0), searchSteps: z.number().int().min(0), stepNodes: z.number().int().min(0), stageNodes: z.number().int().min(0) })
+    .strictObject({
+      placementSteps: z.number().int().min(0),
+      searchSteps: z.number().int().min(0),
+      stepNodes: z.number().int().min(0),
+      stageNodes: z.number().int().min(0),
+    })
     .optional(),
   start: scheduleSchema.optional(),
 });
@@ -107,7 +112,14 @@ export function solveSettings(scenarioInput: Scenario, options: SolveOptions): S
   if (start) {
     const broken = check(scenario, start).violations;
     if (broken.length > 0) {
-      throw new InputError('<options>', broken.slice(0, 10).map((v) => ({ path: 'start', message: `the start schedule breaks a hard rule of this scenario: ${v.message}`, fix: 'give a schedule that `check` accepts for this scenario, or leave out start' })));
+      throw new InputError(
+        '<options>',
+        broken.slice(0, 10).map((v) => ({
+          path: 'start',
+          message: `the start schedule breaks a hard rule of this scenario: ${v.message}`,
+          fix: 'give a schedule that `check` accepts for this scenario, or leave out start',
+        })),
+      );
     }
   }
   return {

@@ -35,7 +35,9 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   const settings = solveSettings(scenarioInput, options);
   // Building is paced: Ctrl-C and the time limit hold while it runs.
   const elapsed = () => (performance.now() - settings.started) / 1000;
-  const pace = new Pace(settings.started + settings.limit * 1000, settings.signal, (doing) => settings.onProgress?.({ stage: doing, seconds: elapsed(), incumbent: null, bound: null, gap: null }));
+  const pace = new Pace(settings.started + settings.limit * 1000, settings.signal, (doing) =>
+    settings.onProgress?.({ stage: doing, seconds: elapsed(), incumbent: null, bound: null, gap: null }),
+  );
   if (!(await pace.step('reading the school', true))) return stoppedBefore(settings, pace.reason!, 'reading the school');
   const program = await pace.run(schoolProgramSteps(buildInstance(settings.scenario), settings.strategy), 'building the program');
   if (!program) return stoppedBefore(settings, pace.reason!, 'building the program');
@@ -43,7 +45,13 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   if (typeof start === 'string') return stoppedBefore(settings, pace.reason!, start);
   // The bound on pathway placement every valid schedule keeps (src/bound/), within a share of the limit.
   const { backend, seed, limit, signal } = settings;
-  const upper = await placementUpperBound(program.inst, { backend, seed, nodeLimit: BOUND_NODE_LIMIT, timeLimitSeconds: limit * BOUND_TIME_SHARE, ...(signal ? { signal } : {}) });
+  const upper = await placementUpperBound(program.inst, {
+    backend,
+    seed,
+    nodeLimit: BOUND_NODE_LIMIT,
+    timeLimitSeconds: limit * BOUND_TIME_SHARE,
+    ...(signal ? { signal } : {}),
+  });
   const run = new SolveRun(settings, program, upper, start);
   offerLoaderSchedule(run);
   offerStartSchedule(run);

@@ -11,7 +11,18 @@ import type { MipResult, MipTermination } from '../../solver/backend.js';
 import { solveMip, type SolveMipOptions } from '../../solver/run.js';
 import { extractSubmodel } from '../../solver/submodel.js';
 import type { MipModel } from '../../solver/mip.js';
-import { chunkTiers, compareTierValues, dominatingWeights, tierFloors, tierRanges, tierValues, weightedExpr, withObjective, WEIGHT_LIMIT, type ObjectiveTier } from '../model/objective.js';
+import {
+  chunkTiers,
+  compareTierValues,
+  dominatingWeights,
+  tierFloors,
+  tierRanges,
+  tierValues,
+  weightedExpr,
+  withObjective,
+  WEIGHT_LIMIT,
+  type ObjectiveTier,
+} from '../model/objective.js';
 
 /** The tiers with their dominating weights over the whole program (see `strategyObjective`). */
 export interface TieredObjective {
@@ -41,7 +52,16 @@ export interface TierSolveResult extends MipResult {
 }
 
 /** How far a stopped solve is from proven: the worse of two terminations, for a run of several solves. */
-const RANK: Readonly<Record<MipTermination, number>> = { optimal: 0, 'gap-reached': 1, 'node-limit': 2, 'time-limit': 3, interrupted: 4, infeasible: 5, unbounded: 6, error: 7 };
+const RANK: Readonly<Record<MipTermination, number>> = {
+  optimal: 0,
+  'gap-reached': 1,
+  'node-limit': 2,
+  'time-limit': 3,
+  interrupted: 4,
+  infeasible: 5,
+  unbounded: 6,
+  error: 7,
+};
 
 /**
  * Solves `model` (its own objective is ignored) for the tiers, lexicographically.
@@ -69,12 +89,15 @@ export async function solveTiers(model: MipModel, goal: TieredObjective, options
     const program = withObjective(model, weightedExpr(chunk.tiers, weights), floors);
     // Later chunks share what the earlier ones left of the time limit.
     const timeLimitSeconds = Math.max(0.5, (deadline - performance.now()) / 1000 / (chunks.length - i));
-    const onProgress = mip.onProgress && (single && global ? mip.onProgress : (p: Parameters<NonNullable<typeof mip.onProgress>>[0]) => mip.onProgress?.({ ...p, objective: null, bound: null }));
+    const onProgress =
+      mip.onProgress &&
+      (single && global ? mip.onProgress : (p: Parameters<NonNullable<typeof mip.onProgress>>[0]) => mip.onProgress?.({ ...p, objective: null, bound: null }));
     let result: MipResult;
     if (held && values) {
       const sub = extractSubmodel(program, held, values);
       // A start breaking an all-held row means no completion exists: nothing to solve.
-      if (sub.violatedRow !== undefined) return { termination: 'infeasible', values: null, objective: null, bound: null, gap: null, seconds: 0, backend: mip.backend, weights: null, solves: 0 };
+      if (sub.violatedRow !== undefined)
+        return { termination: 'infeasible', values: null, objective: null, bound: null, gap: null, seconds: 0, backend: mip.backend, weights: null, solves: 0 };
       onSent?.(sub.model);
       const r = await solveMip(sub.model, { ...mip, timeLimitSeconds, start: sub.restrict(values), ...(onProgress ? { onProgress } : {}) });
       result = { ...r, values: r.values ? sub.expand(r.values) : null };

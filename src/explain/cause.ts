@@ -20,11 +20,27 @@ export type Cause =
   /** A qualified teacher was free, but no room of the type was free in `placements`. */
   | { readonly kind: 'room-shortage'; readonly request: string; readonly course: string; readonly roomType: string; readonly placements: readonly string[] }
   /** Another section could have run with `teacher` in `room` at `slots`: the schedule runs the planned count. */
-  | { readonly kind: 'section-count'; readonly request: string; readonly course: string; readonly sections: number; readonly teacher: string; readonly room: string; readonly slots: readonly string[] }
+  | {
+      readonly kind: 'section-count';
+      readonly request: string;
+      readonly course: string;
+      readonly sections: number;
+      readonly teacher: string;
+      readonly room: string;
+      readonly slots: readonly string[];
+    }
   /** A section has a free seat and fits the student's timetable: loading chose otherwise. */
   | { readonly kind: 'open-seat'; readonly request: string; readonly section: string }
   /** The student is in no cohort of their pathway grade. */
-  | { readonly kind: 'no-cohort-seat'; readonly pathway: string; readonly grade: number; readonly cohorts: readonly string[]; readonly seated: number; readonly members: number; readonly cohortSize: number }
+  | {
+      readonly kind: 'no-cohort-seat';
+      readonly pathway: string;
+      readonly grade: number;
+      readonly cohorts: readonly string[];
+      readonly seated: number;
+      readonly members: number;
+      readonly cohortSize: number;
+    }
   /** The student's cohort courses are met in sections of different cohorts. */
   | { readonly kind: 'cohort-split'; readonly sections: readonly string[]; readonly cohorts: readonly string[] }
   /** The student's cohort has no section of a cohort course, or the student is not in it. */

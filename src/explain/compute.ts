@@ -64,7 +64,11 @@ export function freeRoom(book: Lookup, occ: Occupancy, roomType: string, pattern
 export function freePatterns(book: Lookup, studentId: string, course: string, except: ReadonlySet<string>): Pattern[] {
   const c = book.courses.get(course);
   if (!c) return [];
-  const taken = new Set(timetableOf(book, studentId).filter((s) => !except.has(s.course)).flatMap((s) => s.slots));
+  const taken = new Set(
+    timetableOf(book, studentId)
+      .filter((s) => !except.has(s.course))
+      .flatMap((s) => s.slots),
+  );
   return coursePatterns(book.scenario.calendar, c).filter((p) => p.slots.every((s) => !taken.has(s)));
 }
 
@@ -181,7 +185,12 @@ export function explainSchedule(scenarioInput: Scenario, solutionInput: Schedule
       return causes;
     });
     if (st.placed !== false || student.pathway === undefined) continue;
-    students.push({ student: student.id, pathway: student.pathway, grade: student.grade, causes: [...byRequest.flat(), ...cohortCauses(book, st), ...agCauses(book, st)] });
+    students.push({
+      student: student.id,
+      pathway: student.pathway,
+      grade: student.grade,
+      causes: [...byRequest.flat(), ...cohortCauses(book, st), ...agCauses(book, st)],
+    });
   }
   return { students, requests };
 }

@@ -89,7 +89,10 @@ export function calendarLever(book: Lookup): LeverPlan | null {
   let most = 0;
   for (const student of book.scenario.students) {
     const lines = requestLines(book.scenario, student).map((line) => {
-      const sizes = line.accepts.map((c) => book.courses.get(c)).filter((c): c is Course => c !== undefined).map((c) => sectionSize(calendar, c));
+      const sizes = line.accepts
+        .map((c) => book.courses.get(c))
+        .filter((c): c is Course => c !== undefined)
+        .map((c) => sectionSize(calendar, c));
       return { priority: line.priority, size: sizes.length === 0 ? 0 : Math.min(...sizes) };
     });
     const need = lines.reduce((a, l) => a + l.size, 0);
@@ -97,9 +100,15 @@ export function calendarLever(book: Lookup): LeverPlan | null {
     if (need <= slots) continue;
     students++;
     if (student.pathway !== undefined) pathwayStudents++;
-    requests += fewestToDrop(lines.map((l) => l.size), slots);
+    requests += fewestToDrop(
+      lines.map((l) => l.size),
+      slots,
+    );
     // Required requests (effective priorities, as the checker counts them) alone may already overflow.
-    required += fewestToDrop(lines.filter((l) => l.priority === 'required').map((l) => l.size), slots);
+    required += fewestToDrop(
+      lines.filter((l) => l.priority === 'required').map((l) => l.size),
+      slots,
+    );
   }
   return students === 0 ? null : { kind: 'calendar', slots, students, pathwayStudents, most, requests, required };
 }
@@ -204,7 +213,11 @@ export function findLevers(book: Lookup, e: Explanations): LeverPlan[] {
     const counts = zero();
     for (const r of wanting) if (r.request === id) counts[r.priority]++;
     if (counts.required + counts.requested + counts.recommended === 0) continue;
-    out.push(found === 'room' ? { kind: 'room', course: id, roomType: course.roomType, requests: counts } : { kind: 'teacher', course: id, teachers: book.scenario.teachers.filter((t) => t.courses.includes(id)).map((t) => t.id), requests: counts });
+    out.push(
+      found === 'room'
+        ? { kind: 'room', course: id, roomType: course.roomType, requests: counts }
+        : { kind: 'teacher', course: id, teachers: book.scenario.teachers.filter((t) => t.courses.includes(id)).map((t) => t.id), requests: counts },
+    );
   }
   return out
     .map((l, i) => ({ l, i, w: leverWeight(l) }))
@@ -239,7 +252,9 @@ export function renderLever(book: Lookup, l: LeverPlan): string {
   switch (l.kind) {
     case 'add-section': {
       const t = book.teachers.get(l.teacher);
-      const who = l.raiseMax ? `${teacherWords(book, l.teacher)} free in ${slotWords(book, l.slots)} if allowed ${plural((t?.maxSections ?? 0) + 1, 'section')} instead of ${t?.maxSections ?? 0}` : `${teacherWords(book, l.teacher)} free in ${slotWords(book, l.slots)}`;
+      const who = l.raiseMax
+        ? `${teacherWords(book, l.teacher)} free in ${slotWords(book, l.slots)} if allowed ${plural((t?.maxSections ?? 0) + 1, 'section')} instead of ${t?.maxSections ?? 0}`
+        : `${teacherWords(book, l.teacher)} free in ${slotWords(book, l.slots)}`;
       return `one more ${courseLabel(book, l.course)} section (${who}, room ${l.room} free, ${plural(l.seats, 'seat')}) would meet ${servedWords(l.served)} of students free then`;
     }
     case 'teacher': {

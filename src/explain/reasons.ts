@@ -89,9 +89,17 @@ export function explainNotPlaced(scenarioInput: Scenario, solutionInput: Schedul
 }
 
 /** One student's entry of `report.notPlaced`. */
-export function notPlacedOf(book: Lookup, s: { readonly student: string; readonly pathway: string; readonly grade: number; readonly causes: readonly Cause[] }): NotPlaced {
+export function notPlacedOf(
+  book: Lookup,
+  s: { readonly student: string; readonly pathway: string; readonly grade: number; readonly causes: readonly Cause[] },
+): NotPlaced {
   const reasons = reasonsOf(book, s.causes);
-  return { student: s.student, pathway: s.pathway, grade: s.grade, reasons: reasons.length > 0 ? reasons : ['not placed, though no single cause was found on the board'] };
+  return {
+    student: s.student,
+    pathway: s.pathway,
+    grade: s.grade,
+    reasons: reasons.length > 0 ? reasons : ['not placed, though no single cause was found on the board'],
+  };
 }
 
 /**

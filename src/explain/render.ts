@@ -54,7 +54,9 @@ export function renderCause(book: Lookup, cause: Cause): string {
     case 'cohort-split':
       return `cohort courses split across cohorts ${list([...cause.cohorts])}: ${cause.sections.join(', ')}`;
     case 'cohort-section':
-      return cause.section === null ? `cohort ${cause.cohort} has no section of ${courseLabel(book, cause.course)}` : `not in cohort ${cause.cohort}'s section ${cause.section} of ${courseLabel(book, cause.course)}`;
+      return cause.section === null
+        ? `cohort ${cause.cohort} has no section of ${courseLabel(book, cause.course)}`
+        : `not in cohort ${cause.cohort}'s section ${cause.section} of ${courseLabel(book, cause.course)}`;
     case 'ag-shortfall':
       return `off A–G track: ${cause.subject} (${AG_NAMES[cause.subject]}) ${cause.years} of ${cause.needed} years`;
   }

@@ -65,7 +65,20 @@ export function summariseUnmet(book: Lookup, requests: readonly RequestExplanati
   for (const r of requests) {
     const kind = unmetKind(r.causes);
     const key = `${kind} ${r.request}`;
-    const g = groups.get(key) ?? groups.set(key, { kind, course: r.request, requests: zero(), sections: new Set(), full: new Map(), blockers: new Map(), cohorts: new Set(), another: { section: 0, teacher: 0, room: 0 } }).get(key)!;
+    const g =
+      groups.get(key) ??
+      groups
+        .set(key, {
+          kind,
+          course: r.request,
+          requests: zero(),
+          sections: new Set(),
+          full: new Map(),
+          blockers: new Map(),
+          cohorts: new Set(),
+          another: { section: 0, teacher: 0, room: 0 },
+        })
+        .get(key)!;
     g.requests[r.priority]++;
     const blockers = new Set<string>();
     for (const c of r.causes) {
@@ -79,12 +92,23 @@ export function summariseUnmet(book: Lookup, requests: readonly RequestExplanati
       } else if (c.kind === 'reserved') g.cohorts.add(c.cohort);
     }
     for (const b of blockers) g.blockers.set(b, (g.blockers.get(b) ?? 0) + 1);
-    const another = r.causes.some((c) => c.kind === 'section-count') ? 'section' : r.causes.some((c) => c.kind === 'room-shortage') ? 'room' : r.causes.some((c) => c.kind === 'teacher-shortage') ? 'teacher' : undefined;
+    const another = r.causes.some((c) => c.kind === 'section-count')
+      ? 'section'
+      : r.causes.some((c) => c.kind === 'room-shortage')
+        ? 'room'
+        : r.causes.some((c) => c.kind === 'teacher-shortage')
+          ? 'teacher'
+          : undefined;
     if (another) g.another[another]++;
   }
   const total = (g: Acc) => g.requests.required + g.requests.requested + g.requests.recommended;
   return [...groups.values()]
-    .sort((a, b) => b.requests.required - a.requests.required || total(b) - total(a) || (a.course < b.course ? -1 : a.course > b.course ? 1 : UNMET_KINDS.indexOf(a.kind) - UNMET_KINDS.indexOf(b.kind)))
+    .sort(
+      (a, b) =>
+        b.requests.required - a.requests.required ||
+        total(b) - total(a) ||
+        (a.course < b.course ? -1 : a.course > b.course ? 1 : UNMET_KINDS.indexOf(a.kind) - UNMET_KINDS.indexOf(b.kind)),
+    )
     .map((g) => ({ ...g, sections: [...g.sections].sort(), cohorts: [...g.cohorts].sort() }));
 }
 
@@ -96,20 +120,30 @@ function blockerWords(book: Lookup, blockers: ReadonlyMap<string, number>): stri
   const sorted = [...blockers].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const shown = sorted.slice(0, 3).map(([c, n]) => `${courseName(book, c)} (${n})`);
   const more = sorted.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${plural(more, 'more course')}` : shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return more > 0
+    ? `${shown.join(', ')} and ${plural(more, 'more course')}`
+    : shown.length <= 1
+      ? shown.join('')
+      : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
 /** `32 seats`, `4 sections × 32 seats` or `3 sections, 90 seats`. */
 function seatWords(full: ReadonlyMap<string, number>): string {
   const sizes = [...full.values()];
   if (sizes.length === 1) return plural(sizes[0] ?? 0, 'seat');
-  return new Set(sizes).size === 1 ? `${sizes.length} sections × ${plural(sizes[0] ?? 0, 'seat')}` : `${sizes.length} sections, ${plural(sizes.reduce((a, b) => a + b, 0), 'seat')}`;
+  return new Set(sizes).size === 1
+    ? `${sizes.length} sections × ${plural(sizes[0] ?? 0, 'seat')}`
+    : `${sizes.length} sections, ${plural(
+        sizes.reduce((a, b) => a + b, 0),
+        'seat',
+      )}`;
 }
 
 /** What could not open another section, appended to a group's sentence. */
 function anotherWords(book: Lookup, g: UnmetGroup): string {
   const n = g.requests.required + g.requests.requested + g.requests.recommended;
-  if (g.another.section > 0) return `; another section could run at a time ${g.another.section === n ? 'each of them is' : `${g.another.section} of them are`} free (see what would help)`;
+  if (g.another.section > 0)
+    return `; another section could run at a time ${g.another.section === n ? 'each of them is' : `${g.another.section} of them are`} free (see what would help)`;
   if (g.another.room === n) return `; a teacher is free for another section, but no ${book.courses.get(g.course)?.roomType ?? ''} room is free then`;
   if (g.another.teacher === n) return '; no qualified teacher is free to open another section when they are';
   return '';
@@ -125,7 +159,9 @@ export function renderUnmetGroup(book: Lookup, g: UnmetGroup): string {
   const name = courseName(book, g.course);
   const label = courseLabel(book, g.course);
   const only = g.sections.length === 1 ? book.sections.get(g.sections[0] ?? '') : undefined;
-  const subject = only ? `the only ${name} section they may join, ${only.id} in ${slotWords(book, only.slots)},` : `the ${g.sections.length} ${name} sections they may join`;
+  const subject = only
+    ? `the only ${name} section they may join, ${only.id} in ${slotWords(book, only.slots)},`
+    : `the ${g.sections.length} ${name} sections they may join`;
   const clashWith = `their own ${blockerWords(book, g.blockers)}`;
   switch (g.kind) {
     case 'not-offered':

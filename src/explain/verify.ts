@@ -42,7 +42,8 @@ export function verifyCause(book: Lookup, occ: Occupancy, studentId: string, cau
       const b = own.find((o) => o.id === cause.blocker);
       if (!s) return `${cause.section} is not a section of ${cause.request} or its alternates`;
       if (!b) return `the student is not in ${cause.blocker}`;
-      if (cause.slots.length === 0 || !cause.slots.every((slot) => s.slots.includes(slot) && b.slots.includes(slot))) return `${cause.section} and ${cause.blocker} do not both meet in ${cause.slots.join(', ')}`;
+      if (cause.slots.length === 0 || !cause.slots.every((slot) => s.slots.includes(slot) && b.slots.includes(slot)))
+        return `${cause.section} and ${cause.blocker} do not both meet in ${cause.slots.join(', ')}`;
       return null;
     }
     case 'full': {
@@ -50,7 +51,8 @@ export function verifyCause(book: Lookup, occ: Occupancy, studentId: string, cau
       if (!s) return `${cause.section} is not a section of ${cause.request} or its alternates`;
       const enrolled = rosterOf(book, s.id).length;
       const size = seatLimit(book, s);
-      if (size !== cause.size || enrolled !== cause.enrolled) return `${cause.section} holds ${enrolled} of ${size ?? '?'}, not ${cause.enrolled} of ${cause.size}`;
+      if (size !== cause.size || enrolled !== cause.enrolled)
+        return `${cause.section} holds ${enrolled} of ${size ?? '?'}, not ${cause.enrolled} of ${cause.size}`;
       return enrolled >= size ? null : `${cause.section} has a free seat`;
     }
     case 'reserved': {
@@ -61,7 +63,8 @@ export function verifyCause(book: Lookup, occ: Occupancy, studentId: string, cau
     case 'teacher-shortage': {
       const patterns = freePatterns(book, studentId, cause.course, acceptsOf(book, studentId, cause.request));
       const qualified = book.scenario.teachers.filter((t) => t.courses.includes(cause.course)).map((t) => t.id);
-      if ([...qualified].sort().join() !== [...cause.teachers].sort().join()) return `the qualified teachers of ${cause.course} are ${qualified.join(', ') || 'none'}`;
+      if ([...qualified].sort().join() !== [...cause.teachers].sort().join())
+        return `the qualified teachers of ${cause.course} are ${qualified.join(', ') || 'none'}`;
       const free = patterns.flatMap((p) => qualified.filter((t) => teacherCanOpen(book, occ, t, p)).map((t) => `${t} at ${p.key}`));
       return free.length === 0 ? null : `a qualified teacher could open a section: ${free.slice(0, 3).join(', ')}`;
     }
@@ -77,12 +80,16 @@ export function verifyCause(book: Lookup, occ: Occupancy, studentId: string, cau
       const course = book.courses.get(cause.course);
       const pattern = course ? coursePatterns(book.scenario.calendar, course).find((p) => p.slots.join('+') === cause.slots.join('+')) : undefined;
       if (!course || !pattern) return `${cause.slots.join('+')} is not a placement of ${cause.course}`;
-      if (!book.teachers.get(cause.teacher)?.courses.includes(cause.course) || !teacherCanOpen(book, occ, cause.teacher, pattern)) return `${cause.teacher} cannot open ${cause.course} at ${pattern.key}`;
+      if (!book.teachers.get(cause.teacher)?.courses.includes(cause.course) || !teacherCanOpen(book, occ, cause.teacher, pattern))
+        return `${cause.teacher} cannot open ${cause.course} at ${pattern.key}`;
       const room = book.rooms.get(cause.room);
-      if (!room || room.type !== course.roomType || pattern.slots.some((s) => occ.roomSlots.get(room.id)?.has(s))) return `${cause.room} is not a free ${course.roomType} room at ${pattern.key}`;
+      if (!room || room.type !== course.roomType || pattern.slots.some((s) => occ.roomSlots.get(room.id)?.has(s)))
+        return `${cause.room} is not a free ${course.roomType} room at ${pattern.key}`;
       const taken = new Set(own.filter((o) => !acceptsOf(book, studentId, cause.request).has(o.course)).flatMap((o) => o.slots));
       if (pattern.slots.some((s) => taken.has(s))) return `the student is busy at ${pattern.key}`;
-      return book.schedule.sections.filter((s) => s.course === cause.course).length === cause.sections ? null : `${cause.course} does not run ${cause.sections} sections`;
+      return book.schedule.sections.filter((s) => s.course === cause.course).length === cause.sections
+        ? null
+        : `${cause.course} does not run ${cause.sections} sections`;
     }
     case 'open-seat': {
       const s = sectionOfAccepted(cause.section, cause.request);
@@ -90,7 +97,9 @@ export function verifyCause(book: Lookup, occ: Occupancy, studentId: string, cau
       const size = seatLimit(book, s);
       if (size !== undefined && rosterOf(book, s.id).length >= size) return `${cause.section} is full`;
       const accepts = acceptsOf(book, studentId, cause.request);
-      return own.some((o) => !accepts.has(o.course) && o.slots.some((slot) => s.slots.includes(slot))) ? `${cause.section} clashes with the student's sections` : null;
+      return own.some((o) => !accepts.has(o.course) && o.slots.some((slot) => s.slots.includes(slot)))
+        ? `${cause.section} clashes with the student's sections`
+        : null;
     }
     case 'no-cohort-seat': {
       const pathwayGrade = { pathway: cause.pathway, grade: cause.grade };
@@ -99,7 +108,9 @@ export function verifyCause(book: Lookup, occ: Occupancy, studentId: string, cau
       const formed = new Set(sections.map((s) => s.cohort));
       const seated = new Set(sections.flatMap((s) => rosterOf(book, s.id))).size;
       const members = book.scenario.students.filter((s) => s.pathway === cause.pathway && s.grade === cause.grade).length;
-      return formed.size === cause.cohorts.length && seated === cause.seated && members === cause.members ? null : `${formed.size} cohorts hold ${seated} of ${members} members`;
+      return formed.size === cause.cohorts.length && seated === cause.seated && members === cause.members
+        ? null
+        : `${formed.size} cohorts hold ${seated} of ${members} members`;
     }
     case 'cohort-split': {
       const labels = new Set(own.filter((o) => cause.sections.includes(o.id)).map((o) => o.cohort));

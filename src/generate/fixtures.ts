@@ -30,8 +30,16 @@ export interface KeptFixture {
 }
 
 export const KEPT_FIXTURES: readonly KeptFixture[] = [
-  { file: 'fixtures/valley-ab-150.json', madeAt: 'a41f758', keptFor: 'the what-if example of what too-small academies cost (fixtures/whatif/), the SIS examples (fixtures/sis/) and the reference figures' },
+  {
+    file: 'fixtures/valley-ab-150.json',
+    madeAt: 'a41f758',
+    keptFor: 'the what-if example of what too-small academies cost (fixtures/whatif/), the SIS examples (fixtures/sis/) and the reference figures',
+  },
   { file: 'fixtures/mesa-7p-600.json', madeAt: 'a41f758', keptFor: 'tests and benchmarks that measure it (a 7-period day with double-period CTE labs)' },
   { file: 'fixtures/sierra-4x4-400.json', madeAt: 'a41f758', keptFor: 'tests and benchmarks that measure it (a 4x4 block)' },
-  { file: 'fixtures/tiny-ab.json', madeAt: 'a41f758', keptFor: 'a test fixture small enough to solve to the proven optimum (fixtures/csv/tiny-ab/ is the same school as CSV)' },
+  {
+    file: 'fixtures/tiny-ab.json',
+    madeAt: 'a41f758',
+    keptFor: 'a test fixture small enough to solve to the proven optimum (fixtures/csv/tiny-ab/ is the same school as CSV)',
+  },
 ];

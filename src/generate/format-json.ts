@@ -7,7 +7,8 @@ const INLINE_WIDTH = 120;
 
 function isFlat(value: unknown): boolean {
   if (Array.isArray(value)) return value.every((v) => v === null || typeof v !== 'object');
-  if (value !== null && typeof value === 'object') return Object.values(value).every((v) => v === null || typeof v !== 'object' || (Array.isArray(v) && isFlat(v)));
+  if (value !== null && typeof value === 'object')
+    return Object.values(value).every((v) => v === null || typeof v !== 'object' || (Array.isArray(v) && isFlat(v)));
   return true;
 }
 

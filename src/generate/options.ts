@@ -16,7 +16,11 @@ export const generateOptionsSchema = z.strictObject({
   /** CTE pathways (0 to 10), taken in a fixed order from the California sector list. */
   pathways: z.number().int().min(0).max(10),
   /** Seed of every random choice: the same options give the same school. */
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   /** Scenario name; default names the town, calendar and size. */
   name: z.string().min(1).optional(),
 });

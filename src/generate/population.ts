@@ -21,7 +21,11 @@ const ETHNICITIES: readonly Ethnicity[] = [
   { label: 'Filipino', share: 0.03, el: 0.1, sed: 0.4 },
   { label: 'Two or more', share: 0.06, el: 0.03, sed: 0.45 },
 ];
-const GENDERS: readonly (readonly [string, number])[] = [['Female', 0.49], ['Male', 0.495], ['Nonbinary', 0.015]];
+const GENDERS: readonly (readonly [string, number])[] = [
+  ['Female', 0.49],
+  ['Male', 0.495],
+  ['Nonbinary', 0.015],
+];
 
 export interface Demographics {
   readonly ethnicity: string;

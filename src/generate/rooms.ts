@@ -8,8 +8,20 @@ import type { Random } from './random.js';
 type RoomInput = ScenarioInput['rooms'][number];
 
 const PREFIX: Readonly<Record<string, string>> = {
-  general: 'R', 'science-lab': 'SCI', 'computer-lab': 'CL', 'health-lab': 'HL', 'engineering-lab': 'ENGL',
-  'media-lab': 'ML', shop: 'SHOP', kitchen: 'KIT', 'ag-lab': 'AGL', art: 'ART', music: 'MUS', theater: 'THR', dance: 'DAN', gym: 'GYM',
+  general: 'R',
+  'science-lab': 'SCI',
+  'computer-lab': 'CL',
+  'health-lab': 'HL',
+  'engineering-lab': 'ENGL',
+  'media-lab': 'ML',
+  shop: 'SHOP',
+  kitchen: 'KIT',
+  'ag-lab': 'AGL',
+  art: 'ART',
+  music: 'MUS',
+  theater: 'THR',
+  dance: 'DAN',
+  gym: 'GYM',
 };
 /** Rooms are busy at most this share of the slots. */
 const ROOM_UTILISATION = 0.85;

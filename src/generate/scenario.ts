@@ -208,8 +208,15 @@ export function generateScenario(options: GenerateOptions): ScenarioInput {
   const onTeams = new Map<string, number>();
   for (const p of pathways) {
     const cte = new Set(cteIds.get(p.id) ?? []);
-    const core = Object.values(p.cohortCourses).flat().filter((c) => !cte.has(c));
-    const team = pickTeam(staffed.filter((t) => t.courses.some((c) => cte.has(c))), core, staffed, onTeams);
+    const core = Object.values(p.cohortCourses)
+      .flat()
+      .filter((c) => !cte.has(c));
+    const team = pickTeam(
+      staffed.filter((t) => t.courses.some((c) => cte.has(c))),
+      core,
+      staffed,
+      onTeams,
+    );
     for (const t of team) onTeams.set(t, (onTeams.get(t) ?? 0) + 1);
     p.team = team;
   }

@@ -98,7 +98,7 @@ export function staffSchool(
       // multi-section courses of the teachers dealt next to them: every such course has two or
       // more teachers, so the board can move a section to another teacher.
       const neighbours = [...(plans[i - 1]?.keys() ?? []), ...(plans[i + 1]?.keys() ?? [])].filter(multi);
-      let credentials = pool.cte ? pool.courses.map((c) => c.id) : [...new Set([...planned.keys(), ...neighbours])];
+      const credentials = pool.cte ? pool.courses.map((c) => c.id) : [...new Set([...planned.keys(), ...neighbours])];
       const main = [...planned.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? credentials[0];
       const homeType = pool.courses.find((c) => c.id === main)?.roomType ?? 'general';
       const teacher: StaffedTeacher = load.unavailable
@@ -169,8 +169,7 @@ export function pickTeam(
   const team = cteTeachers.map((t) => t.id);
   for (const course of coreCourses) {
     const candidates = teachers.filter((t) => t.courses.includes(course));
-    const score = (t: StaffedTeacher) =>
-      (team.includes(t.id) ? 10_000 : 0) - (onTeams.get(t.id) ?? 0) * 1_000 + (t.planned.get(course) ?? 0);
+    const score = (t: StaffedTeacher) => (team.includes(t.id) ? 10_000 : 0) - (onTeams.get(t.id) ?? 0) * 1_000 + (t.planned.get(course) ?? 0);
     const best = [...candidates].sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id))[0];
     if (best && !team.includes(best.id)) team.push(best.id);
   }

@@ -90,11 +90,15 @@ export function generateStudent(seed: StudentSeed, ctx: RequestContext, rng: Ran
   if (!skipMath) {
     let course: string | undefined;
     if (level >= seq.length && g >= 11 && has('APCALCBC') && z > 0.9) course = 'APCALCBC';
-    else if (level >= seq.length || (g >= 11 && level >= 3 && rng.chance(0.2))) course = z > 0.7 && has('APSTAT') ? 'APSTAT' : has('STATS') ? 'STATS' : undefined;
+    else if (level >= seq.length || (g >= 11 && level >= 3 && rng.chance(0.2)))
+      course = z > 0.7 && has('APSTAT') ? 'APSTAT' : has('STATS') ? 'STATS' : undefined;
     if (course === undefined) {
       for (let l = Math.min(level, seq.length - 1); l >= 0; l--) {
         const candidate = seq[l];
-        if (candidate !== undefined && has(candidate)) { course = candidate; break; }
+        if (candidate !== undefined && has(candidate)) {
+          course = candidate;
+          break;
+        }
       }
     }
     if (level === 0 && d.iep && has(ctx.coTaughtMath) && rng.chance(0.5)) course = ctx.coTaughtMath;
@@ -104,11 +108,38 @@ export function generateStudent(seed: StudentSeed, ctx: RequestContext, rng: Ran
   // Science: Earth science or Biology, then Chemistry, then Physics or an AP.
   if (!picked(SCIENCE)) {
     const science: string | undefined =
-      g === 9 ? (has('ESS') && rng.chance(0.4) ? 'ESS' : 'BIO')
-      : g === 10 ? (rng.chance(0.4) ? 'BIO' : 'CHEM')
-      : g === 11 ? rng.weighted<string>([['CHEM', 0.45], ['PHYS', 0.25], ['APBIO', z > 0.6 ? 0.25 : 0.02], ['APES', 0.12], ['ANAT', 0.12]].filter(([c]) => has(c as string)) as [string, number][])
-      : rng.chance(0.65) ? rng.weighted<string>([['PHYS', 0.4], ['APCHEM', z > 0.7 ? 0.3 : 0.02], ['APPHYS', z > 0.7 ? 0.25 : 0.02], ['APBIO', 0.1], ['APES', 0.2], ['CHEM', 0.1], ['ANAT', 0.2], ['MARINE', 0.15]].filter(([c]) => has(c as string)) as [string, number][])
-      : undefined;
+      g === 9
+        ? has('ESS') && rng.chance(0.4)
+          ? 'ESS'
+          : 'BIO'
+        : g === 10
+          ? rng.chance(0.4)
+            ? 'BIO'
+            : 'CHEM'
+          : g === 11
+            ? rng.weighted<string>(
+                [
+                  ['CHEM', 0.45],
+                  ['PHYS', 0.25],
+                  ['APBIO', z > 0.6 ? 0.25 : 0.02],
+                  ['APES', 0.12],
+                  ['ANAT', 0.12],
+                ].filter(([c]) => has(c as string)) as [string, number][],
+              )
+            : rng.chance(0.65)
+              ? rng.weighted<string>(
+                  [
+                    ['PHYS', 0.4],
+                    ['APCHEM', z > 0.7 ? 0.3 : 0.02],
+                    ['APPHYS', z > 0.7 ? 0.25 : 0.02],
+                    ['APBIO', 0.1],
+                    ['APES', 0.2],
+                    ['CHEM', 0.1],
+                    ['ANAT', 0.2],
+                    ['MARINE', 0.15],
+                  ].filter(([c]) => has(c as string)) as [string, number][],
+                )
+              : undefined;
     if (science !== undefined) add(science, g <= 10 ? 'required' : 'requested', 3);
   }
 
@@ -123,12 +154,23 @@ export function generateStudent(seed: StudentSeed, ctx: RequestContext, rng: Ran
   // Language: a study plan begun in grade 9 or 10 and kept for 2 to 4 years.
   const heritage = d.ethnicity === 'Hispanic/Latino' && has('SNS1') && rng.chance(0.35);
   const other = rng.next();
-  const family = heritage ? LANGUAGE_FAMILIES.heritage
-    : has('MAND1') && other < 0.1 ? LANGUAGE_FAMILIES.mandarin
-    : has('FREN1') && other > 0.8 ? LANGUAGE_FAMILIES.french
-    : LANGUAGE_FAMILIES.spanish;
-  const start = rng.weighted<number | null>([[9, 0.6], [10, 0.15], [null, 0.25]]);
-  const duration = rng.weighted<number>([[2, z > 0.5 ? 0.2 : 0.5], [3, 0.35], [4, z > 0.5 ? 0.45 : 0.15]]);
+  const family = heritage
+    ? LANGUAGE_FAMILIES.heritage
+    : has('MAND1') && other < 0.1
+      ? LANGUAGE_FAMILIES.mandarin
+      : has('FREN1') && other > 0.8
+        ? LANGUAGE_FAMILIES.french
+        : LANGUAGE_FAMILIES.spanish;
+  const start = rng.weighted<number | null>([
+    [9, 0.6],
+    [10, 0.15],
+    [null, 0.25],
+  ]);
+  const duration = rng.weighted<number>([
+    [2, z > 0.5 ? 0.2 : 0.5],
+    [3, 0.35],
+    [4, z > 0.5 ? 0.45 : 0.15],
+  ]);
   let eDone = 0;
   if (start !== null && g >= start) {
     eDone = Math.min(g - start, duration);
@@ -173,7 +215,19 @@ export function generateStudent(seed: StudentSeed, ctx: RequestContext, rng: Ran
     const altPool = rng.shuffle(open.filter((x) => x.id !== e.id && x.vapa === e.vapa && !taken.has(x.id)));
     // Alternates never take an elective the rest of the day still needs.
     const spare = open.length - 1 - (budget - used - ctx.cost(e.id));
-    const alternates = altPool.slice(0, Math.min(Math.max(0, spare), rng.weighted([[2, 0.6], [1, 0.3], [0, 0.1]] as const))).map((x) => x.id);
+    const alternates = altPool
+      .slice(
+        0,
+        Math.min(
+          Math.max(0, spare),
+          rng.weighted([
+            [2, 0.6],
+            [1, 0.3],
+            [0, 0.1],
+          ] as const),
+        ),
+      )
+      .map((x) => x.id);
     for (const a of alternates) taken.add(a);
     const priority: Priority = rng.chance(0.15) && !(needF && e.vapa) ? 'recommended' : 'requested';
     kept.push(alternates.length > 0 ? { course: e.id, priority, rank: 7, alternates } : { course: e.id, priority, rank: 7 });

@@ -32,7 +32,8 @@ const dayKey = (s: Slot | undefined) => (s ? `${s.term}|${s.day}` : '');
 
 /** The header: term and day over their periods when there are several, then the periods. */
 function header(corner: string, calendar: Calendar, slots: readonly Slot[]): string {
-  if (calendar.terms.length === 1 && calendar.days.length === 1) return `<tr><th>${esc(corner)}</th>${slots.map((s) => `<th>${esc(s.name)}</th>`).join('')}</tr>`;
+  if (calendar.terms.length === 1 && calendar.days.length === 1)
+    return `<tr><th>${esc(corner)}</th>${slots.map((s) => `<th>${esc(s.name)}</th>`).join('')}</tr>`;
   const groups: { label: string; span: number }[] = [];
   for (const s of slots) {
     const label = [calendar.terms.length > 1 ? s.term : '', calendar.days.length > 1 ? `day ${s.day}` : ''].filter((x) => x).join(' ');
@@ -56,20 +57,40 @@ export function boardTable(id: string, corner: string, board: Board, calendar: C
   const ordered = board.slots.map((name) => byName.get(name));
   const rows = board.rows.map((r) => {
     const cells: string[] = [];
-    for (let i = 0; i < r.cells.length; ) {
+    for (let i = 0; i < r.cells.length;) {
       const here = r.cells[i] ?? [];
       let span = 1;
       const only = here.length === 1 ? here[0] : undefined;
-      while (only && i + span < r.cells.length && r.cells[i + span]?.length === 1 && r.cells[i + span]?.[0] === only && dayKey(ordered[i + span]) === dayKey(ordered[i])) span++;
+      while (
+        only &&
+        i + span < r.cells.length &&
+        r.cells[i + span]?.length === 1 &&
+        r.cells[i + span]?.[0] === only &&
+        dayKey(ordered[i + span]) === dayKey(ordered[i])
+      )
+        span++;
       const covered = board.slots.slice(i, i + span);
       const marks = covered.map((slot) => options.marks?.(r.id, slot) ?? { off: false, cpt: [] });
       const off = marks.some((m) => m.off);
       const cpt = [...new Set(marks.flatMap((m) => m.cpt))];
-      const body = here.map(options.chip).join('') + (off && here.length === 0 ? '<span class="off-mark">unavailable</span>' : '') + cpt.map((p) => `<div class="cpt" data-pathway="${esc(p)}"${options.cptColour ? ` style="border-color:${options.cptColour(p)}"` : ''}>CPT ${esc(p)}</div>`).join('');
-      cells.push(`<td${span > 1 ? ` colspan="${span}"` : ''}${off ? ' class="off" title="unavailable"' : ''} data-slots="${esc(covered.join(' '))}">${body}</td>`);
+      const body =
+        here.map(options.chip).join('') +
+        (off && here.length === 0 ? '<span class="off-mark">unavailable</span>' : '') +
+        cpt
+          .map(
+            (p) => `<div class="cpt" data-pathway="${esc(p)}"${options.cptColour ? ` style="border-color:${options.cptColour(p)}"` : ''}>CPT ${esc(p)}</div>`,
+          )
+          .join('');
+      cells.push(
+        `<td${span > 1 ? ` colspan="${span}"` : ''}${off ? ' class="off" title="unavailable"' : ''} data-slots="${esc(covered.join(' '))}">${body}</td>`,
+      );
       i += span;
     }
     return `<tr data-row="${esc(r.id)}"><th>${esc(r.label)}</th>${cells.join('')}</tr>`;
   });
-  return `<div class="scroll"><table id="${esc(id)}" class="board">${header(corner, calendar, slots.filter((s) => board.slots.includes(s.name)))}${rows.join('')}</table></div>`;
+  return `<div class="scroll"><table id="${esc(id)}" class="board">${header(
+    corner,
+    calendar,
+    slots.filter((s) => board.slots.includes(s.name)),
+  )}${rows.join('')}</table></div>`;
 }

@@ -41,7 +41,10 @@ function tallyText(t: { count: number; total: number; share: number | null }): s
 function hardRules(violations: readonly Violation[]): string {
   if (violations.length === 0) return '<p id="hard-rules">Every hard rule holds (the independent checker).</p>';
   const rows = RULE_IDS.filter((id) => violations.some((v) => v.rule === id)).map((id) => {
-    const list = violations.filter((v) => v.rule === id).map((v) => `<li>${esc(v.message)}</li>`).join('');
+    const list = violations
+      .filter((v) => v.rule === id)
+      .map((v) => `<li>${esc(v.message)}</li>`)
+      .join('');
     return `<tr data-rule="${esc(id)}"><td><code>${esc(id)}</code></td><td>${esc(RULE_CATALOGUE[id].statement)}</td><td><ul>${list}</ul></td></tr>`;
   });
   return `<table id="hard-rules" class="list"><tr><th>Rule</th><th>What it says</th><th>Broken here</th></tr>${rows.join('')}</table>`;
@@ -65,17 +68,20 @@ function figuresList(f: Figures): string {
 
 function byGradeBars(f: Figures): Bar[] {
   const grades = new Map<number, { count: number; total: number }>();
-  for (const p of f.byPathway) for (const g of p.byGrade) {
-    const t = grades.get(g.grade) ?? { count: 0, total: 0 };
-    grades.set(g.grade, { count: t.count + g.placed.count, total: t.total + g.placed.total });
-  }
+  for (const p of f.byPathway)
+    for (const g of p.byGrade) {
+      const t = grades.get(g.grade) ?? { count: 0, total: 0 };
+      grades.set(g.grade, { count: t.count + g.placed.count, total: t.total + g.placed.total });
+    }
   return [...grades.entries()].sort((a, b) => a[0] - b[0]).map(([g, t]) => ({ label: `grade ${g}`, ...t }));
 }
 
 /** The solver's figures in a table, with its stages: the jargon kept at the bottom of the page. */
 function solverDetails(solver: SolverFigures | undefined): string {
   if (!solver) return '<p>This solution carries no solver figures.</p>';
-  const rows = solverRows(solver).map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
+  const rows = solverRows(solver)
+    .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`)
+    .join('');
   const stages = solver.stages.map((st) => `<tr><td>${esc(st.name)}</td><td>${esc(st.status)}</td><td>${st.seconds.toFixed(1)}</td></tr>`).join('');
   return `<table id="solver" class="list">${rows}</table>${stages ? `<table class="list"><tr><th>Stage</th><th>Status</th><th>Seconds</th></tr>${stages}</table>` : ''}`;
 }
@@ -92,7 +98,8 @@ export function reportHtml(scenarioInput: Scenario, solutionInput: Solution): st
   const verdict = check(scenario, solution);
   const figures: Figures = solution.report?.figures ?? verdict.figures;
   const stored = solution.report;
-  const explained = stored?.causes && stored.levers ? { notPlaced: stored.notPlaced, causes: stored.causes, levers: stored.levers } : reportExplanations(scenario, solution);
+  const explained =
+    stored?.causes && stored.levers ? { notPlaced: stored.notPlaced, causes: stored.causes, levers: stored.levers } : reportExplanations(scenario, solution);
   const notPlaced = stored?.notPlaced ?? explained.notPlaced;
   const colours = new Map(scenario.pathways.map((p, i) => [p.id, PALETTE[i % PALETTE.length] ?? '#ddd']));
   const colour = (s: Section) => colours.get(cohortPathway(s) ?? '') ?? REGULAR_COLOUR;
@@ -101,28 +108,51 @@ export function reportHtml(scenarioInput: Scenario, solutionInput: Solution): st
   // Common planning time and unavailability as the checker derives them.
   const free = freeTime(book);
   const cpt = new Map<string, string[]>();
-  for (const p of scenario.pathways) for (const slot of commonPlanningSlots(book, free, p)) for (const t of p.team) cpt.set(`${t}|${slot}`, [...(cpt.get(`${t}|${slot}`) ?? []), p.id]);
+  for (const p of scenario.pathways)
+    for (const slot of commonPlanningSlots(book, free, p)) for (const t of p.team) cpt.set(`${t}|${slot}`, [...(cpt.get(`${t}|${slot}`) ?? []), p.id]);
   const off = new Map(scenario.teachers.map((t) => [t.id, new Set(t.unavailable ?? [])]));
   const marks = (teacher: string, slot: string): CellMarks => ({ off: off.get(teacher)?.has(slot) ?? false, cpt: cpt.get(`${teacher}|${slot}`) ?? [] });
   const master = boardTable('master-board', 'Teacher', teacherBoard(views), scenario.calendar, { chip, marks, cptColour: (p) => colours.get(p) ?? '#999' });
   const rooms = boardTable('room-board', 'Room', roomBoard(views), scenario.calendar, { chip });
-  const legend = scenario.pathways.map((p) => `<span class="key" style="background:${colours.get(p.id) ?? '#ddd'}">${esc(p.id)}: ${esc(p.name)}</span>`).join(' ');
+  const legend = scenario.pathways
+    .map((p) => `<span class="key" style="background:${colours.get(p.id) ?? '#ddd'}">${esc(p.id)}: ${esc(p.name)}</span>`)
+    .join(' ');
   const charts = [
-    barChart('Pathway students placed, by pathway', figures.byPathway.map((p) => ({ label: p.pathway, count: p.placed.count, total: p.placed.total }))),
+    barChart(
+      'Pathway students placed, by pathway',
+      figures.byPathway.map((p) => ({ label: p.pathway, count: p.placed.count, total: p.placed.total })),
+    ),
     barChart('Pathway students placed, by grade', byGradeBars(figures)),
-    barChart('Pathway students placed, by student group', figures.byGroup.map((g) => ({ label: g.group, count: g.pathwayPlaced.count, total: g.pathwayPlaced.total }))),
-    barChart('Requests met, by priority', (['required', 'requested', 'recommended'] as const).map((k) => ({ label: k, count: figures.requestsByPriority[k].count, total: figures.requestsByPriority[k].total }))),
-    barChart('Students fully scheduled, by student group', figures.byGroup.map((g) => ({ label: g.group, count: g.fullyScheduled.count, total: g.fullyScheduled.total }))),
+    barChart(
+      'Pathway students placed, by student group',
+      figures.byGroup.map((g) => ({ label: g.group, count: g.pathwayPlaced.count, total: g.pathwayPlaced.total })),
+    ),
+    barChart(
+      'Requests met, by priority',
+      (['required', 'requested', 'recommended'] as const).map((k) => ({
+        label: k,
+        count: figures.requestsByPriority[k].count,
+        total: figures.requestsByPriority[k].total,
+      })),
+    ),
+    barChart(
+      'Students fully scheduled, by student group',
+      figures.byGroup.map((g) => ({ label: g.group, count: g.fullyScheduled.count, total: g.fullyScheduled.total })),
+    ),
   ].join('');
   const notPlacedHtml =
     notPlaced.length === 0
       ? '<p>Every pathway student is placed.</p>'
       : `<table id="not-placed" class="list"><tr><th>Student</th><th>Pathway</th><th>Grade</th><th>Reasons</th></tr>${notPlaced
-          .map((n) => `<tr><td>${esc(n.student)}</td><td>${esc(n.pathway)}</td><td>${n.grade}</td><td><ul>${n.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul></td></tr>`)
+          .map(
+            (n) =>
+              `<tr><td>${esc(n.student)}</td><td>${esc(n.pathway)}</td><td>${n.grade}</td><td><ul>${n.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul></td></tr>`,
+          )
           .join('')}</table>`;
   // Each student's unmet requests with their causes, from the explanation engine.
   const unmet: Record<string, [string, string, string[]][]> = {};
-  for (const r of explainSchedule(scenario, solution).requests) (unmet[r.student] ??= []).push([courseLabel(book, r.request), r.priority, reasonsOf(book, r.causes)]);
+  for (const r of explainSchedule(scenario, solution).requests)
+    (unmet[r.student] ??= []).push([courseLabel(book, r.request), r.priority, reasonsOf(book, r.causes)]);
   const slotPos: Record<string, [number, number, number]> = {};
   const { terms, days, periods } = scenario.calendar;
   for (const s of allSlots(scenario.calendar)) slotPos[s.name] = [terms.indexOf(s.term), days.indexOf(s.day), s.periodIndex];

@@ -12,9 +12,18 @@ import { esc } from './escape.js';
 const FIGURE_KEYS = ['pathwayPlaced', 'requestsMet', 'fullyScheduled'] as const;
 
 /** The summary section; `causes` and `levers` from the solution's report or computed for it. */
-export function summaryHtml(scenario: Scenario, figures: Figures, solver: SolverFigures | undefined, causes: readonly UnmetCause[], levers: readonly Lever[]): string {
+export function summaryHtml(
+  scenario: Scenario,
+  figures: Figures,
+  solver: SolverFigures | undefined,
+  causes: readonly UnmetCause[],
+  levers: readonly Lever[],
+): string {
   const cards = headline(figures)
-    .map((h, i) => `<div class="fig" data-figure="${FIGURE_KEYS[i] ?? ''}"><div class="big">${h.tally.count} of ${h.tally.total}</div><div class="share">${esc(percent(h.tally.share))}</div><div>${esc(h.label)}</div></div>`)
+    .map(
+      (h, i) =>
+        `<div class="fig" data-figure="${FIGURE_KEYS[i] ?? ''}"><div class="big">${h.tally.count} of ${h.tally.total}</div><div class="share">${esc(percent(h.tally.share))}</div><div>${esc(h.label)}</div></div>`,
+    )
     .join('');
   const required = figures.requestsByPriority.required;
   const unmet = required.total - required.count;
@@ -28,14 +37,20 @@ export function summaryHtml(scenario: Scenario, figures: Figures, solver: Solver
     unmet === 0
       ? '<p>Every required request is met.</p>'
       : `<h3>Why required requests are unmet (${unmet} of ${required.total})</h3><table id="causes" class="list"><tr><th>Requests</th><th>Cause</th></tr>${rows}</table>`;
-  const alsoHtml = also.length > 0 ? `<p>Also unmet: ${esc(also.join(' and '))} requests. Each student's timetable below lists their unmet requests with the causes; <code>pathway-scheduler report &lt;scenario&gt; &lt;solution&gt; --kind explain</code> lists all of them.</p>` : '';
+  const alsoHtml =
+    also.length > 0
+      ? `<p>Also unmet: ${esc(also.join(' and '))} requests. Each student's timetable below lists their unmet requests with the causes; <code>pathway-scheduler report &lt;scenario&gt; &lt;solution&gt; --kind explain</code> lists all of them.</p>`
+      : '';
   const leverItems = levers
     .map((l) => {
       const w = leverWords(l);
       return `<li data-kind="${esc(l.kind)}">${esc(w.text)}${w.check ? `<br><small class="check">${esc(w.check)}</small>` : ''}</li>`;
     })
     .join('');
-  const leversHtml = levers.length === 0 ? '<p>What would help: nothing found on this schedule.</p>' : `<h3>What would help most <small>(computed from this schedule; each change on its own)</small></h3><ol id="levers">${leverItems}</ol>`;
+  const leversHtml =
+    levers.length === 0
+      ? '<p>What would help: nothing found on this schedule.</p>'
+      : `<h3>What would help most <small>(computed from this schedule; each change on its own)</small></h3><ol id="levers">${leverItems}</ol>`;
   return `<section id="summary"><div class="headline">${cards}</div>
 <p class="meaning">${esc(placedMeaning(scenario))} ${esc(FULLY_SCHEDULED_MEANING)}</p>
 ${solver ? `<p id="proof">${esc(proofWords(figures, solver))}</p>` : ''}

@@ -46,7 +46,13 @@ export function exportProgram(scenarioInput: Scenario, modelFormat: 'mps' | 'lp'
   const scenario = requireScenario(scenarioInput);
   const strategy = strategyInput ?? scenario.policy.strategy;
   if (!STRATEGIES.includes(strategy) || !(['mps', 'lp'] as readonly string[]).includes(modelFormat)) {
-    throw new InputError('<options>', [{ path: '', message: `bad model format ${JSON.stringify(modelFormat)} or strategy ${JSON.stringify(strategy)}`, fix: `use "mps" or "lp", and one of ${STRATEGIES.join(', ')}` }]);
+    throw new InputError('<options>', [
+      {
+        path: '',
+        message: `bad model format ${JSON.stringify(modelFormat)} or strategy ${JSON.stringify(strategy)}`,
+        fix: `use "mps" or "lp", and one of ${STRATEGIES.join(', ')}`,
+      },
+    ]);
   }
   const model = scenarioProgram(scenario, strategy);
   const written = modelFormat === 'mps' ? writeMps(model) : writeLp(model);
@@ -56,7 +62,11 @@ export function exportProgram(scenarioInput: Scenario, modelFormat: 'mps' | 'lp'
 /** Validates a column map read from JSON. @throws {@link InputError} */
 export function parseModelMap(value: unknown, source: string): ModelMap {
   const result = modelMapSchema.safeParse(value);
-  if (!result.success) throw otherDocument(value, MODEL_MAP_FORMAT, source) ?? new InputError(source, problemsFromZod(result.error, 'give the .map.json written next to the model by `export --mps/--lp`'));
+  if (!result.success)
+    throw (
+      otherDocument(value, MODEL_MAP_FORMAT, source) ??
+      new InputError(source, problemsFromZod(result.error, 'give the .map.json written next to the model by `export --mps/--lp`'))
+    );
   return result.data;
 }
 
@@ -88,14 +98,34 @@ function solutionFileProblems(text: string, read: SolutionFileValues, model: Mip
   const problems: InputProblem[] = [];
   const fix = 'give the solution file the solver wrote for the model exported with this map (export --mps/--lp, then run the solver)';
   if (text.trim() === '') return [{ path: '', message: 'the solver solution file is empty', fix }];
-  if (read.status !== null && NO_SOLUTION.test(read.status)) problems.push({ path: '', message: `the solver says "${read.status}": there is no schedule to import`, fix: 'give the solver more time, or find why the program is infeasible (pathway-scheduler report --kind infeasibility)' });
-  if (read.primal !== null && /^(none|infeasible)$/i.test(read.primal)) problems.push({ path: '', message: `the file's primal solution is "${read.primal}": there are no values to import`, fix: 'give the solver more time, or read its log' });
-  if (read.valueLines === 0 && read.status === null && read.primal === null) problems.push({ path: '', message: 'the file holds no column values and no solver status: it is not a CBC, HiGHS or Gurobi solution file', fix });
+  if (read.status !== null && NO_SOLUTION.test(read.status))
+    problems.push({
+      path: '',
+      message: `the solver says "${read.status}": there is no schedule to import`,
+      fix: 'give the solver more time, or find why the program is infeasible (pathway-scheduler report --kind infeasibility)',
+    });
+  if (read.primal !== null && /^(none|infeasible)$/i.test(read.primal))
+    problems.push({
+      path: '',
+      message: `the file's primal solution is "${read.primal}": there are no values to import`,
+      fix: 'give the solver more time, or read its log',
+    });
+  if (read.valueLines === 0 && read.status === null && read.primal === null)
+    problems.push({ path: '', message: 'the file holds no column values and no solver status: it is not a CBC, HiGHS or Gurobi solution file', fix });
   if (read.unreadLines.length > 0) {
     const lines = text.split(/\r?\n/);
-    problems.push({ path: `line ${read.unreadLines[0]!}`, message: `${read.unreadLines.length === 1 ? '1 line is' : `${read.unreadLines.length} lines are`} neither a value nor a status, e.g. ${JSON.stringify((lines[read.unreadLines[0]! - 1] ?? '').trim().slice(0, 80))} (line${read.unreadLines.length === 1 ? '' : 's'} ${listed(read.unreadLines.map(String))})`, fix: `${fix}; values are written "name value" (HiGHS, Gurobi) or "index name value reduced-cost" (CBC)` });
+    problems.push({
+      path: `line ${read.unreadLines[0]!}`,
+      message: `${read.unreadLines.length === 1 ? '1 line is' : `${read.unreadLines.length} lines are`} neither a value nor a status, e.g. ${JSON.stringify((lines[read.unreadLines[0]! - 1] ?? '').trim().slice(0, 80))} (line${read.unreadLines.length === 1 ? '' : 's'} ${listed(read.unreadLines.map(String))})`,
+      fix: `${fix}; values are written "name value" (HiGHS, Gurobi) or "index name value reduced-cost" (CBC)`,
+    });
   }
-  if (read.unknownNames.length > 0) problems.push({ path: '', message: `the file names ${read.unknownNames.length} column${read.unknownNames.length === 1 ? '' : 's'} the model lacks: ${listed(read.unknownNames)}`, fix });
+  if (read.unknownNames.length > 0)
+    problems.push({
+      path: '',
+      message: `the file names ${read.unknownNames.length} column${read.unknownNames.length === 1 ? '' : 's'} the model lacks: ${listed(read.unknownNames)}`,
+      fix,
+    });
   const fractional: string[] = [];
   const outside: string[] = [];
   read.values.forEach((v, j) => {
@@ -104,8 +134,18 @@ function solutionFileProblems(text: string, read: SolutionFileValues, model: Mip
     if (c.kind !== 'continuous' && Math.abs(v - Math.round(v)) > 1e-6) fractional.push(`${c.name} = ${v}`);
     if (v < c.lb - 1e-6 || v > c.ub + 1e-6) outside.push(`${c.name} = ${v} (allowed ${c.lb}–${c.ub})`);
   });
-  if (fractional.length > 0) problems.push({ path: '', message: `${fractional.length} integer column${fractional.length === 1 ? ' has a value' : 's have values'} that ${fractional.length === 1 ? 'is' : 'are'} not whole: ${listed(fractional)}`, fix: 'give the solver\'s integer solution, not a relaxation (run it to a feasible integer solution)' });
-  if (outside.length > 0) problems.push({ path: '', message: `${outside.length} value${outside.length === 1 ? ' lies' : 's lie'} outside the column's bounds: ${listed(outside)}`, fix });
+  if (fractional.length > 0)
+    problems.push({
+      path: '',
+      message: `${fractional.length} integer column${fractional.length === 1 ? ' has a value' : 's have values'} that ${fractional.length === 1 ? 'is' : 'are'} not whole: ${listed(fractional)}`,
+      fix: "give the solver's integer solution, not a relaxation (run it to a feasible integer solution)",
+    });
+  if (outside.length > 0)
+    problems.push({
+      path: '',
+      message: `${outside.length} value${outside.length === 1 ? ' lies' : 's lie'} outside the column's bounds: ${listed(outside)}`,
+      fix,
+    });
   return problems;
 }
 
@@ -118,12 +158,22 @@ function solutionFileProblems(text: string, read: SolutionFileValues, model: Mip
 export function importProgramSolution(scenarioInput: Scenario, mapInput: ModelMap, solutionText: string, source = '<solution>'): ExternalSchedule {
   const scenario = requireScenario(scenarioInput);
   const map = parseModelMap(mapInput, '<map>');
-  if (typeof solutionText !== 'string') throw new InputError(source, [{ path: '', message: 'the solver solution must be given as text', fix: "pass the file's contents as a string" }]);
+  if (typeof solutionText !== 'string')
+    throw new InputError(source, [{ path: '', message: 'the solver solution must be given as text', fix: "pass the file's contents as a string" }]);
   const { form, goal, model } = schoolProgram(scenario, map.strategy);
   const names = (map.modelFormat === 'mps' ? writeMps(model) : writeLp(model)).columnNames;
   if (names.length !== map.columns.length || names.some((n, i) => n !== map.columns[i])) {
-    const school = map.scenario !== scenario.name ? ` (the map was exported from the scenario named "${map.scenario}", not "${scenario.name}")` : ' (was the scenario changed after export?)';
-    throw new InputError(source, [{ path: '', message: `the column map does not match this scenario’s program${school}`, fix: 'export the model again from this scenario and re-run the solver' }]);
+    const school =
+      map.scenario !== scenario.name
+        ? ` (the map was exported from the scenario named "${map.scenario}", not "${scenario.name}")`
+        : ' (was the scenario changed after export?)';
+    throw new InputError(source, [
+      {
+        path: '',
+        message: `the column map does not match this scenario’s program${school}`,
+        fix: 'export the model again from this scenario and re-run the solver',
+      },
+    ]);
   }
   const read = readSolverValues(solutionText, map.columns);
   const problems = solutionFileProblems(solutionText, read, model);
@@ -152,5 +202,12 @@ export function importProgramSolution(scenarioInput: Scenario, mapInput: ModelMa
     seconds: 0,
     stages: [],
   });
-  return { solution: { ...bare, report }, check: checked, status: read.status, objective: read.objective, recomputedObjective, unknownNames: read.unknownNames };
+  return {
+    solution: { ...bare, report },
+    check: checked,
+    status: read.status,
+    objective: read.objective,
+    recomputedObjective,
+    unknownNames: read.unknownNames,
+  };
 }

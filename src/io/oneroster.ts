@@ -31,14 +31,72 @@ import { slotByName } from '../calendar/slots.js';
 export const ONEROSTER_HEADERS = {
   'academicSessions.csv': ['sourcedId', 'status', 'dateLastModified', 'title', 'type', 'startDate', 'endDate', 'parentSourcedId', 'schoolYear'],
   'orgs.csv': ['sourcedId', 'status', 'dateLastModified', 'name', 'type', 'identifier', 'parentSourcedId'],
-  'courses.csv': ['sourcedId', 'status', 'dateLastModified', 'schoolYearSourcedId', 'title', 'courseCode', 'grades', 'orgSourcedId', 'subjects', 'subjectCodes'],
-  'classes.csv': ['sourcedId', 'status', 'dateLastModified', 'title', 'grades', 'courseSourcedId', 'classCode', 'classType', 'location', 'schoolSourcedId', 'termSourcedIds', 'subjects', 'subjectCodes', 'periods'],
+  'courses.csv': [
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'schoolYearSourcedId',
+    'title',
+    'courseCode',
+    'grades',
+    'orgSourcedId',
+    'subjects',
+    'subjectCodes',
+  ],
+  'classes.csv': [
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'title',
+    'grades',
+    'courseSourcedId',
+    'classCode',
+    'classType',
+    'location',
+    'schoolSourcedId',
+    'termSourcedIds',
+    'subjects',
+    'subjectCodes',
+    'periods',
+  ],
   'users.csv': [
-    'sourcedId', 'status', 'dateLastModified', 'enabledUser', 'username', 'userIds', 'givenName', 'familyName', 'middleName', 'identifier', 'email', 'sms', 'phone',
-    'agentSourcedIds', 'grades', 'password', 'userMasterIdentifier', 'resourceSourcedIds', 'preferredGivenName', 'preferredMiddleName', 'preferredFamilyName', 'primaryOrgSourcedId', 'pronouns',
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'enabledUser',
+    'username',
+    'userIds',
+    'givenName',
+    'familyName',
+    'middleName',
+    'identifier',
+    'email',
+    'sms',
+    'phone',
+    'agentSourcedIds',
+    'grades',
+    'password',
+    'userMasterIdentifier',
+    'resourceSourcedIds',
+    'preferredGivenName',
+    'preferredMiddleName',
+    'preferredFamilyName',
+    'primaryOrgSourcedId',
+    'pronouns',
   ],
   'roles.csv': ['sourcedId', 'status', 'dateLastModified', 'userSourcedId', 'roleType', 'role', 'beginDate', 'endDate', 'orgSourcedId', 'userProfileSourcedId'],
-  'enrollments.csv': ['sourcedId', 'status', 'dateLastModified', 'classSourcedId', 'schoolSourcedId', 'userSourcedId', 'role', 'primary', 'beginDate', 'endDate'],
+  'enrollments.csv': [
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'classSourcedId',
+    'schoolSourcedId',
+    'userSourcedId',
+    'role',
+    'primary',
+    'beginDate',
+    'endDate',
+  ],
 } as const;
 
 export type OneRosterFile = keyof typeof ONEROSTER_HEADERS;
@@ -102,10 +160,18 @@ export function termDates(schoolYear: number, terms: number): { year: [string, s
 function checkOptions(options: OneRosterOptions): void {
   const problems: InputProblem[] = [];
   if (!Number.isInteger(options.schoolYear) || options.schoolYear < 2000 || options.schoolYear > 2100) {
-    problems.push({ path: 'schoolYear', message: `bad school year ${String(options.schoolYear)}`, fix: 'give the end year of the school year, 2000–2100 (2028 for 2027-28)' });
+    problems.push({
+      path: 'schoolYear',
+      message: `bad school year ${String(options.schoolYear)}`,
+      fix: 'give the end year of the school year, 2000–2100 (2028 for 2027-28)',
+    });
   }
   if (typeof options.schoolId !== 'string' || options.schoolId.trim() === '') {
-    problems.push({ path: 'schoolId', message: 'no school id', fix: "give the school's id in your SIS (e.g. 101): every sourcedId starts with it, so two schools' sets never collide" });
+    problems.push({
+      path: 'schoolId',
+      message: 'no school id',
+      fix: "give the school's id in your SIS (e.g. 101): every sourcedId starts with it, so two schools' sets never collide",
+    });
   }
   if (problems.length > 0) throw new InputError('<options>', problems);
 }
@@ -114,7 +180,11 @@ function checkOptions(options: OneRosterOptions): void {
  * File name → CSV text for the whole set, manifest included.
  * @throws {@link InputError} for a bad school year or a missing school id, or a scenario and schedule that do not parse.
  */
-export function oneRosterFiles(scenarioInput: Scenario, solutionInput: Pick<Solution, 'sections' | 'enrollments'>, options: OneRosterOptions): Map<string, string> {
+export function oneRosterFiles(
+  scenarioInput: Scenario,
+  solutionInput: Pick<Solution, 'sections' | 'enrollments'>,
+  options: OneRosterOptions,
+): Map<string, string> {
   const [scenario, solution] = requireScenarioAndSchedule(scenarioInput, solutionInput);
   checkOptions(options);
   const book = viewsOf(scenario, solution);
@@ -174,20 +244,90 @@ export function oneRosterFiles(scenarioInput: Scenario, solutionInput: Pick<Solu
   const roles: string[][] = [];
   for (const t of scenario.teachers) {
     const [given, ...rest] = (t.name || t.id).split(/\s+/);
-    users.push([teacherRef(t.id), '', '', 'true', t.id.toLowerCase(), '', given ?? t.id, rest.join(' ') || t.id, '', t.id, '', '', '', '', '', '', '', '', '', '', '', schoolRef, '']);
+    users.push([
+      teacherRef(t.id),
+      '',
+      '',
+      'true',
+      t.id.toLowerCase(),
+      '',
+      given ?? t.id,
+      rest.join(' ') || t.id,
+      '',
+      t.id,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      schoolRef,
+      '',
+    ]);
     roles.push([sourcedId(school, 'role', 'teacher', t.id), '', '', teacherRef(t.id), 'primary', 'teacher', '', '', schoolRef, '']);
   }
   for (const st of scenario.students) {
-    users.push([studentRef(st.id), '', '', 'true', st.id.toLowerCase(), '', 'Student', st.id, '', st.id, '', '', '', '', ceds(st.grade), '', '', '', '', '', '', schoolRef, '']);
+    users.push([
+      studentRef(st.id),
+      '',
+      '',
+      'true',
+      st.id.toLowerCase(),
+      '',
+      'Student',
+      st.id,
+      '',
+      st.id,
+      '',
+      '',
+      '',
+      '',
+      ceds(st.grade),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      schoolRef,
+      '',
+    ]);
     roles.push([sourcedId(school, 'role', 'student', st.id), '', '', studentRef(st.id), 'primary', 'student', '', '', schoolRef, '']);
   }
   const enrollments: string[][] = [];
   for (const { section: s } of sections) {
-    enrollments.push([sourcedId(school, year, 'enrollment', s.id, 'teacher', s.teacher), '', '', classRef(s.id), schoolRef, teacherRef(s.teacher), 'teacher', 'true', '', '']);
+    enrollments.push([
+      sourcedId(school, year, 'enrollment', s.id, 'teacher', s.teacher),
+      '',
+      '',
+      classRef(s.id),
+      schoolRef,
+      teacherRef(s.teacher),
+      'teacher',
+      'true',
+      '',
+      '',
+    ]);
   }
   for (const st of scenario.students) {
     for (const s of book.timetables.get(st.id) ?? []) {
-      enrollments.push([sourcedId(school, year, 'enrollment', s.id, 'student', st.id), '', '', classRef(s.id), schoolRef, studentRef(st.id), 'student', 'false', '', '']);
+      enrollments.push([
+        sourcedId(school, year, 'enrollment', s.id, 'student', st.id),
+        '',
+        '',
+        classRef(s.id),
+        schoolRef,
+        studentRef(st.id),
+        'student',
+        'false',
+        '',
+        '',
+      ]);
     }
   }
   const data: Record<OneRosterFile, string[][]> = {
@@ -205,7 +345,29 @@ export function oneRosterFiles(scenarioInput: Scenario, solutionInput: Pick<Solu
     ['manifest.version', '1.0'],
     ['oneroster.version', '1.2'],
   ];
-  const all = ['academicSessions', 'categories', 'classes', 'classResources', 'courses', 'courseResources', 'demographics', 'enrollments', 'lineItemLearningObjectiveIds', 'lineItems', 'lineItemScoreScales', 'orgs', 'resources', 'resultLearningObjectiveIds', 'results', 'resultScoreScales', 'roles', 'scoreScales', 'userProfiles', 'userResources', 'users'];
+  const all = [
+    'academicSessions',
+    'categories',
+    'classes',
+    'classResources',
+    'courses',
+    'courseResources',
+    'demographics',
+    'enrollments',
+    'lineItemLearningObjectiveIds',
+    'lineItems',
+    'lineItemScoreScales',
+    'orgs',
+    'resources',
+    'resultLearningObjectiveIds',
+    'results',
+    'resultScoreScales',
+    'roles',
+    'scoreScales',
+    'userProfiles',
+    'userResources',
+    'users',
+  ];
   for (const name of all) manifest.push([`file.${name}`, `${name}.csv` in data ? 'bulk' : 'absent']);
   manifest.push(['source.systemName', 'pathway-scheduler'], ['source.systemCode', scenario.name]);
   files.set('manifest.csv', toCsv(manifest));

@@ -24,10 +24,7 @@ export interface PartPlan {
 }
 
 /** Numbers sections `COURSE-1`, `COURSE-2`, ... in slot order, cohort sections first within a course. */
-export function numberSections(
-  raw: ReadonlyArray<Omit<PlannedSection, 'id'>>,
-  slotOrder: ReadonlyMap<string, number>,
-): PlannedSection[] {
+export function numberSections(raw: ReadonlyArray<Omit<PlannedSection, 'id'>>, slotOrder: ReadonlyMap<string, number>): PlannedSection[] {
   const first = (s: Omit<PlannedSection, 'id'>) => Math.min(...s.slots.map((x) => slotOrder.get(x) ?? 0));
   const sorted = [...raw].sort(
     (a, b) =>

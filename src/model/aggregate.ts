@@ -100,7 +100,5 @@ export function groupStudents(
     if (group) group.students.push(student.id);
     else byKey.set(key, { grade: student.grade, ...(student.pathway ? { pathway: student.pathway } : {}), students: [student.id], requests });
   }
-  return [...byKey.entries()]
-    .map(([key, g]) => ({ key, ...g, students: g.students.sort() }))
-    .sort((a, b) => (a.students[0]! < b.students[0]! ? -1 : 1));
+  return [...byKey.entries()].map(([key, g]) => ({ key, ...g, students: g.students.sort() })).sort((a, b) => (a.students[0]! < b.students[0]! ? -1 : 1));
 }

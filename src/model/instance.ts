@@ -45,9 +45,6 @@ export interface Instance {
   readonly roomsOfType: ReadonlyMap<string, number>;
 }
 
-
-
-
 /** Whether the course's placement clears every unavailable slot of the teacher. */
 export function canTeachIn(available: ReadonlySet<string>, pattern: Pattern): boolean {
   return pattern.slots.every((s) => available.has(s));
@@ -74,7 +71,9 @@ export function buildInstance(scenario: Scenario, alone?: ReadonlySet<string>): 
     largestRoom.set(r.type, Math.max(largestRoom.get(r.type) ?? 0, r.capacity));
   }
 
-  const seatsOf = new Map(scenario.courses.map((course) => [course.id, Math.max(1, Math.min(course.capacity, largestRoom.get(course.roomType) ?? course.capacity))]));
+  const seatsOf = new Map(
+    scenario.courses.map((course) => [course.id, Math.max(1, Math.min(course.capacity, largestRoom.get(course.roomType) ?? course.capacity))]),
+  );
   const cohorts = buildCohorts(scenario, seatsOf);
   const cohortSeatsOf = new Map<string, number>();
   for (const k of cohorts) for (const c of k.courses) cohortSeatsOf.set(c, (cohortSeatsOf.get(c) ?? 0) + 1);
@@ -151,4 +150,3 @@ function buildCohorts(scenario: Scenario, capacity: ReadonlyMap<string, number>)
   }
   return cohorts;
 }
-

@@ -61,7 +61,9 @@ export function objectiveTiers(form: Formulation, strategy: Strategy): Objective
     if (part.placed !== undefined) placed.set(part.group, [...(placed.get(part.group) ?? []), part.placed]);
     const unit = (ri: number) => {
       const key = `${part.group}|${ri}`;
-      return requests.get(key) ?? requests.set(key, { pathway: group.pathway !== undefined, priority: group.requests[ri]!.priority, cols: [], cap: n }).get(key)!;
+      return (
+        requests.get(key) ?? requests.set(key, { pathway: group.pathway !== undefined, priority: group.requests[ri]!.priority, cols: [], cap: n }).get(key)!
+      );
     };
     for (const t of part.takes) unit(t.request).cols.push(t.col);
     if (part.member !== undefined) group.requests.forEach((r, ri) => r.cohort && unit(ri).cols.push(part.member!));
@@ -139,7 +141,11 @@ export function weightedExpr(tiers: readonly ObjectiveTier[], weights: readonly 
  * The tiers split into consecutive chunks, each solvable as one weighted sum with weights at most
  * `limit` (a single tier always weighs 1).
  */
-export function chunkTiers(tiers: readonly ObjectiveTier[], ranges: readonly number[], limit = WEIGHT_LIMIT): Array<{ tiers: ObjectiveTier[]; ranges: number[] }> {
+export function chunkTiers(
+  tiers: readonly ObjectiveTier[],
+  ranges: readonly number[],
+  limit = WEIGHT_LIMIT,
+): Array<{ tiers: ObjectiveTier[]; ranges: number[] }> {
   const chunks: Array<{ tiers: ObjectiveTier[]; ranges: number[] }> = [];
   tiers.forEach((tier, i) => {
     const last = chunks.at(-1);

@@ -56,7 +56,8 @@ function ruledOut(scenario: Scenario, course: Course, have: readonly Pattern[]):
     for (const pattern of patterns) if (!seen.has(pattern.key)) (seen.add(pattern.key), out.set(pattern.key, { pattern, field }));
   };
   if (course.allowedPeriods) add(coursePatterns(scenario.calendar, { meets: course.meets }), 'allowedPeriods');
-  for (const meets of smallerShapes(course.meets)) add(coursePatterns(scenario.calendar, { meets, ...(course.allowedPeriods ? { allowedPeriods: course.allowedPeriods } : {}) }), 'meets');
+  for (const meets of smallerShapes(course.meets))
+    add(coursePatterns(scenario.calendar, { meets, ...(course.allowedPeriods ? { allowedPeriods: course.allowedPeriods } : {}) }), 'meets');
   return out;
 }
 
@@ -117,7 +118,16 @@ export function relaxableProgram(scenario: Scenario): RelaxableProgram {
         // either; but a slot given back makes them available, and prep holds again (a teacher
         // unavailable all day given two slots back can teach in one of them, not in both).
         const never = m.column(`neverAvailable[${t.id},${term}]`, 'binary', 0, 1);
-        for (const s of slots) m.row(`neverAvailable[${t.id},${term},${s.name}]`, [[never, 1], [offDuty.get(s.name)!, -1]], -Infinity, 0);
+        for (const s of slots)
+          m.row(
+            `neverAvailable[${t.id},${term},${s.name}]`,
+            [
+              [never, 1],
+              [offDuty.get(s.name)!, -1],
+            ],
+            -Infinity,
+            0,
+          );
         expr.push([never, -1]);
       }
       m.row(`prep[${t.id},${term}]`, expr, -Infinity, slots.length - 1, { rule: 'prep', args: { teacher: t.id, term } });
@@ -132,7 +142,8 @@ export function relaxableProgram(scenario: Scenario): RelaxableProgram {
     byField[w.field].push([v.col, 1]);
   }
   for (const [course, byField] of widened) {
-    for (const field of ['allowedPeriods', 'meets'] as const) m.row(`placement[${course},${field}]`, byField[field], -Infinity, 0, { rule: 'placement', args: { course, field } });
+    for (const field of ['allowedPeriods', 'meets'] as const)
+      m.row(`placement[${course},${field}]`, byField[field], -Infinity, 0, { rule: 'placement', args: { course, field } });
   }
   return { model: m.build('min', []), rules: m.rules };
 }

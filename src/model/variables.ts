@@ -91,7 +91,10 @@ export function* variableSteps(m: ModelBuilder, inst: Instance): Generator<strin
   for (const p of inst.scenario.pathways) {
     if (p.commonPlanning <= 0 || p.team.length === 0) continue;
     const free = inst.slots.filter((s) => p.team.every((t) => inst.available.get(t)?.has(s.name)));
-    cpt.set(p.id, free.map((s) => ({ slot: s.name, col: m.column(`cpt[${p.id},${s.name}]`, 'binary', 0, 1) })));
+    cpt.set(
+      p.id,
+      free.map((s) => ({ slot: s.name, col: m.column(`cpt[${p.id},${s.name}]`, 'binary', 0, 1) })),
+    );
   }
 
   // A placement no credentialed teacher can take never has seats: no take columns for it.
@@ -122,7 +125,15 @@ export function* variableSteps(m: ModelBuilder, inst: Instance): Generator<strin
         const placed = m.column(`placed[g${gi},${label}]`, n === 1 ? 'binary' : 'integer', 0, Math.min(n, cohort.size));
         const placedTakes = takes
           .filter((t) => g.requests[t.request]!.safe.includes(t.course))
-          .map((t) => ({ col: m.column(`placedTake[g${gi},${label},${g.requests[t.request]!.course},${t.course},${t.pattern.key}]`, n === 1 ? 'binary' : 'integer', 0, Math.min(n, cohort.size)), take: t }));
+          .map((t) => ({
+            col: m.column(
+              `placedTake[g${gi},${label},${g.requests[t.request]!.course},${t.course},${t.pattern.key}]`,
+              n === 1 ? 'binary' : 'integer',
+              0,
+              Math.min(n, cohort.size),
+            ),
+            take: t,
+          }));
         parts.push({ group: gi, cohort, member, placed, takes, placedTakes });
       } else {
         parts.push({ group: gi, cohort: null, takes, placedTakes: [] });

@@ -41,7 +41,12 @@ export function wrap(text: string, width: number, first = '', rest = ' '.repeat(
 export function formatSummary(report: Report, scenario: Scenario, options: FormatOptions = {}): string {
   const width = options.width ?? 100;
   const out: string[] = [];
-  out.push(formatTable(headline(report.figures).map((h) => [h.label, ofTotal(h.tally)]), { header: false }));
+  out.push(
+    formatTable(
+      headline(report.figures).map((h) => [h.label, ofTotal(h.tally)]),
+      { header: false },
+    ),
+  );
   out.push('', wrap(placedMeaning(scenario), width, '  '), wrap(FULLY_SCHEDULED_MEANING, width, '  '));
   out.push('', wrap(proofWords(report.figures, report.solver), width, '  '));
   const unmet = unmetRequired(report);
@@ -49,17 +54,31 @@ export function formatSummary(report: Report, scenario: Scenario, options: Forma
     const required = report.causes.filter((c) => c.required > 0);
     const shown = required.slice(0, Math.max(0, options.maxCauses ?? 8));
     const widthN = Math.max(1, ...shown.map((c) => String(c.required).length));
-    out.push('', unmet === 0 ? 'Every required request is met.' : `Why required requests are unmet (${unmet} of ${report.figures.requestsByPriority.required.total})`);
+    out.push(
+      '',
+      unmet === 0 ? 'Every required request is met.' : `Why required requests are unmet (${unmet} of ${report.figures.requestsByPriority.required.total})`,
+    );
     for (const c of shown) out.push(wrap(c.reason, width, `  ${String(c.required).padStart(widthN)}  `));
     const rest = required.slice(shown.length);
-    if (rest.length > 0) out.push(`  ${String(rest.reduce((n, c) => n + c.required, 0)).padStart(widthN)}  in ${rest.length} more group${rest.length === 1 ? '' : 's'} of course and cause`);
+    if (rest.length > 0)
+      out.push(
+        `  ${String(rest.reduce((n, c) => n + c.required, 0)).padStart(widthN)}  in ${rest.length} more group${rest.length === 1 ? '' : 's'} of course and cause`,
+      );
     const other = otherUnmet(report.figures);
     const also = [other.requested > 0 ? `${other.requested} requested` : '', other.recommended > 0 ? `${other.recommended} recommended` : ''].filter((x) => x);
     const where = options.explainCommand ? `\`${options.explainCommand}\`` : '`pathway-scheduler report <scenario> <solution> --kind explain`';
-    if (also.length > 0 || unmet > 0) out.push(wrap(`${also.length > 0 ? `Also unmet: ${also.join(' and ')} requests. ` : ''}${where} lists every unmet request with its causes.`, width, '  '));
+    if (also.length > 0 || unmet > 0)
+      out.push(
+        wrap(`${also.length > 0 ? `Also unmet: ${also.join(' and ')} requests. ` : ''}${where} lists every unmet request with its causes.`, width, '  '),
+      );
   }
   if (report.levers) {
-    out.push('', report.levers.length === 0 ? 'What would help: nothing found on this schedule.' : 'What would help most (computed from this schedule; each change on its own)');
+    out.push(
+      '',
+      report.levers.length === 0
+        ? 'What would help: nothing found on this schedule.'
+        : 'What would help most (computed from this schedule; each change on its own)',
+    );
     report.levers.forEach((l, i) => {
       const words = leverWords(l);
       out.push(wrap(words.text, width, `  ${i + 1}. `));
@@ -84,8 +103,18 @@ export function formatFigures(figures: Figures, scenario?: Scenario): string {
   }
   const { required, requested, recommended } = figures.requestsByPriority;
   out.push('', `Requests met: ${ofTotal(figures.requestsMet)}`);
-  out.push(formatTable([['required', ofTotal(required)], ['requested', ofTotal(requested)], ['recommended', ofTotal(recommended)]], { header: false }));
-  if ((figures.requestsOutsideGrade ?? 0) > 0) out.push(`  outside the course's grades (admitted by policy.gradeRule "allow"): ${figures.requestsOutsideGrade}`);
+  out.push(
+    formatTable(
+      [
+        ['required', ofTotal(required)],
+        ['requested', ofTotal(requested)],
+        ['recommended', ofTotal(recommended)],
+      ],
+      { header: false },
+    ),
+  );
+  if ((figures.requestsOutsideGrade ?? 0) > 0)
+    out.push(`  outside the course's grades (admitted by policy.gradeRule "allow"): ${figures.requestsOutsideGrade}`);
   out.push(`Students fully scheduled: ${ofTotal(figures.fullyScheduled)}`);
   out.push(`A–G on track: ${ofTotal(figures.agOnTrack)}; off track by request (not counted): ${figures.agOffTrackByRequest}`);
   out.push(`Pathway teams with common planning time: ${ofTotal(figures.teamsWithCpt)}`);
@@ -106,16 +135,42 @@ export function solverRows(solver: SolverFigures): [string, string][] {
     ['backend', solver.backend],
     ['strategy', `${solver.strategy} (seed ${solver.seed})`],
     ['termination', solver.termination],
-    ...(solver.reproducible === undefined ? [] : [['reproducible', solver.reproducible ? 'yes (stopped by work limits only: same scenario and seed, same schedule)' : 'no (a stage was cut by the clock)'] as [string, string]]),
+    ...(solver.reproducible === undefined
+      ? []
+      : [
+          [
+            'reproducible',
+            solver.reproducible ? 'yes (stopped by work limits only: same scenario and seed, same schedule)' : 'no (a stage was cut by the clock)',
+          ] as [string, string],
+        ]),
     ['schedule', `${solver.schedule}${solver.partial ? ' (partial: stopped early, best found so far)' : ''}`],
     ...(solver.delivered === undefined ? [] : [['delivered', solver.delivered] as [string, string]]),
     ['objective', decimal(solver.objective)],
-    ...(solver.programObjective === undefined ? [] : [['program objective', `${decimal(solver.programObjective)} (the program's value for this board, which the named schedule does not reach)`] as [string, string]]),
+    ...(solver.programObjective === undefined
+      ? []
+      : [
+          ['program objective', `${decimal(solver.programObjective)} (the program's value for this board, which the named schedule does not reach)`] as [
+            string,
+            string,
+          ],
+        ]),
     ['bound', decimal(solver.bound)],
     ['gap', solver.gap === null ? '–' : percent(solver.gap)],
-    ['placement bound', solver.placementBound ? `at most ${decimal(solver.placementBound.value)} placed (${solver.placementBound.source})${solver.placementGap == null ? '' : `; gap ${percent(solver.placementGap)}`}` : '–'],
+    [
+      'placement bound',
+      solver.placementBound
+        ? `at most ${decimal(solver.placementBound.value)} placed (${solver.placementBound.source})${solver.placementGap == null ? '' : `; gap ${percent(solver.placementGap)}`}`
+        : '–',
+    ],
     ['time', `${solver.seconds.toFixed(1)} s`],
-    ...(solver.sectionsNotPlaced?.length ? [['planned sections not placed', solver.sectionsNotPlaced.map((m) => `${m.course} ${m.placed} of ${m.planned}: ${m.reason}`).join('; ')] as [string, string]] : []),
+    ...(solver.sectionsNotPlaced?.length
+      ? [
+          ['planned sections not placed', solver.sectionsNotPlaced.map((m) => `${m.course} ${m.placed} of ${m.planned}: ${m.reason}`).join('; ')] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
   ];
 }
 
@@ -180,7 +235,9 @@ export function formatCheck(result: CheckResult): string {
   if (result.valid) out.push('valid: every hard rule holds');
   else {
     const rules = new Set(result.violations.map((v) => v.rule));
-    out.push(`INVALID: ${rules.size} hard rule${rules.size === 1 ? '' : 's'} broken, ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'}`);
+    out.push(
+      `INVALID: ${rules.size} hard rule${rules.size === 1 ? '' : 's'} broken, ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'}`,
+    );
     for (const v of result.violations) out.push(`✖ ${v.rule}: ${v.message}`);
   }
   out.push('', formatFigures(result.figures));

@@ -19,7 +19,14 @@ import type { Figures, LeverCheck, Section } from '../solution/schema.js';
 function reload(inst: Instance, scenario: Scenario, schedule: Schedule): Schedule {
   const book = lookup(scenario, schedule);
   const sections = [...book.sections.values()];
-  const planned = sections.map((s) => ({ id: s.id, course: s.course, teacher: s.teacher, slots: s.slots, pattern: s.slots.join('+'), ...(s.cohort ? { cohort: s.cohort } : {}) }));
+  const planned = sections.map((s) => ({
+    id: s.id,
+    course: s.course,
+    teacher: s.teacher,
+    slots: s.slots,
+    pattern: s.slots.join('+'),
+    ...(s.cohort ? { cohort: s.cohort } : {}),
+  }));
   const roster = new Roster(planned, (p) => seatLimit(book, book.sections.get(p.id) ?? { ...p, room: '', slots: [...p.slots] }) ?? 0);
   for (const [student, own] of book.timetables) for (const s of own) roster.enroll(student, s.id);
   completeRoster(inst, roster, loadingOrder(inst, scenario.policy.strategy !== 'academic-first'));
@@ -53,7 +60,9 @@ export function leverChecker(scenario: Scenario, schedule: Schedule): LeverCheck
     addSection(plan) {
       inst ??= buildInstance(scenario);
       before ??= check(scenario, reload(inst, scenario, schedule));
-      const changed: Scenario = plan.raiseMax ? { ...scenario, teachers: scenario.teachers.map((t) => (t.id === plan.teacher ? { ...t, maxSections: t.maxSections + 1 } : t)) } : scenario;
+      const changed: Scenario = plan.raiseMax
+        ? { ...scenario, teachers: scenario.teachers.map((t) => (t.id === plan.teacher ? { ...t, maxSections: t.maxSections + 1 } : t)) }
+        : scenario;
       const added: Section = { id: freshId(schedule, plan.course), course: plan.course, teacher: plan.teacher, room: plan.room, slots: [...plan.slots] };
       const after = check(changed, reload(inst, changed, { sections: [...schedule.sections, added], enrollments: schedule.enrollments }));
       const was = before.figures;

@@ -34,13 +34,16 @@ export function headline(figures: Figures): { readonly label: string; readonly t
 export function proofWords(figures: Figures, solver: SolverFigures): string {
   const early = solver.partial ? ' The solve was stopped early: this is the best schedule found until then.' : '';
   if (solver.schedule === 'none') return `No schedule was found.${early}`;
-  if (solver.schedule === 'optimal') return `Proven best for the school as given: no schedule places more pathway students, nor (with as many placed) meets more requests of any priority.${early}`;
+  if (solver.schedule === 'optimal')
+    return `Proven best for the school as given: no schedule places more pathway students, nor (with as many placed) meets more requests of any priority.${early}`;
   const placed = figures.pathwayPlaced.count;
   const bound = solver.placementBound;
-  if (figures.pathwayPlaced.total === 0) return `Not proven best: the school has no pathway students to place, and the requests met are not proven the most possible.${early}`;
+  if (figures.pathwayPlaced.total === 0)
+    return `Not proven best: the school has no pathway students to place, and the requests met are not proven the most possible.${early}`;
   // A relaxation bound may be fractional; placed students are whole, so its floor is the most (the epsilon absorbs the solver's rounding).
   const most = bound === null ? null : Math.floor(bound.value + 1e-6);
-  if (most !== null && placed >= most) return `Pathway placement is proven best for the school as given: no schedule places more than ${Math.min(most, figures.pathwayPlaced.total)} pathway students. The requests met are not proven the most possible.${early}`;
+  if (most !== null && placed >= most)
+    return `Pathway placement is proven best for the school as given: no schedule places more than ${Math.min(most, figures.pathwayPlaced.total)} pathway students. The requests met are not proven the most possible.${early}`;
   if (most === null) return `Not proven best, and no limit on pathway placement is known.${early}`;
   const short = most - placed;
   const gap = short / most;
@@ -52,7 +55,8 @@ const signed = (n: number, what: string) => (n >= 0 ? `${n} more ${what}` : `${-
 /** What a lever's check found, as one sentence. */
 export function checkWords(c: LeverCheck): string {
   const found = [
-    signed(c.requestsMet, `request${Math.abs(c.requestsMet) === 1 ? '' : 's'} met`) + (c.requiredMet !== c.requestsMet ? ` (${c.requiredMet} required)` : c.requiredMet > 0 ? ' (all required)' : ''),
+    signed(c.requestsMet, `request${Math.abs(c.requestsMet) === 1 ? '' : 's'} met`) +
+      (c.requiredMet !== c.requestsMet ? ` (${c.requiredMet} required)` : c.requiredMet > 0 ? ' (all required)' : ''),
     signed(c.fullyScheduled, `student${Math.abs(c.fullyScheduled) === 1 ? '' : 's'} fully scheduled`),
     signed(c.pathwayPlaced, `pathway student${Math.abs(c.pathwayPlaced) === 1 ? '' : 's'} placed`),
   ];

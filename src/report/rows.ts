@@ -21,7 +21,14 @@ export interface ReportRow {
   readonly details?: string;
 }
 
-const tallyRow = (part: string, item: string, t: Tally, details?: string): ReportRow => ({ part, item, count: t.count, of: t.total, ...(t.share === null ? {} : { share: t.share }), ...(details ? { details } : {}) });
+const tallyRow = (part: string, item: string, t: Tally, details?: string): ReportRow => ({
+  part,
+  item,
+  count: t.count,
+  of: t.total,
+  ...(t.share === null ? {} : { share: t.share }),
+  ...(details ? { details } : {}),
+});
 
 /**
  * Every row of the report, plain words first, then causes, levers, figures, solver details and
@@ -34,7 +41,12 @@ export function reportRows(report: Omit<Report, 'solver'> & { readonly solver?: 
   rows.push({ part: 'In short', item: 'Fully scheduled means', details: FULLY_SCHEDULED_MEANING });
   if (report.solver) rows.push({ part: 'In short', item: 'Proven best?', details: proofWords(f, report.solver) });
   for (const c of report.causes ?? []) {
-    rows.push({ part: 'Unmet requests by cause', item: c.course, count: c.required + c.requested + c.recommended, details: `${c.required} required, ${c.requested} requested, ${c.recommended} recommended: ${c.reason}` });
+    rows.push({
+      part: 'Unmet requests by cause',
+      item: c.course,
+      count: c.required + c.requested + c.recommended,
+      details: `${c.required} required, ${c.requested} requested, ${c.recommended} recommended: ${c.reason}`,
+    });
   }
   (report.levers ?? []).forEach((l, i) => {
     const w = leverWords(l);
@@ -50,14 +62,26 @@ export function reportRows(report: Omit<Report, 'solver'> & { readonly solver?: 
   rows.push(tallyRow('Figures', 'Pathway teams with common planning time', f.teamsWithCpt));
   rows.push({ part: 'Figures', item: 'Sections', count: f.sections });
   rows.push({ part: 'Figures', item: 'Unused seats', count: f.unusedSeats });
-  rows.push({ part: 'Figures', item: 'Under-filled sections', count: f.underFilledSections.length, ...(f.underFilledSections.length > 0 ? { details: f.underFilledSections.join(', ') } : {}) });
-  if ((f.requestsOutsideGrade ?? 0) > 0) rows.push({ part: 'Figures', item: "Requests outside the course's grades", count: f.requestsOutsideGrade ?? 0, details: 'admitted by policy.gradeRule "allow"' });
+  rows.push({
+    part: 'Figures',
+    item: 'Under-filled sections',
+    count: f.underFilledSections.length,
+    ...(f.underFilledSections.length > 0 ? { details: f.underFilledSections.join(', ') } : {}),
+  });
+  if ((f.requestsOutsideGrade ?? 0) > 0)
+    rows.push({
+      part: 'Figures',
+      item: "Requests outside the course's grades",
+      count: f.requestsOutsideGrade ?? 0,
+      details: 'admitted by policy.gradeRule "allow"',
+    });
   for (const g of f.byGroup) {
     rows.push(tallyRow('By student group', `${g.group}: pathway students placed`, g.pathwayPlaced));
     rows.push(tallyRow('By student group', `${g.group}: fully scheduled`, g.fullyScheduled));
     rows.push(tallyRow('By student group', `${g.group}: A–G on track`, g.agOnTrack));
   }
   if (report.solver) for (const [k, v] of solverRows(report.solver)) rows.push({ part: 'Solver details', item: k, details: v });
-  for (const n of report.notPlaced) rows.push({ part: 'Pathway students not placed', item: n.student, details: `${n.pathway} grade ${n.grade}: ${n.reasons.join('; ')}` });
+  for (const n of report.notPlaced)
+    rows.push({ part: 'Pathway students not placed', item: n.student, details: `${n.pathway} grade ${n.grade}: ${n.reasons.join('; ')}` });
   return rows;
 }

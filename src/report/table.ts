@@ -15,7 +15,11 @@ export function formatTable(rows: readonly (readonly string[])[], options: { ali
     const gap = ' '.repeat((widths[c] ?? 0) - [...cell].length);
     return options.align?.[c] === 'right' ? gap + cell : cell + gap;
   };
-  const line = (r: readonly string[]) => indent + Array.from({ length: columns }, (_, c) => pad(r[c] ?? '', c)).join('  ').trimEnd();
+  const line = (r: readonly string[]) =>
+    indent +
+    Array.from({ length: columns }, (_, c) => pad(r[c] ?? '', c))
+      .join('  ')
+      .trimEnd();
   const out = rows.map(line);
   if (header && rows.length > 0) out.splice(1, 0, indent + widths.map((w) => '-'.repeat(w)).join('  '));
   return out.join('\n');

@@ -24,12 +24,13 @@ export function ownRecord<K extends z.ZodType<string, string>, V extends z.ZodTy
       for (const k of Object.keys(input)) {
         const keyResult = key.safeParse(k);
         if (!keyResult.success) {
-          for (const issue of keyResult.error.issues) ctx.addIssue({ code: 'custom', path: [k], message: `bad key ${JSON.stringify(k)}: ${issue.message}`, params: { fix: keyFix }, input: k });
+          for (const issue of keyResult.error.issues)
+            ctx.addIssue({ code: 'custom', path: [k], message: `bad key ${JSON.stringify(k)}: ${issue.message}`, params: { fix: keyFix }, input: k });
           continue;
         }
         const valueResult = value.safeParse(input[k]);
         if (!valueResult.success) {
-          for (const issue of valueResult.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+          for (const issue of valueResult.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] });
           continue;
         }
         Object.defineProperty(out, k, { value: valueResult.data, enumerable: true, writable: true, configurable: true });

@@ -89,7 +89,7 @@ export interface RuleArgs {
 // Both directions: every id has args, and every args entry is an id.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const idsMatchArgs: Same<RuleId, keyof RuleArgs> = true;
-void idsMatchArgs;
+idsMatchArgs;
 
 /** One group of one rule, as model rows and the diagnosis carry it. */
 export type RuleRef<K extends RuleId = RuleId> = { [R in K]: { readonly rule: R; readonly args: RuleArgs[R] } }[K];
@@ -182,7 +182,7 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
     id: 'unknown-id',
     statement: 'Every course, teacher, room and student a schedule names is in the scenario, and every section a student is in is in the schedule.',
     facts: ['courses[].id', 'teachers[].id', 'rooms[].id', 'students[].id'],
-    model: { none: 'the program is built from the scenario\'s own ids' },
+    model: { none: "the program is built from the scenario's own ids" },
     checker: { check: 'unknownIds' },
     diagnosis: { never: `a scenario's ids are ${READ_TIME}` },
   },
@@ -196,7 +196,8 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
   },
   placement: {
     id: 'placement',
-    statement: 'A section meets in one placement of its course: the slots its `meets` describes (a single or double period, on one day or every day, for one term or the year), within its `allowedPeriods`.',
+    statement:
+      'A section meets in one placement of its course: the slots its `meets` describes (a single or double period, on one day or every day, for one term or the year), within its `allowedPeriods`.',
     facts: ['courses[].meets', 'courses[].allowedPeriods', 'calendar'],
     model: { columns: 'a course gets a column only for each of its placements' },
     checker: { check: 'placement' },
@@ -204,7 +205,9 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
       role: 'shape',
       label: ({ course, field }, s) => {
         const c = s.courses.find((x) => x.id === course);
-        return field === 'allowedPeriods' ? `${course} only in periods ${list(c?.allowedPeriods ?? s.calendar.periods)}` : `${course} meets ${meetsWords(s, course)}`;
+        return field === 'allowedPeriods'
+          ? `${course} only in periods ${list(c?.allowedPeriods ?? s.calendar.periods)}`
+          : `${course} meets ${meetsWords(s, course)}`;
       },
       fixes: ({ course, field }, s) => {
         const c = s.courses.find((x) => x.id === course);
@@ -252,7 +255,10 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
     facts: ['teachers[].courses'],
     model: { columns: 'a teacher gets columns only for the courses they may teach' },
     checker: { check: 'qualification' },
-    diagnosis: { never: 'credentialing a teacher is offered as a fix of the rules it relieves (prep, maxSections, unavailability, CPT, fixed counts); relaxing it here would add a column for every teacher, course and placement' },
+    diagnosis: {
+      never:
+        'credentialing a teacher is offered as a fix of the rules it relieves (prep, maxSections, unavailability, CPT, fixed counts); relaxing it here would add a column for every teacher, course and placement',
+    },
   },
   unavailable: {
     id: 'unavailable',
@@ -263,7 +269,10 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
     diagnosis: {
       role: 'limit',
       label: ({ teacher, slot }) => `${teacher} unavailable in ${slot}`,
-      fixes: ({ teacher, slot }, s) => [`ask ${teacherName(s, teacher)} to be available in ${slot}`, credentialFix(s, teacher, `so ${teacher} is needed in fewer slots`)],
+      fixes: ({ teacher, slot }, s) => [
+        `ask ${teacherName(s, teacher)} to be available in ${slot}`,
+        credentialFix(s, teacher, `so ${teacher} is needed in fewer slots`),
+      ],
     },
   },
   'max-sections': {
@@ -292,8 +301,12 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
       label: ({ roomType }, s) => `only ${plural(s.rooms.filter((r) => r.type === roomType).length, `${roomType} room`)}`,
       fixes: ({ roomType }, s) => {
         const courses = s.courses.filter((c) => c.roomType === roomType).map((c) => c.id);
-        const fixes = [`add a ${roomType} room (now ${s.rooms.filter((r) => r.type === roomType).length})`, `let a course that needs a ${roomType} room (${list(courses)}) meet in another room type`];
-        if (s.courses.some((c) => c.roomType === roomType && c.allowedPeriods)) fixes.push(`allow those courses in more periods (allowedPeriods), so their sections spread out`);
+        const fixes = [
+          `add a ${roomType} room (now ${s.rooms.filter((r) => r.type === roomType).length})`,
+          `let a course that needs a ${roomType} room (${list(courses)}) meet in another room type`,
+        ];
+        if (s.courses.some((c) => c.roomType === roomType && c.allowedPeriods))
+          fixes.push(`allow those courses in more periods (allowedPeriods), so their sections spread out`);
         fixes.push(longerDay(s, 'so those sections spread over more slots'));
         return fixes;
       },
@@ -303,13 +316,15 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
     id: 'room-capacity',
     statement: 'A section holds no more students than its room seats.',
     facts: ['rooms[].capacity'],
-    model: { columns: 'a section seats the course capacity or its largest room of the type, whichever is smaller (src/model/instance.ts), in the course-capacity rows' },
+    model: {
+      columns: 'a section seats the course capacity or its largest room of the type, whichever is smaller (src/model/instance.ts), in the course-capacity rows',
+    },
     checker: { check: 'roomCapacity' },
     diagnosis: { never: LOADING_NEVER_BLOCKS },
   },
   'course-capacity': {
     id: 'course-capacity',
-    statement: 'A section holds no more students than its course\'s `capacity`.',
+    statement: "A section holds no more students than its course's `capacity`.",
     facts: ['courses[].capacity'],
     model: { builder: 'loading' },
     checker: { check: 'courseCapacity' },
@@ -329,7 +344,8 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
   },
   'section-count': {
     id: 'section-count',
-    statement: 'Besides its cohort sections, a course runs at most the sections its other requests fill (⌈requests / seats⌉), unless the scenario fixes its count.',
+    statement:
+      'Besides its cohort sections, a course runs at most the sections its other requests fill (⌈requests / seats⌉), unless the scenario fixes its count.',
     facts: ['students[].requests', 'courses[].capacity', 'courses[].sections'],
     model: { builder: 'sectionCounts' },
     checker: { none: 'more sections than the requests need break no rule of the school; the planned count only sizes the board' },
@@ -360,17 +376,17 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
   },
   'cohort-label': {
     id: 'cohort-label',
-    statement: 'A cohort section\'s label reads PATHWAY-GRADE-N and names a pathway grade whose cohort courses include the section\'s course.',
+    statement: "A cohort section's label reads PATHWAY-GRADE-N and names a pathway grade whose cohort courses include the section's course.",
     facts: ['pathways[].cohortCourses'],
-    model: { none: 'the decoder writes the labels of the model\'s own cohorts' },
+    model: { none: "the decoder writes the labels of the model's own cohorts" },
     checker: { check: 'cohortLabel' },
     diagnosis: { never: 'it is a property of a schedule file, not of the school' },
   },
   'cohort-exclusive': {
     id: 'cohort-exclusive',
-    statement: 'A cohort section holds only students of its cohort\'s pathway and grade.',
+    statement: "A cohort section holds only students of its cohort's pathway and grade.",
     facts: ['students[].pathway', 'pathways[].cohortCourses'],
-    model: { columns: 'cohort sections get no seats for other students; only the cohort\'s members fill them' },
+    model: { columns: "cohort sections get no seats for other students; only the cohort's members fill them" },
     checker: { check: 'cohortExclusive' },
     diagnosis: { never: LOADING_NEVER_BLOCKS },
   },
@@ -388,14 +404,18 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
     facts: ['pathways[].cohortCourses'],
     model: { builder: 'sectionCounts' },
     checker: { check: 'cohortOneSection' },
-    diagnosis: { never: 'a cohort split over two sections of one course is no cohort; the diagnosis relaxes the section counts and locks that ask for them instead' },
+    diagnosis: {
+      never: 'a cohort split over two sections of one course is no cohort; the diagnosis relaxes the section counts and locks that ask for them instead',
+    },
   },
   'cohort-clash': {
     id: 'cohort-clash',
-    statement: 'A cohort\'s own sections never share a slot, so its members can take them all.',
+    statement: "A cohort's own sections never share a slot, so its members can take them all.",
     facts: ['pathways[].cohortCourses', 'courses[].meets'],
     model: { builder: 'cohorts' },
-    checker: { none: 'the checker sees it where it matters, as a student clash of the cohort\'s members (student-clash); an empty cohort\'s sections harm no one' },
+    checker: {
+      none: "the checker sees it where it matters, as a student clash of the cohort's members (student-clash); an empty cohort's sections harm no one",
+    },
     diagnosis: {
       role: 'shape',
       label: ({ cohort }) => `${cohort} sections never overlap`,
@@ -405,14 +425,14 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
           `allow ${list(courses)} in more periods (allowedPeriods)`,
           `credential more teachers for ${list(courses)}`,
           `take a course off ${pathway}'s grade ${grade} cohort courses`,
-          longerDay(s, 'so the cohort\'s sections fit side by side'),
+          longerDay(s, "so the cohort's sections fit side by side"),
         ];
       },
     },
   },
   'cohort-size': {
     id: 'cohort-size',
-    statement: 'A cohort holds at most its pathway\'s `cohortSize` students (fewer when a cohort course seats fewer).',
+    statement: "A cohort holds at most its pathway's `cohortSize` students (fewer when a cohort course seats fewer).",
     facts: ['pathways[].cohortSize', 'courses[].capacity'],
     model: { builder: 'cohorts' },
     checker: { check: 'cohortSize' },
@@ -471,7 +491,9 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
         const p = s.pathways.find((x) => x.id === pathway);
         const k = p?.commonPlanning ?? 1;
         return [
-          k > 1 ? `ask for fewer common planning slots for the ${pathway} team (commonPlanning ${k - 1})` : `drop common planning time for the ${pathway} team (commonPlanning 0)`,
+          k > 1
+            ? `ask for fewer common planning slots for the ${pathway} team (commonPlanning ${k - 1})`
+            : `drop common planning time for the ${pathway} team (commonPlanning 0)`,
           `take a teacher off the ${pathway} team`,
           `credential another teacher for a team member's courses (${list(p?.team ?? [])}), so the team has a free slot in common`,
           longerDay(s, `so the ${pathway} team shares a free slot`),
@@ -491,7 +513,8 @@ export const RULE_CATALOGUE: { readonly [K in RuleId]: RuleEntry<K> } = {
       fixes: ({ teacher, term }, s) => {
         const fixes = [credentialFix(s, teacher, `so ${teacher} keeps a free period`), `give ${teacherName(s, teacher)} one section fewer`];
         const off = s.teachers.find((t) => t.id === teacher)?.unavailable ?? [];
-        if (off.length > 0) fixes.push(`make ${teacher} available in one more slot${s.calendar.terms.length > 1 ? ` of term ${term}` : ''} (now unavailable in ${list(off)})`);
+        if (off.length > 0)
+          fixes.push(`make ${teacher} available in one more slot${s.calendar.terms.length > 1 ? ` of term ${term}` : ''} (now unavailable in ${list(off)})`);
         fixes.push(longerDay(s, `so ${teacher} keeps a free period`));
         return fixes;
       },
@@ -526,5 +549,9 @@ export function describeRule(ref: RuleRef, scenario: Scenario): { label: string;
 /** A stable key for one rule group (`prep [["teacher","TW"],["term","Y"]]`), for maps and sorting; never parsed. */
 export function ruleKey(ref: RuleRef): string {
   const args = ref.args as Readonly<Record<string, string>>;
-  return `${ref.rule} ${JSON.stringify(Object.keys(args).sort().map((k) => [k, args[k]]))}`;
+  return `${ref.rule} ${JSON.stringify(
+    Object.keys(args)
+      .sort()
+      .map((k) => [k, args[k]]),
+  )}`;
 }

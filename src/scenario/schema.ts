@@ -19,10 +19,19 @@ export type Priority = z.infer<typeof prioritySchema>;
 
 const id = z.string().min(1, 'an id must be a non-empty string').max(LIMITS.idLength, `an id has at most ${LIMITS.idLength} characters`);
 const grade = z.number().int().min(9).max(12);
-const count = z.number().int().min(0).max(LIMITS.count, `at most ${LIMITS.count.toLocaleString('en-US')}`);
-const seats = z.number().int().min(1).max(LIMITS.seats, `a section or room seats at most ${LIMITS.seats.toLocaleString('en-US')} students`);
+const count = z
+  .number()
+  .int()
+  .min(0)
+  .max(LIMITS.count, `at most ${LIMITS.count.toLocaleString('en-US')}`);
+const seats = z
+  .number()
+  .int()
+  .min(1)
+  .max(LIMITS.seats, `a section or room seats at most ${LIMITS.seats.toLocaleString('en-US')} students`);
 /** A list of at most `max` items, the limit named in school words. */
-const list = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item).max(max, `at most ${max.toLocaleString('en-US')} ${what} (the engine's limit, above any school)`);
+const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z.array(item).max(max, `at most ${max.toLocaleString('en-US')} ${what} (the engine's limit, above any school)`);
 
 export const calendarSchema = z.strictObject({
   /** `["Y"]` for a full year; `["F","S"]` for a 4x4 block. */
@@ -92,7 +101,11 @@ export const pathwaySchema = z.strictObject({
   /** Students per cohort; cohorts = ceil(members / cohortSize). */
   cohortSize: seats,
   /** Per grade ("10", "11", ...), the courses the cohort takes together. */
-  cohortCourses: ownRecord(z.string().regex(/^(9|10|11|12)$/, 'a grade key is "9", "10", "11" or "12"'), list(id, LIMITS.requestsPerStudent, 'cohort courses'), 'use "9", "10", "11" or "12" as keys'),
+  cohortCourses: ownRecord(
+    z.string().regex(/^(9|10|11|12)$/, 'a grade key is "9", "10", "11" or "12"'),
+    list(id, LIMITS.requestsPerStudent, 'cohort courses'),
+    'use "9", "10", "11" or "12" as keys',
+  ),
   /** Teachers who share common planning time. */
   team: list(id, LIMITS.teachers, 'teachers'),
   /** Free slots the whole team shares (default 1, 0 = none). */

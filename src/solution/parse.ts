@@ -11,7 +11,8 @@ import { scheduleSchema, SOLUTION_FORMAT, solutionSchema, type Solution } from '
  */
 export function parseSolution(value: unknown, source = '<input>'): Solution {
   const result = solutionSchema.safeParse(value);
-  if (!result.success) throw otherDocument(value, SOLUTION_FORMAT, source) ?? new InputError(source, problemsFromZod(result.error, 'see SCENARIO.md, "The solution file"'));
+  if (!result.success)
+    throw otherDocument(value, SOLUTION_FORMAT, source) ?? new InputError(source, problemsFromZod(result.error, 'see SCENARIO.md, "The solution file"'));
   return result.data;
 }
 
@@ -34,18 +35,25 @@ export function requireSolution(value: unknown, name = 'solution'): Solution {
  */
 export function requireSchedule(value: unknown, name = 'solution'): { sections: Solution['sections']; enrollments: Solution['enrollments'] } {
   const result = scheduleSchema.safeParse(value);
-  if (!result.success) throw new InputError(`<${name}>`, problemsFromZod(result.error, 'give the sections and enrollments of a solution (SCENARIO.md, "The solution file")'));
+  if (!result.success)
+    throw new InputError(`<${name}>`, problemsFromZod(result.error, 'give the sections and enrollments of a solution (SCENARIO.md, "The solution file")'));
   return result.data;
 }
 
 /** A scenario and a schedule given to a library function, both validated (every problem of both at once). @throws {@link InputError} */
 export function requireScenarioAndSchedule(scenario: unknown, schedule: unknown): [Scenario, ReturnType<typeof requireSchedule>] {
-  return gather(() => requireScenario(scenario), () => requireSchedule(schedule));
+  return gather(
+    () => requireScenario(scenario),
+    () => requireSchedule(schedule),
+  );
 }
 
 /** A scenario and a whole solution given to a library function, both validated. @throws {@link InputError} */
 export function requireScenarioAndSolution(scenario: unknown, solution: unknown): [Scenario, Solution] {
-  return gather(() => requireScenario(scenario), () => requireSolution(solution));
+  return gather(
+    () => requireScenario(scenario),
+    () => requireSolution(solution),
+  );
 }
 
 /**
@@ -54,7 +62,11 @@ export function requireScenarioAndSolution(scenario: unknown, solution: unknown)
  * that the scenario lacks.
  * @returns the error to throw (naming both schools), a note when only the names differ, or null.
  */
-export function otherSchool(scenario: Scenario, solution: Solution, files: { scenario: string; solution: string }): { error: InputError } | { note: string } | null {
+export function otherSchool(
+  scenario: Scenario,
+  solution: Solution,
+  files: { scenario: string; solution: string },
+): { error: InputError } | { note: string } | null {
   if (solution.scenario === scenario.name) return null;
   const courses = new Set(scenario.courses.map((c) => c.id));
   const teachers = new Set(scenario.teachers.map((t) => t.id));
@@ -63,11 +75,23 @@ export function otherSchool(scenario: Scenario, solution: Solution, files: { sce
   const strange = solution.sections.filter((s) => !courses.has(s.course) || !teachers.has(s.teacher) || !rooms.has(s.room)).length;
   const strangers = Object.keys(solution.enrollments).filter((id) => !students.has(id)).length;
   const recorded = `"${solution.scenario}"`;
-  if (strange === 0 && strangers === 0) return { note: `${files.solution} was made for the scenario named ${recorded}; ${files.scenario} is named "${scenario.name}" (its ids all match, so it is checked)` };
-  const what = [strange > 0 ? `${strange} of ${solution.sections.length} sections name courses, teachers or rooms it lacks` : '', strangers > 0 ? `${strangers} of ${Object.keys(solution.enrollments).length} enrolled students are not among its students` : ''].filter(Boolean).join(', and ');
+  if (strange === 0 && strangers === 0)
+    return {
+      note: `${files.solution} was made for the scenario named ${recorded}; ${files.scenario} is named "${scenario.name}" (its ids all match, so it is checked)`,
+    };
+  const what = [
+    strange > 0 ? `${strange} of ${solution.sections.length} sections name courses, teachers or rooms it lacks` : '',
+    strangers > 0 ? `${strangers} of ${Object.keys(solution.enrollments).length} enrolled students are not among its students` : '',
+  ]
+    .filter(Boolean)
+    .join(', and ');
   return {
     error: new InputError(files.solution, [
-      { path: 'scenario', message: `this solution was made for another school: ${recorded}, not "${scenario.name}" (${files.scenario}): ${what}`, fix: `give the scenario named ${recorded} with it, or solve ${files.scenario} for its own solution` },
+      {
+        path: 'scenario',
+        message: `this solution was made for another school: ${recorded}, not "${scenario.name}" (${files.scenario}): ${what}`,
+        fix: `give the scenario named ${recorded} with it, or solve ${files.scenario} for its own solution`,
+      },
     ]),
   };
 }

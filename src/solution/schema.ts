@@ -77,7 +77,17 @@ export type Figures = z.infer<typeof figuresSchema>;
  * family of neighbourhoods tried without improvement; `bound-reached`: pathway placement reached
  * its bound, so no search could place more (the later tiers are not proven); `time-limit`: the clock.
  */
-export const TERMINATIONS = ['optimal', 'gap-reached', 'time-limit', 'work-limit', 'local-optimum', 'bound-reached', 'interrupted', 'infeasible', 'error'] as const;
+export const TERMINATIONS = [
+  'optimal',
+  'gap-reached',
+  'time-limit',
+  'work-limit',
+  'local-optimum',
+  'bound-reached',
+  'interrupted',
+  'infeasible',
+  'error',
+] as const;
 export const solverFiguresSchema = z.strictObject({
   backend: z.string(),
   strategy: z.string(),
@@ -130,7 +140,9 @@ export const solverFiguresSchema = z.strictObject({
    */
   reproducible: z.boolean().optional(),
   seconds: z.number(),
-  stages: z.array(z.strictObject({ name: z.string(), status: z.string(), seconds: z.number(), objective: z.number().nullable(), bound: z.number().nullable() })),
+  stages: z.array(
+    z.strictObject({ name: z.string(), status: z.string(), seconds: z.number(), objective: z.number().nullable(), bound: z.number().nullable() }),
+  ),
   /**
    * Whose schedule was delivered: the name of the stage (of `stages`) whose solution it is, or
    * `greedy loader` when it is the greedy CTE-first loader's, built without a solver (the engine

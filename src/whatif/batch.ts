@@ -19,12 +19,21 @@ import { variantName, type Variant } from './variant.js';
 export function readScenarioFolder(dir: string): Variant[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.json') && statSync(join(dir, f)).isFile()).sort();
+    names = readdirSync(dir)
+      .filter((f) => f.toLowerCase().endsWith('.json') && statSync(join(dir, f)).isFile())
+      .sort();
   } catch (err: unknown) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(dir, [{ path: '', message: code === 'ENOENT' ? 'folder not found' : code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot be read (${code ?? String(err)})`, fix: 'give a folder of scenario files (*.json)' }]);
+    throw new InputError(dir, [
+      {
+        path: '',
+        message: code === 'ENOENT' ? 'folder not found' : code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot be read (${code ?? String(err)})`,
+        fix: 'give a folder of scenario files (*.json)',
+      },
+    ]);
   }
-  if (names.length === 0) throw new InputError(dir, [{ path: '', message: 'holds no scenario files (*.json)', fix: 'put one scenario file per school in the folder' }]);
+  if (names.length === 0)
+    throw new InputError(dir, [{ path: '', message: 'holds no scenario files (*.json)', fix: 'put one scenario file per school in the folder' }]);
   const problems: InputProblem[] = [];
   const schools: Variant[] = [];
   for (const file of names) {

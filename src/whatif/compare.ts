@@ -98,7 +98,6 @@ export interface CompareOptions {
   readonly queuePatienceSeconds?: number;
 }
 
-
 function teacherLoad(scenario: Scenario, solution: Solution): Tally {
   const max = scenario.teachers.reduce((n, t) => n + t.maxSections, 0);
   const taught = solution.sections.length;
@@ -114,14 +113,28 @@ export function rowOf(name: string, scenario: Scenario, outcome: SolveOutcome, a
     return {
       name,
       status: 'scheduled',
-      metrics: { pathwayPlaced: f.pathwayPlaced, fullyScheduled: f.fullyScheduled, requestsMet: f.requestsMet, agOnTrack: f.agOnTrack, teamsWithCpt: f.teamsWithCpt, sections: f.sections, teacherLoad: teacherLoad(scenario, outcome.solution) },
+      metrics: {
+        pathwayPlaced: f.pathwayPlaced,
+        fullyScheduled: f.fullyScheduled,
+        requestsMet: f.requestsMet,
+        agOnTrack: f.agOnTrack,
+        teamsWithCpt: f.teamsWithCpt,
+        sections: f.sections,
+        teacherLoad: teacherLoad(scenario, outcome.solution),
+      },
       schedule: solver.schedule === 'optimal' ? 'optimal' : 'feasible',
       termination: solver.termination,
       ...(solver.reproducible !== undefined ? { reproducible: solver.reproducible } : {}),
       solution: outcome.solution,
     };
   }
-  if (outcome.status === 'infeasible') return { name, status: 'infeasible', message: `hard rules conflict: ${outcome.diagnosis.groups.length > 0 ? outcome.diagnosis.summary : outcome.rules.join(' + ')}`, metrics: null };
+  if (outcome.status === 'infeasible')
+    return {
+      name,
+      status: 'infeasible',
+      message: `hard rules conflict: ${outcome.diagnosis.groups.length > 0 ? outcome.diagnosis.summary : outcome.rules.join(' + ')}`,
+      metrics: null,
+    };
   if (aborted || outcome.solver.termination === 'interrupted') return { name, status: 'interrupted', message: INTERRUPTED, metrics: null };
   // A solver worker that crashed ends the solve with an error termination: the row failed.
   if (outcome.solver.termination === 'error') return { name, status: 'failed', message: outcome.message, metrics: null };
@@ -161,7 +174,16 @@ export async function compareScenarios(base: Scenario, variants: readonly Varian
   const onRow = options.onRow;
   const rest = await solveJobs(
     variants.map((v) => (start && validFor(v.scenario, start) ? { ...v, start } : v)),
-    { ...options, ...(onRow ? { onRow: (row: ComparisonRow, i: number) => onRow(row, i + 1) } : {}) },
+    {
+      ...options,
+      ...(onRow
+        ? {
+            onRow: (row: ComparisonRow, i: number) => {
+              onRow(row, i + 1);
+            },
+          }
+        : {}),
+    },
   );
   return { rows: [baseRow, ...rest.rows], interrupted: first.interrupted || rest.interrupted };
 }
@@ -219,7 +241,12 @@ async function solveJobs(jobs: readonly Job[], options: CompareOptions): Promise
   const tasks: PoolTask[] = jobs.map((job) => {
     const crash = options.testCrash && Object.hasOwn(options.testCrash, job.name) ? options.testCrash[job.name] : undefined;
     const limit = options.timeLimitSeconds ?? job.scenario.policy.timeLimitSeconds;
-    return { scenario: job.scenario, options: { ...solveOptions, ...(job.start ? { start: job.start } : {}) }, watchdogSeconds: options.watchdogSeconds ?? 2 * limit + 60, ...(crash ? { testCrash: crash } : {}) };
+    return {
+      scenario: job.scenario,
+      options: { ...solveOptions, ...(job.start ? { start: job.start } : {}) },
+      watchdogSeconds: options.watchdogSeconds ?? 2 * limit + 60,
+      ...(crash ? { testCrash: crash } : {}),
+    };
   });
   const aborted = () => options.signal?.aborted ?? false;
   // Each row is made once, as its task ends, so the row passed to onRow is the row returned.
@@ -237,7 +264,12 @@ async function solveJobs(jobs: readonly Job[], options: CompareOptions): Promise
 }
 
 /** The comparison with a caller's solve, run as concurrent calls in this thread. */
-async function compareInThread(jobs: readonly Job[], concurrency: number, run: NonNullable<CompareOptions['solveScenario']>, options: CompareOptions): Promise<Comparison> {
+async function compareInThread(
+  jobs: readonly Job[],
+  concurrency: number,
+  run: NonNullable<CompareOptions['solveScenario']>,
+  options: CompareOptions,
+): Promise<Comparison> {
   const rows: Array<ComparisonRow | undefined> = new Array(jobs.length).fill(undefined);
   let next = 0;
   const worker = async () => {
@@ -268,22 +300,26 @@ async function compareInThread(jobs: readonly Job[], concurrency: number, run: N
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { rows: rows.map((r, i) => r ?? { name: jobs[i]?.name ?? '?', status: 'interrupted', message: NOT_STARTED, metrics: null }), interrupted: options.signal?.aborted ?? false };
+  return {
+    rows: rows.map((r, i) => r ?? { name: jobs[i]?.name ?? '?', status: 'interrupted', message: NOT_STARTED, metrics: null }),
+    interrupted: options.signal?.aborted ?? false,
+  };
 }
 
 const compareOptionsSchema = variantSolveOptionsSchema.omit({ parallel: true, start: true }).extend({
   concurrency: z.number().int().min(1).max(256).optional(),
-  watchdogSeconds: z.number().positive().max(2 * LIMITS.maxTimeLimitSeconds).optional(),
+  watchdogSeconds: z
+    .number()
+    .positive()
+    .max(2 * LIMITS.maxTimeLimitSeconds)
+    .optional(),
 });
 
 /** The library's boundary: every scenario and the numeric options, checked before any solve. @throws {@link InputError} */
 function checkScenarioInputs(jobs: readonly Variant[], options: CompareOptions): void {
   const { timeLimitSeconds, seed, solver, concurrency, watchdogSeconds } = options;
-  gather(
-    ...jobs.map((v) => () => requireScenario(v.scenario, v.name)),
-    () => {
-      const checked = compareOptionsSchema.safeParse({ timeLimitSeconds, seed, solver, concurrency, watchdogSeconds });
-      if (!checked.success) throw new InputError('<options>', problemsFromZod(checked.error, 'see CompareOptions'));
-    },
-  );
+  gather(...jobs.map((v) => () => requireScenario(v.scenario, v.name)), () => {
+    const checked = compareOptionsSchema.safeParse({ timeLimitSeconds, seed, solver, concurrency, watchdogSeconds });
+    if (!checked.success) throw new InputError('<options>', problemsFromZod(checked.error, 'see CompareOptions'));
+  });
 }

@@ -32,7 +32,8 @@ export function parsePointer(pointer: string): string[] {
 
 const has = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 /** Sets an own property, even one named `__proto__`. */
-const put = (o: Record<string, unknown>, k: string, value: unknown) => Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
+const put = (o: Record<string, unknown>, k: string, value: unknown) =>
+  Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
 
 /** A shallow copy of an object or list (objects keep every key as an own property). */
 function shallow<T>(value: T): T {
@@ -118,7 +119,8 @@ function remove(doc: unknown, tokens: readonly string[]): unknown {
 export function applyOperation(doc: unknown, operation: unknown): unknown {
   if (!isObject(operation)) throw new PatchProblem('each operation is an object such as {"op": "replace", "path": "/name", "value": "v2"}');
   const { op, path, from } = operation;
-  if (typeof op !== 'string' || !['add', 'remove', 'replace', 'move', 'copy', 'test'].includes(op)) throw new PatchProblem('"op" must be one of add, remove, replace, move, copy, test');
+  if (typeof op !== 'string' || !['add', 'remove', 'replace', 'move', 'copy', 'test'].includes(op))
+    throw new PatchProblem('"op" must be one of add, remove, replace, move, copy, test');
   if (typeof path !== 'string') throw new PatchProblem('"path" must be a JSON pointer such as /teachers/3/maxSections');
   const tokens = parsePointer(path);
   const needsValue = op === 'add' || op === 'replace' || op === 'test';

@@ -78,15 +78,28 @@ async function runOnWorker(handle: WorkerThread, task: PoolTask, jobId: number, 
   });
   const crashed = handle.failure.then((failure): PoolResult => ({ kind: 'failed', message: failureMessage(failure) }));
   const watchdog = new Promise<PoolResult>((resolve) => {
-    const timer = setTimeout(() => resolve({ kind: 'failed', message: `no answer ${task.watchdogSeconds} s after the start; the variant worker was stopped` }), task.watchdogSeconds * 1000);
-    cleanups.push(() => clearTimeout(timer));
+    const timer = setTimeout(() => {
+      resolve({ kind: 'failed', message: `no answer ${task.watchdogSeconds} s after the start; the variant worker was stopped` });
+    }, task.watchdogSeconds * 1000);
+    cleanups.push(() => {
+      clearTimeout(timer);
+    });
   });
   const aborted = new Promise<PoolResult>((resolve) => {
-    const onAbort = () => resolve({ kind: 'interrupted', started: true });
+    const onAbort = () => {
+      resolve({ kind: 'interrupted', started: true });
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     cleanups.push(() => signal?.removeEventListener('abort', onAbort));
   });
-  const job: VariantJob = { type: 'solve', jobId, scenario: task.scenario, options: task.options, ...(task.onProgress ? { progress: true } : {}), ...(task.testCrash ? { testCrash: task.testCrash } : {}) };
+  const job: VariantJob = {
+    type: 'solve',
+    jobId,
+    scenario: task.scenario,
+    options: task.options,
+    ...(task.onProgress ? { progress: true } : {}),
+    ...(task.testCrash ? { testCrash: task.testCrash } : {}),
+  };
   let result: PoolResult;
   try {
     handle.worker.postMessage(job);

@@ -22,7 +22,8 @@ function tallyCell(t: Tally, base: Tally | undefined): string {
 function cells(m: Metrics, base: Metrics | null, isBase: boolean): string[] {
   const b = isBase || !base ? undefined : base;
   const load = m.teacherLoad.share === null ? '–' : `${Math.round(m.teacherLoad.share * 1000) / 10}%`;
-  const loadDiff = b && b.teacherLoad.share !== null && m.teacherLoad.share !== null ? ` (${signed((m.teacherLoad.share - b.teacherLoad.share) * 100, ' pt')})` : '';
+  const loadDiff =
+    b && b.teacherLoad.share !== null && m.teacherLoad.share !== null ? ` (${signed((m.teacherLoad.share - b.teacherLoad.share) * 100, ' pt')})` : '';
   return [
     ...TALLIES.map(([k]) => tallyCell(m[k], b?.[k])),
     b ? `${m.sections} (${signed(m.sections - b.sections)})` : String(m.sections),
@@ -45,7 +46,9 @@ export function formatComparison(c: Comparison, options: { readonly differences?
   const withBase = options.differences ?? true;
   const base = withBase ? (c.rows[0]?.metrics ?? null) : null;
   const header = ['Scenario', ...TALLIES.map(([, label]) => label), 'Sections', 'Teacher load', 'Status'];
-  const lines = c.rows.map((r, i) => (r.metrics ? [r.name, ...cells(r.metrics, base, i === 0), statusCell(r)] : [r.name, ...header.slice(1, -1).map(() => '–'), statusCell(r)]));
+  const lines = c.rows.map((r, i) =>
+    r.metrics ? [r.name, ...cells(r.metrics, base, i === 0), statusCell(r)] : [r.name, ...header.slice(1, -1).map(() => '–'), statusCell(r)],
+  );
   const table = formatTable([header, ...lines], { align: header.map((_, i) => (i === 0 || i === header.length - 1 ? 'left' : 'right')) });
   const notes = [`${withBase ? 'Differences in brackets are against the base. ' : ''}Teacher load: sections taught / the teachers’ maximum sections.`];
   if (c.interrupted) notes.push('Stopped early: rows not finished read "interrupted".');

@@ -98,7 +98,14 @@ export type VariantReply =
 /** Reads a reply from a variant worker; a message that fails the schema is an error reply. */
 export function readVariantReply(raw: unknown): VariantReply | { readonly type: 'invalid'; readonly message: string } {
   const parsed = variantReplySchema.safeParse(raw);
-  if (!parsed.success) return { type: 'invalid', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ') };
+  if (!parsed.success)
+    return {
+      type: 'invalid',
+      message: parsed.error.issues
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .slice(0, 3)
+        .join('; '),
+    };
   return parsed.data as VariantReply;
 }
 

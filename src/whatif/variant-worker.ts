@@ -38,12 +38,17 @@ async function warmSolverWorkers(backend: SolverName, workers: number): Promise<
 async function answer(raw: unknown): Promise<VariantReply> {
   const parsed = variantJobSchema.safeParse(raw);
   const jobId = typeof raw === 'object' && raw !== null && typeof (raw as { jobId?: unknown }).jobId === 'number' ? (raw as { jobId: number }).jobId : 0;
-  if (!parsed.success) return { type: 'error', jobId, message: `invalid variant job: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  if (!parsed.success)
+    return { type: 'error', jobId, message: `invalid variant job: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   const job = parsed.data;
   try {
     // The engine keeps up to 2 solver workers busy unless told fewer.
     await warmSolverWorkers(job.options.solver ?? job.scenario.policy.solver, Math.min(2, job.options.parallel ?? 2));
-    const onProgress = job.progress ? (progress: SolveProgress) => port.postMessage({ type: 'progress', jobId: job.jobId, progress } satisfies VariantReply) : undefined;
+    const onProgress = job.progress
+      ? (progress: SolveProgress) => {
+          port.postMessage({ type: 'progress', jobId: job.jobId, progress } satisfies VariantReply);
+        }
+      : undefined;
     return { type: 'outcome', jobId: job.jobId, outcome: await solve(job.scenario, { ...solveOptionsOf(job.options), ...(onProgress ? { onProgress } : {}) }) };
   } catch (err: unknown) {
     return { type: 'error', jobId: job.jobId, message: err instanceof Error ? err.message : String(err) };
@@ -54,5 +59,7 @@ port.on('message', (raw: unknown) => {
   const crash = variantJobSchema.shape.testCrash.safeParse((raw as { testCrash?: unknown } | null)?.testCrash);
   // Thrown here, outside any promise, so that it is an uncaught exception of the thread.
   if (crash.success && crash.data !== undefined) crashOnPurpose(crash.data);
-  void answer(raw).then((reply) => port.postMessage(reply));
+  void answer(raw).then((reply) => {
+    port.postMessage(reply);
+  });
 });

@@ -47,7 +47,9 @@ export function applyPatch(base: unknown, patch: unknown, source: string): unkno
 
 /** The variant's name from its file: `v2.patch.json` → `v2`. */
 export function variantName(file: string): string {
-  return basename(file).replace(/\.json$/i, '').replace(/\.patch$/i, '');
+  return basename(file)
+    .replace(/\.json$/i, '')
+    .replace(/\.patch$/i, '');
 }
 
 /**
@@ -57,9 +59,18 @@ export function variantName(file: string): string {
  */
 export function variantFromJson(baseInput: unknown, json: unknown, source: string, name = variantName(source)): Variant {
   // A file named *.patch.json, or one operation without its [ ], is a patch however it is written.
-  const looksLikePatch = /\.patch\.json$/i.test(source) || (typeof json === 'object' && json !== null && !Array.isArray(json) && 'op' in json && 'path' in json);
-  if (typeof json !== 'object' || json === null) throw new InputError(source, [{ path: '', message: 'a variant file holds a whole scenario { … } or a JSON Patch [ … ] against the base', fix: 'give a scenario file, or a *.patch.json file of operations' }]);
-  if (Array.isArray(json) || looksLikePatch) return { name, scenario: parseScenario(applyPatch(baseInput, json, source), `${source} (base with the patch applied)`) };
+  const looksLikePatch =
+    /\.patch\.json$/i.test(source) || (typeof json === 'object' && json !== null && !Array.isArray(json) && 'op' in json && 'path' in json);
+  if (typeof json !== 'object' || json === null)
+    throw new InputError(source, [
+      {
+        path: '',
+        message: 'a variant file holds a whole scenario { … } or a JSON Patch [ … ] against the base',
+        fix: 'give a scenario file, or a *.patch.json file of operations',
+      },
+    ]);
+  if (Array.isArray(json) || looksLikePatch)
+    return { name, scenario: parseScenario(applyPatch(baseInput, json, source), `${source} (base with the patch applied)`) };
   return { name, scenario: parseScenario(json, source) };
 }
 

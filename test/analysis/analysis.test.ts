@@ -18,10 +18,16 @@ let dir = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'pathway-report-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), ...args],
+    { cwd: dir, encoding: 'utf8', timeout: 120_000 },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -45,7 +51,17 @@ describe('analysis reports on the hand school', () => {
 
   it('tallies: requests against seats, sections needed against offered', () => {
     const rows = tallies(handScenario(), handSchedule()).rows;
-    expect(rows.find((r) => r['course'] === 'BIO')).toEqual({ course: 'BIO', name: 'Biology', requests: 3, alternates: 0, seatsOffered: 30, seatGap: 27, sectionsNeeded: 1, sectionsOffered: 1, enrolled: 3 });
+    expect(rows.find((r) => r['course'] === 'BIO')).toEqual({
+      course: 'BIO',
+      name: 'Biology',
+      requests: 3,
+      alternates: 0,
+      seatsOffered: 30,
+      seatGap: 27,
+      sectionsNeeded: 1,
+      sectionsOffered: 1,
+      enrolled: 3,
+    });
     expect(rows.find((r) => r['course'] === 'CHEM')).toMatchObject({ requests: 0, alternates: 1, sectionsOffered: 0 });
     expect(rows.find((r) => r['course'] === 'HS1')).toMatchObject({ requests: 2, seatsOffered: 20, sectionsNeeded: 1, enrolled: 2 });
   });

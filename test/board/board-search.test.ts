@@ -46,7 +46,10 @@ describe('combinatorial placement bound', () => {
   });
 
   it('counts every member of valley, where all can be placed', () => {
-    expect(combinatorialPlacementBound(buildInstance(fixture('valley-ab-150.json')))).toEqual({ value: 42, source: 'pathway students (every member placeable)' });
+    expect(combinatorialPlacementBound(buildInstance(fixture('valley-ab-150.json')))).toEqual({
+      value: 42,
+      source: 'pathway students (every member placeable)',
+    });
   });
 
   it('counts only the seats of the cohorts when the cohort course seats fewer than the members', () => {
@@ -110,7 +113,19 @@ describe('large-neighbourhood search under work limits', () => {
     const board = new Set(form.vars.teach.map((v) => v.col));
     const sizes: LnsStepSize[] = [];
     // A clock that never moves: only the work limits can end a step or the search.
-    const options: LnsOptions = { backend: 'highs', seed: 1, until: 1, now: () => 0, stepSeconds: 60, stepNodes: 5, maxSteps: 3, maxFree: 40, maxTouched: 30, parallel: 2, onStepSize: (s) => sizes.push(s) };
+    const options: LnsOptions = {
+      backend: 'highs',
+      seed: 1,
+      until: 1,
+      now: () => 0,
+      stepSeconds: 60,
+      stepNodes: 5,
+      maxSteps: 3,
+      maxFree: 40,
+      maxTouched: 30,
+      parallel: 2,
+      onStepSize: (s) => sizes.push(s),
+    };
     const first = await improveBoard(form, model, goal, board, start, options);
     const second = await improveBoard(form, model, goal, board, start, options);
     expect(first.stop).toBe('step-limit');
@@ -150,7 +165,18 @@ describe('the board search’s stall rule', () => {
     const start = scheduleToValues(form, handSchedule(), model.columns.length);
     expect(checkFeasibility(model, start, 1e-6).feasible).toBe(true);
     const board = new Set(form.vars.teach.map((v) => v.col));
-    const options: LnsOptions = { backend: 'highs', seed: 1, until: 1, now: () => 0, stepSeconds: 60, stepNodes: 50, maxSteps: 10_000, maxFree: 40, maxTouched: 30, parallel: 2 };
+    const options: LnsOptions = {
+      backend: 'highs',
+      seed: 1,
+      until: 1,
+      now: () => 0,
+      stepSeconds: 60,
+      stepNodes: 50,
+      maxSteps: 10_000,
+      maxFree: 40,
+      maxTouched: 30,
+      parallel: 2,
+    };
     const sizes = neighbourhoodFamilies(form, options.maxFree, options.maxTouched, options.seed).map((f) => new Set(f.of(start).map((n) => n.name)).size);
     expect(sizes.length).toBeGreaterThan(1);
     expect(sizes.slice(1).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);

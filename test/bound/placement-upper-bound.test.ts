@@ -23,10 +23,15 @@ import { handScenario } from '../helpers/hand-school.js';
 afterAll(() => shutdownSolverWorkers());
 
 const fixture = (name: string) => parseScenario(JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8')));
-const bound = (scenario: Scenario, timeLimitSeconds = 20) => placementUpperBound(buildInstance(scenario), { backend: 'highs', seed: 1, nodeLimit: BOUND_NODE_LIMIT, timeLimitSeconds });
+const bound = (scenario: Scenario, timeLimitSeconds = 20) =>
+  placementUpperBound(buildInstance(scenario), { backend: 'highs', seed: 1, nodeLimit: BOUND_NODE_LIMIT, timeLimitSeconds });
 
 /** Random small schools of every shape the helper draws: plain, with shared alternates and off-grade requests, with doubles and one lab. */
-const schools = fc.oneof(randomSchool(), randomSchool({ sharedAlternates: true, offGradeRequests: true }), randomSchool({ doublePeriods: 'always', labs: 'scarce' }));
+const schools = fc.oneof(
+  randomSchool(),
+  randomSchool({ sharedAlternates: true, offGradeRequests: true }),
+  randomSchool({ doublePeriods: 'always', labs: 'scarce' }),
+);
 
 describe.each(propertySeeds())('placement upper bound on random small schools ($label)', ({ seed }) => {
   it('is never below the most pathway students a valid schedule places, and equals it on at least 95% of schools', async () => {
@@ -39,7 +44,10 @@ describe.each(propertySeeds())('placement upper bound on random small schools ($
         try {
           best = bruteForce(scenario, 400_000);
         } catch (error) {
-          if (error instanceof OracleGaveUp) return fc.pre(false);
+          if (error instanceof OracleGaveUp) {
+            fc.pre(false);
+            return;
+          }
           throw error;
         }
         const result = await bound(scenario);
@@ -64,7 +72,16 @@ describe('placement upper bound below the head count, for a reason it names', ()
     // T2 teaches Health Science 1 (grade 10, 2 members) and 2 (grade 11, 1 member) with maxSections 1:
     // only one of the two cohorts can have its CTE section, so at most 2 of the 3 members are placed.
     const scenario = handScenario((s) => {
-      s.courses.push({ id: 'HS2', name: 'Health Science 2', ag: 'g', cte: true, grades: [11], capacity: 20, roomType: 'health-lab', meets: { periods: 2, days: 'one', terms: 'all' } });
+      s.courses.push({
+        id: 'HS2',
+        name: 'Health Science 2',
+        ag: 'g',
+        cte: true,
+        grades: [11],
+        capacity: 20,
+        roomType: 'health-lab',
+        meets: { periods: 2, days: 'one', terms: 'all' },
+      });
       s.teachers[1]!.courses = ['HS1', 'HS2'];
       s.teachers[1]!.maxSections = 1;
       s.pathways[0]!.cohortCourses['11'] = ['HS2'];
@@ -133,10 +150,20 @@ describe('placement upper bound below the head count, for a reason it names', ()
         s.teachers[1]!.unavailable = allBut(['A.1', 'A.2', 'A.3']);
         s.teachers[2]!.unavailable = allBut(['A.1', 'A.3']);
         s.pathways[0]!.commonPlanning = 0;
-        s.students[0] = { id: 'S1', grade: 10, pathway: 'HEALTH', requests: ['HS1', 'ENG10', 'BIO'], alternates: { BIO: ['HIST'] }, agCompleted: { a: 1, b: 1, c: 2, d: scienceDone, e: 1 } };
+        s.students[0] = {
+          id: 'S1',
+          grade: 10,
+          pathway: 'HEALTH',
+          requests: ['HS1', 'ENG10', 'BIO'],
+          alternates: { BIO: ['HIST'] },
+          agCompleted: { a: 1, b: 1, c: 2, d: scienceDone, e: 1 },
+        };
         s.students[1] = { id: 'S2', grade: 10, pathway: 'HEALTH', requests: ['HS1', 'ENG10'], agCompleted: { a: 1, b: 1, c: 2, d: 1, e: 1 } };
       });
-    for (const [scienceDone, placed] of [[0, 1], [1, 2]] as const) {
+    for (const [scienceDone, placed] of [
+      [0, 1],
+      [1, 2],
+    ] as const) {
       const scenario = school(scienceDone);
       expect((await bound(scenario))?.value).toBe(placed);
       expect(bruteForce(scenario).best).toBe(placed);
@@ -175,7 +202,16 @@ describe('placement upper bound below the head count, for a reason it names', ()
 /** T2, the only teacher of both grades' CTE courses, may teach one section: at most 2 of the 3 members are placed (counting alone says 3). */
 const oneCteSection = () =>
   handScenario((s) => {
-    s.courses.push({ id: 'HS2', name: 'Health Science 2', ag: 'g', cte: true, grades: [11], capacity: 20, roomType: 'health-lab', meets: { periods: 2, days: 'one', terms: 'all' } });
+    s.courses.push({
+      id: 'HS2',
+      name: 'Health Science 2',
+      ag: 'g',
+      cte: true,
+      grades: [11],
+      capacity: 20,
+      roomType: 'health-lab',
+      meets: { periods: 2, days: 'one', terms: 'all' },
+    });
     s.teachers[1]!.courses = ['HS1', 'HS2'];
     s.teachers[1]!.maxSections = 1;
     s.pathways[0]!.cohortCourses['11'] = ['HS2'];
@@ -223,7 +259,10 @@ describe('placement upper bound on the bundled schools', () => {
     // the 5 members can be placed; SCENARIO.md sets no such count, and 5 is the optimum.
     const scenario = fixture('tiny-ab.json');
     const result = await bound(scenario, 10);
-    expect(result).toMatchObject({ value: 5, source: 'pathway students: every one of the 5 placeable in the placement relaxation without planned section counts, solved per pathway grade' });
+    expect(result).toMatchObject({
+      value: 5,
+      source: 'pathway students: every one of the 5 placeable in the placement relaxation without planned section counts, solved per pathway grade',
+    });
     const best = bruteForce(scenario);
     expect(best.best).toBe(5);
     expect(check(scenario, best.witness!).valid).toBe(true);
@@ -233,13 +272,24 @@ describe('placement upper bound on the bundled schools', () => {
     const result = await bound(fixture('valley-ab-150.json'), 5);
     // 5 s may not close the merged group of its six grades on a loaded machine; the source then says so.
     expect(result?.value).toBe(42);
-    expect(result?.source).toContain('pathway students: every one of the 42 placeable in the placement relaxation without planned section counts, solved per pathway grade and per group of pathway grades sharing teachers (1)');
+    expect(result?.source).toContain(
+      'pathway students: every one of the 42 placeable in the placement relaxation without planned section counts, solved per pathway grade and per group of pathway grades sharing teachers (1)',
+    );
     if (result?.reproducible === false) expect(result.source).toContain('the clock or Ctrl-C stopped some of its solves');
   });
 
   it('is the bound a solve reports, with its source', async () => {
     const scenario = handScenario((s) => {
-      s.courses.push({ id: 'HS2', name: 'Health Science 2', ag: 'g', cte: true, grades: [11], capacity: 20, roomType: 'health-lab', meets: { periods: 2, days: 'one', terms: 'all' } });
+      s.courses.push({
+        id: 'HS2',
+        name: 'Health Science 2',
+        ag: 'g',
+        cte: true,
+        grades: [11],
+        capacity: 20,
+        roomType: 'health-lab',
+        meets: { periods: 2, days: 'one', terms: 'all' },
+      });
       s.teachers[1]!.courses = ['HS1', 'HS2'];
       s.teachers[1]!.maxSections = 1;
       s.pathways[0]!.cohortCourses['11'] = ['HS2'];

@@ -79,7 +79,13 @@ describe('figures on the hand-made school', () => {
     expect(onTrack.valid).toBe(true);
     expect(onTrack.figures.requestsMet.count).toBe(8);
     expect(onTrack.figures.pathwayPlaced.count).toBe(1);
-    const off = check(handScenario((s) => { edit(s); s.policy = { agRule: 'off' }; }), schedule);
+    const off = check(
+      handScenario((s) => {
+        edit(s);
+        s.policy = { agRule: 'off' };
+      }),
+      schedule,
+    );
     expect(off.figures.pathwayPlaced.count).toBe(2);
   });
 

@@ -125,9 +125,25 @@ describe('check on the hand-made school', () => {
   });
 
   it('lock: a locked slot without a section, and a slot locked twice with one section', () => {
-    expect(rulesBroken(handScenario((s) => void (s.locks = [{ course: 'BIO', slot: 'B.2' }])), handSchedule())).toEqual([]);
-    expect(rulesBroken(handScenario((s) => void (s.locks = [{ course: 'BIO', slot: 'A.4' }])), handSchedule())).toEqual(['lock']);
-    const twice = handScenario((s) => void (s.locks = [{ course: 'BIO', slot: 'B.2' }, { course: 'BIO', slot: 'B.2' }]));
+    expect(
+      rulesBroken(
+        handScenario((s) => void (s.locks = [{ course: 'BIO', slot: 'B.2' }])),
+        handSchedule(),
+      ),
+    ).toEqual([]);
+    expect(
+      rulesBroken(
+        handScenario((s) => void (s.locks = [{ course: 'BIO', slot: 'A.4' }])),
+        handSchedule(),
+      ),
+    ).toEqual(['lock']);
+    const twice = handScenario(
+      (s) =>
+        void (s.locks = [
+          { course: 'BIO', slot: 'B.2' },
+          { course: 'BIO', slot: 'B.2' },
+        ]),
+    );
     expect(rulesBroken(twice, handSchedule())).toEqual(['lock']);
   });
 
@@ -267,12 +283,17 @@ describe('check on the hand-made school', () => {
       s.pathways = [];
       s.students = [{ id: 'S3', grade: 10, requests: ['BIO', 'CHEM'] }];
     });
-    const fallOnly = { sections: [
-      { id: 'BIO-1', course: 'BIO', teacher: 'T3', room: 'R1', slots: ['F.D.1'] },
-      { id: 'CHEM-1', course: 'CHEM', teacher: 'T3', room: 'R1', slots: ['F.D.2'] },
-    ], enrollments: { S3: ['BIO-1', 'CHEM-1'] } };
+    const fallOnly = {
+      sections: [
+        { id: 'BIO-1', course: 'BIO', teacher: 'T3', room: 'R1', slots: ['F.D.1'] },
+        { id: 'CHEM-1', course: 'CHEM', teacher: 'T3', room: 'R1', slots: ['F.D.2'] },
+      ],
+      enrollments: { S3: ['BIO-1', 'CHEM-1'] },
+    };
     const result = check(fourByFour, fallOnly);
-    expect(result.violations.map((v) => [v.rule, v.message])).toEqual([['prep', 'teacher T3 has no free prep slot in term F: every slot is taught or unavailable']]);
+    expect(result.violations.map((v) => [v.rule, v.message])).toEqual([
+      ['prep', 'teacher T3 has no free prep slot in term F: every slot is taught or unavailable'],
+    ]);
     const spread = { ...fallOnly, sections: [fallOnly.sections[0]!, { ...fallOnly.sections[1]!, slots: ['S.D.2'] }] };
     expect(check(fourByFour, spread).violations).toEqual([]);
   });

@@ -34,7 +34,9 @@ beforeAll(() => {
   const solved = cli('solve', fixture('tiny-ab.json'), '-o', 'tiny-solution.json', '--time-limit', '2');
   expect(solved.code).toBe(0);
 }, 180_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('1. output paths are checked before any work, and several outputs are written all or none', () => {
   it('solve -o naming a folder, or a path under a file: exit 2 naming the option, nothing solved or written', () => {
@@ -51,10 +53,24 @@ describe('1. output paths are checked before any work, and several outputs are w
   });
 
   it('export --csv ok --html <folder> writes no CSV (the README case), and --mps/--lp with one stem are refused', () => {
-    refused(cli('export', fixture('tiny-ab.json'), 'tiny-solution.json', '--csv', 'ok', '--html', 'folder'), [/"folder" is a folder, not a file → at --html/], ['ok']);
-    refused(cli('export', fixture('tiny-ab.json'), '--mps', 'm.mps', '--lp', 'm.lp'), [/"m\.map\.json" would be written twice/], ['m.mps', 'm.lp', 'm.map.json']);
-    refused(cli('export', fixture('tiny-ab.json'), 'tiny-solution.json', '--oneroster', 'folder', '--school-id', '101', '--school-year', '2028'), [/is not a \.zip file: a OneRoster bulk set is one zip → at --oneroster/]);
-    refused(cli('export', fixture('tiny-ab.json'), 'tiny-solution.json', '--oneroster', 'folder.zip'), [/→ at --school-id/, /fix: add --school-id/, /→ at --school-year/]);
+    refused(
+      cli('export', fixture('tiny-ab.json'), 'tiny-solution.json', '--csv', 'ok', '--html', 'folder'),
+      [/"folder" is a folder, not a file → at --html/],
+      ['ok'],
+    );
+    refused(
+      cli('export', fixture('tiny-ab.json'), '--mps', 'm.mps', '--lp', 'm.lp'),
+      [/"m\.map\.json" would be written twice/],
+      ['m.mps', 'm.lp', 'm.map.json'],
+    );
+    refused(cli('export', fixture('tiny-ab.json'), 'tiny-solution.json', '--oneroster', 'folder', '--school-id', '101', '--school-year', '2028'), [
+      /is not a \.zip file: a OneRoster bulk set is one zip → at --oneroster/,
+    ]);
+    refused(cli('export', fixture('tiny-ab.json'), 'tiny-solution.json', '--oneroster', 'folder.zip'), [
+      /→ at --school-id/,
+      /fix: add --school-id/,
+      /→ at --school-year/,
+    ]);
   });
 
   it('an output over an input, and the other commands with outputs', () => {
@@ -64,7 +80,10 @@ describe('1. output paths are checked before any work, and several outputs are w
     refused(cli('import', fixture('csv/tiny-ab'), '-o', 'folder'), [/→ at -o/]);
     refused(cli('generate', '--students', '40', '-o', 'folder'), [/→ at -o/]);
     refused(cli('report', fixture('tiny-ab.json'), '--kind', 'tallies', '-o', 'folder'), [/→ at -o/]);
-    refused(cli('whatif', fixture('tiny-ab.json'), corpus('patch71-not-array.patch.json'), '-o', 'plain.txt'), [/"plain\.txt" is a file, not a folder → at -o/, /a JSON Patch is an array of operations/]);
+    refused(cli('whatif', fixture('tiny-ab.json'), corpus('patch71-not-array.patch.json'), '-o', 'plain.txt'), [
+      /"plain\.txt" is a file, not a folder → at -o/,
+      /a JSON Patch is an array of operations/,
+    ]);
   });
 
   it.skipIf(!existsSync('/proc'))('a place that cannot be written', () => {
@@ -97,26 +116,40 @@ describe('2. ids named like object-prototype keys work everywhere', () => {
   it('a CSV import keeps the priorities of a course named __proto__ and a teacher named constructor', () => {
     cpSync(fixture('csv/tiny-ab'), at('proto-csv-in'), { recursive: true });
     for (const f of readdirSync(at('proto-csv-in'))) {
-      const text = readFileSync(at(`proto-csv-in/${f}`), 'utf8').replace(/\bGEOM\b/g, '__proto__').replace(/\bT001\b/g, 'constructor');
+      const text = readFileSync(at(`proto-csv-in/${f}`), 'utf8')
+        .replace(/\bGEOM\b/g, '__proto__')
+        .replace(/\bT001\b/g, 'constructor');
       writeFileSync(at(`proto-csv-in/${f}`), text);
     }
     const r = cli('import', 'proto-csv-in', '-o', 'proto-scenario.json');
     expect(r.stderr).toBe('Wrote proto-scenario.json.\n');
     expect(r.code).toBe(0);
-    const scenario = JSON.parse(readFileSync(at('proto-scenario.json'), 'utf8')) as { students: Array<{ priorities?: Record<string, string> }>; teachers: Array<{ id: string }> };
+    const scenario = JSON.parse(readFileSync(at('proto-scenario.json'), 'utf8')) as {
+      students: Array<{ priorities?: Record<string, string> }>;
+      teachers: Array<{ id: string }>;
+    };
     expect(scenario.students.filter((s) => s.priorities && Object.keys(s.priorities).includes('__proto__')).length).toBeGreaterThan(0);
     expect(scenario.teachers.map((t) => t.id)).toContain('constructor');
   });
 });
 
 describe('3. sizes no school has are refused up front, with the limit named', () => {
-  const school = () => JSON.parse(readFileSync(fixture('tiny-ab.json'), 'utf8')) as { calendar: { terms: string[]; days: string[]; periods: string[] }; teachers: Array<{ unavailable?: string[] }>; locks?: unknown[] };
+  const school = () =>
+    JSON.parse(readFileSync(fixture('tiny-ab.json'), 'utf8')) as {
+      calendar: { terms: string[]; days: string[]; periods: string[] };
+      teachers: Array<{ unavailable?: string[] }>;
+      locks?: unknown[];
+    };
   it('2,000 and 100,000 periods a day, and 300 slots', () => {
     for (const n of [2000, 100_000]) {
       const s = school();
       s.calendar.periods = Array.from({ length: n }, (_, i) => String(i + 1));
       writeFileSync(at(`periods-${n}.json`), JSON.stringify(s));
-      refused(cli('solve', `periods-${n}.json`, '-o', 'never.json', '--time-limit', '10'), [/at most 20 periods in a day.*→ at calendar\.periods/], ['never.json']);
+      refused(
+        cli('solve', `periods-${n}.json`, '-o', 'never.json', '--time-limit', '10'),
+        [/at most 20 periods in a day.*→ at calendar\.periods/],
+        ['never.json'],
+      );
     }
     const s = school();
     s.calendar = { terms: ['1', '2', '3', '4', '5', '6'], days: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'], periods: ['1', '2', '3', '4', '5'] };
@@ -129,10 +162,26 @@ describe('3. sizes no school has are refused up front, with the limit named', ()
 
 describe('4. option ranges, the same for the CLI and the policy', () => {
   it('refuses --time-limit 1e7, --seed 1e12 and policy.timeLimitSeconds 1e12 with the allowed range', () => {
-    refused(cli('solve', fixture('tiny-ab.json'), '-o', 'never.json', '--time-limit', '1e7', '--seed', '1e12'), [/at most 86,400 s \(24 hours\) → at --time-limit/, /→ at --seed/], ['never.json']);
-    refused(cli('solve', corpus('27-policy-timelimit-1e12.json'), '-o', 'never.json'), [/at most 86,400 s \(24 hours\) → at policy\.timeLimitSeconds/], ['never.json']);
-    refused(cli('whatif', fixture('tiny-ab.json'), corpus('patch71-not-array.patch.json'), '--time-limit', '0', '-o', 'never'), [/at least 0\.1 s → at --time-limit/], ['never']);
-    refused(cli('solve', fixture('tiny-ab.json'), '-o', 'never.json', '--time-limit', 'soon'), [/found something that is not a number → at --time-limit/], ['never.json']);
+    refused(
+      cli('solve', fixture('tiny-ab.json'), '-o', 'never.json', '--time-limit', '1e7', '--seed', '1e12'),
+      [/at most 86,400 s \(24 hours\) → at --time-limit/, /→ at --seed/],
+      ['never.json'],
+    );
+    refused(
+      cli('solve', corpus('27-policy-timelimit-1e12.json'), '-o', 'never.json'),
+      [/at most 86,400 s \(24 hours\) → at policy\.timeLimitSeconds/],
+      ['never.json'],
+    );
+    refused(
+      cli('whatif', fixture('tiny-ab.json'), corpus('patch71-not-array.patch.json'), '--time-limit', '0', '-o', 'never'),
+      [/at least 0\.1 s → at --time-limit/],
+      ['never'],
+    );
+    refused(
+      cli('solve', fixture('tiny-ab.json'), '-o', 'never.json', '--time-limit', 'soon'),
+      [/found something that is not a number → at --time-limit/],
+      ['never.json'],
+    );
   });
 });
 
@@ -162,36 +211,69 @@ describe('5. import-solution trusts nothing', () => {
 
 describe('6. impossible data is named', () => {
   it('requested courses no teacher can take (every maxSections 0)', () => {
-    refused(cli('solve', corpus('06-all-maxsections-zero.json'), '-o', 'never.json'), [/no teacher is able to take a section of course "ENG9" \(English 9\), which 8 students request: T001 has maxSections 0 → at courses\[0\]/], ['never.json']);
+    refused(
+      cli('solve', corpus('06-all-maxsections-zero.json'), '-o', 'never.json'),
+      [/no teacher is able to take a section of course "ENG9" \(English 9\), which 8 students request: T001 has maxSections 0 → at courses\[0\]/],
+      ['never.json'],
+    );
   });
   it('a course whose only teacher is unavailable in every placement', () => {
     const s = JSON.parse(readFileSync(fixture('tiny-ab.json'), 'utf8')) as { teachers: Array<{ id: string; courses: string[]; unavailable?: string[] }> };
     const t = s.teachers.find((x) => x.courses.includes('HS1'))!;
     t.unavailable = ['A.1', 'A.2', 'A.3', 'A.4', 'B.1', 'B.2', 'B.3', 'B.4'];
     writeFileSync(at('unavailable.json'), JSON.stringify(s));
-    refused(cli('solve', 'unavailable.json', '-o', 'never.json'), [new RegExp(`course "HS1".*${t.id} is unavailable in every placement of the course → at courses\\[\\d+\\]`)], ['never.json']);
+    refused(
+      cli('solve', 'unavailable.json', '-o', 'never.json'),
+      [new RegExp(`course "HS1".*${t.id} is unavailable in every placement of the course → at courses\\[\\d+\\]`)],
+      ['never.json'],
+    );
   });
   it('slot names two slots share, in solve and check', () => {
-    refused(cli('solve', corpus('18-ambiguous-slot-names.json'), '-o', 'never.json'), [/two slots are both named "A\.1\.1": day "A", period "1\.1" and day "A\.1", period "1" → at calendar/], ['never.json']);
+    refused(
+      cli('solve', corpus('18-ambiguous-slot-names.json'), '-o', 'never.json'),
+      [/two slots are both named "A\.1\.1": day "A", period "1\.1" and day "A\.1", period "1" → at calendar/],
+      ['never.json'],
+    );
     refused(cli('check', corpus('18-ambiguous-slot-names.json'), 'tiny-solution.json'), [/two slots are both named "A\.1\.1"/]);
   });
 });
 
 describe('7. imports report every problem of every file at once; encodings and JSON syntax are named', () => {
   it('a semicolon-separated file', () => {
-    refused(cli('import', corpus('csv42-semicolon'), '-o', 'never.json'), [/the file looks separated by semicolons, not commas.*→ at courses\.csv, row 1/], ['never.json']);
+    refused(
+      cli('import', corpus('csv42-semicolon'), '-o', 'never.json'),
+      [/the file looks separated by semicolons, not commas.*→ at courses\.csv, row 1/],
+      ['never.json'],
+    );
   });
   it('a short row, an unknown student and an unknown course in one run', () => {
     const r = cli('import', corpus('csv47-unknown-ids'), '-o', 'never.json');
-    refused(r, [/3 problems/, /missing value: the row has only 2 of 3 columns → at rooms\.csv, row 11, column capacity/, /unknown student "S999999" → at requests\.csv, row 195, column student/, /unknown course "BASKETWEAVING" → at requests\.csv, row 194/], ['never.json']);
+    refused(
+      r,
+      [
+        /3 problems/,
+        /missing value: the row has only 2 of 3 columns → at rooms\.csv, row 11, column capacity/,
+        /unknown student "S999999" → at requests\.csv, row 195, column student/,
+        /unknown course "BASKETWEAVING" → at requests\.csv, row 194/,
+      ],
+      ['never.json'],
+    );
   });
-  it('UTF-16 and Latin-1 files, reported with the other files\' problems', () => {
+  it("UTF-16 and Latin-1 files, reported with the other files' problems", () => {
     cpSync(fixture('csv/tiny-ab'), at('encodings'), { recursive: true });
     const teachers = readFileSync(at('encodings/teachers.csv'), 'utf8');
     writeFileSync(at('encodings/teachers.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(teachers, 'utf16le')]));
     writeFileSync(at('encodings/courses.csv'), Buffer.from(readFileSync(at('encodings/courses.csv'), 'utf8').replace('English 9', 'Español 9'), 'latin1'));
     writeFileSync(at('encodings/rooms.csv'), readFileSync(at('encodings/rooms.csv'), 'utf8').replace(/^(R\w+,\w+),\d+$/m, '$1,lots'));
-    refused(cli('import', 'encodings', '-o', 'never.json'), [/UTF-16 \(little-endian\).*→ at teachers\.csv/, /not UTF-8: byte 0xF1 at line \d+, column \d+ looks like Latin-1.*→ at courses\.csv/, /bad value "lots" → at rooms\.csv, row \d+, column capacity/], ['never.json']);
+    refused(
+      cli('import', 'encodings', '-o', 'never.json'),
+      [
+        /UTF-16 \(little-endian\).*→ at teachers\.csv/,
+        /not UTF-8: byte 0xF1 at line \d+, column \d+ looks like Latin-1.*→ at courses\.csv/,
+        /bad value "lots" → at rooms\.csv, row \d+, column capacity/,
+      ],
+      ['never.json'],
+    );
   });
   it('a UTF-8 byte-order mark is accepted; a JSON syntax error names its line and column', () => {
     const r = cli('solve', corpus('20-json-with-bom.json'), '-o', 'bom.json', '--time-limit', '2');
@@ -203,14 +285,22 @@ describe('7. imports report every problem of every file at once; encodings and J
 
 describe('8. messages point at the mistake', () => {
   it('a patch that is not an array', () => {
-    refused(cli('whatif', fixture('tiny-ab.json'), corpus('patch71-not-array.patch.json'), '-o', 'never'), [/a JSON Patch is an array of operations \(RFC 6902\)/, /fix: write \[\{"op": "replace"/], ['never']);
+    refused(
+      cli('whatif', fixture('tiny-ab.json'), corpus('patch71-not-array.patch.json'), '-o', 'never'),
+      [/a JSON Patch is an array of operations \(RFC 6902\)/, /fix: write \[\{"op": "replace"/],
+      ['never'],
+    );
   });
   it("check given another school's solution names the school the solution was made for", () => {
-    refused(cli('check', fixture('valley-ab-150.json'), 'tiny-solution.json'), [/this solution was made for another school: "Tiny HS \(synthetic\), A\/B 8-block, 30 students", not "Valley HS/]);
+    refused(cli('check', fixture('valley-ab-150.json'), 'tiny-solution.json'), [
+      /this solution was made for another school: "Tiny HS \(synthetic\), A\/B 8-block, 30 students", not "Valley HS/,
+    ]);
     refused(cli('export', fixture('valley-ab-150.json'), 'tiny-solution.json', '--html', 'never.html'), [/made for another school/], ['never.html']);
   });
   it('a file given in the wrong place says what it is', () => {
-    refused(cli('check', fixture('tiny-ab.json'), fixture('tiny-ab.json')), [/1 problem\n✖ this file is a scenario \(the school\), not a solution \(a schedule written by solve\) → at format/]);
+    refused(cli('check', fixture('tiny-ab.json'), fixture('tiny-ab.json')), [
+      /1 problem\n✖ this file is a scenario \(the school\), not a solution \(a schedule written by solve\) → at format/,
+    ]);
     refused(cli('solve', 'tiny-solution.json', '-o', 'never.json'), [/this file is a solution .*, not a scenario/], ['never.json']);
   });
   it('every problem comes with a fix', () => {

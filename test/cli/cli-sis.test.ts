@@ -15,7 +15,11 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir = '';
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), ...args],
+    { cwd: dir, encoding: 'utf8', timeout: 120_000 },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const aeries = () => join(root, 'fixtures/sis/aeries');
@@ -23,7 +27,9 @@ const aeries = () => join(root, 'fixtures/sis/aeries');
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'pathway-cli-sis-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('pathway-scheduler import --sis', () => {
   it('export from Aeries, import, solve, check, export OneRoster back', async () => {

@@ -18,12 +18,18 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir = '';
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), ...args],
+    { cwd: dir, encoding: 'utf8', timeout: 120_000 },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const fixture = (name: string) => join(root, 'fixtures', name);
-const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+const noStackTrace = (text: string) => {
+  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+};
 
 /** The hand school (helpers/hand-school.ts) solved by the CLI, once for the tests that read its output. */
 let solved: ReturnType<typeof cli>;
@@ -108,7 +114,10 @@ describe('pathway-scheduler CLI', () => {
     };
     // A course only one teacher can teach, locked twice into the same slot.
     const course = s.courses.find((c) => s.teachers.filter((t) => t.courses.includes(c.id)).length === 1 && c.meets.periods === 1 && c.meets.days === 'one')!;
-    s.locks = [{ course: course.id, slot: 'A.1' }, { course: course.id, slot: 'A.1' }];
+    s.locks = [
+      { course: course.id, slot: 'A.1' },
+      { course: course.id, slot: 'A.1' },
+    ];
     writeFileSync(join(dir, 'infeasible.json'), JSON.stringify(s));
     const r = cli('solve', 'infeasible.json', '-o', 'never.json', '--time-limit', '10');
     expect(r.code).toBe(1);

@@ -72,7 +72,8 @@ type Plan = { readonly kind: 'run' | 'background' } | { readonly kind: 'not run'
 function planOf(c: ReadmeCommand): Plan {
   if (/outside this repository/.test(c.comment)) return { kind: 'not run', why: c.comment };
   if (c.command === 'npm install && npm test') return { kind: 'not run', why: 'npm test is this test suite' };
-  if (/needs CBC/.test(c.comment) && !hasCbc && !ci) return { kind: 'not run', why: 'CBC is not installed here (apt-get install coinor-cbc; required under CI)' };
+  if (/needs CBC/.test(c.comment) && !hasCbc && !ci)
+    return { kind: 'not run', why: 'CBC is not installed here (apt-get install coinor-cbc; required under CI)' };
   return { kind: /runs until stopped/.test(c.comment) ? 'background' : 'run' };
 }
 
@@ -81,7 +82,10 @@ const background: { command: ReadmeCommand; child: ChildProcess; output: string;
 
 /** The command as the test runs it: `npx pathway-scheduler` → the copy's bin, limits cut, the tests' Redis. */
 function asRun(c: ReadmeCommand): string {
-  let text = c.command.replace(/^npm install && /, '').replace(/\bnpx pathway-scheduler\b/g, 'pathway-scheduler').replace(/--time-limit (\d+(?:\.\d+)?)/g, (_, n: string) => `--time-limit ${Math.min(Number(n), TIME_LIMIT)}`);
+  let text = c.command
+    .replace(/^npm install && /, '')
+    .replace(/\bnpx pathway-scheduler\b/g, 'pathway-scheduler')
+    .replace(/--time-limit (\d+(?:\.\d+)?)/g, (_, n: string) => `--time-limit ${Math.min(Number(n), TIME_LIMIT)}`);
   if (/needs Redis/.test(c.comment)) {
     const url = inject('redisUrl');
     if (!url) throw new Error(`README line ${c.line} needs Redis: ${inject('redisProblem') ?? 'no Redis for the tests'}`);
@@ -128,7 +132,8 @@ describe('the README', () => {
   it('has its commands in sh blocks, every solve with a time limit, and marks what it needs', () => {
     expect(commands.length).toBeGreaterThan(30);
     const names = new Set(commands.flatMap((c) => [...c.command.matchAll(/npx pathway-scheduler (\S+)/g)].map((m) => m[1])));
-    for (const name of ['solve', 'check', 'generate', 'import', 'export', 'import-solution', 'report', 'whatif', 'batch', 'worker']) expect(names, `an example of ${name}`).toContain(name);
+    for (const name of ['solve', 'check', 'generate', 'import', 'export', 'import-solution', 'report', 'whatif', 'batch', 'worker'])
+      expect(names, `an example of ${name}`).toContain(name);
     const kinds = new Set(commands.flatMap((c) => [...c.command.matchAll(/--kind (\S+)/g)].map((m) => m[1])));
     expect([...kinds].sort()).toEqual(['balance', 'conflicts', 'equity', 'explain', 'infeasibility', 'rooms', 'tallies', 'teachers']);
     for (const c of commands) {
@@ -138,7 +143,10 @@ describe('the README', () => {
       expect(c.command, `README line ${c.line}: a placeholder, not a command`).not.toMatch(/<[a-z.]+>|\[--/);
     }
     const notRun = commands.map((c) => ({ c, plan: planOf(c) })).filter((x) => x.plan.kind === 'not run');
-    if (notRun.length > 0) console.warn(`\n*** README commands not run:\n${notRun.map(({ c, plan }) => `  line ${c.line}: ${c.command}\n    (${'why' in plan ? plan.why : ''})`).join('\n')}\n`);
+    if (notRun.length > 0)
+      console.warn(
+        `\n*** README commands not run:\n${notRun.map(({ c, plan }) => `  line ${c.line}: ${c.command}\n    (${'why' in plan ? plan.why : ''})`).join('\n')}\n`,
+      );
     // Only the marked kinds are left out.
     for (const { c } of notRun) expect(`${c.command} ${c.comment}`).toMatch(/outside this repository|npm test|needs CBC/);
   });
@@ -157,14 +165,26 @@ describe('the README', () => {
       const text = asRun(c);
       if (plan.kind === 'background') {
         const child = spawn('sh', ['-c', `exec ${text}`], { cwd: copy, env: environment() });
-        const entry = { command: c, child, output: '', exit: new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code))) };
+        const entry = {
+          command: c,
+          child,
+          output: '',
+          exit: new Promise<number | null>((resolve) =>
+            child.once('close', (code) => {
+              resolve(code);
+            }),
+          ),
+        };
         child.stdout.on('data', (d: Buffer) => (entry.output += d.toString()));
         child.stderr.on('data', (d: Buffer) => (entry.output += d.toString()));
         background.push(entry);
         continue;
       }
       const r = spawnSync('sh', ['-c', text], { cwd: copy, env: environment(), encoding: 'utf8', timeout: 240_000 });
-      if (r.status !== 0) failures.push(`README line ${c.line}: \`${c.command}\` (run as \`${text}\`) exited ${String(r.status ?? r.signal)}\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-1500)}`);
+      if (r.status !== 0)
+        failures.push(
+          `README line ${c.line}: \`${c.command}\` (run as \`${text}\`) exited ${String(r.status ?? r.signal)}\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-1500)}`,
+        );
     }
     for (const b of background) {
       b.child.kill('SIGTERM');
@@ -173,6 +193,7 @@ describe('the README', () => {
     }
     expect(failures).toEqual([]);
     // The commands left what they say they write.
-    for (const f of ['solution.json', 'report.html', 'oneroster.zip', 'tiny.json', 'results/summary.csv', 'whatif-valley', 'school-oneroster.zip']) expect(existsSync(join(copy, f)), f).toBe(true);
+    for (const f of ['solution.json', 'report.html', 'oneroster.zip', 'tiny.json', 'results/summary.csv', 'whatif-valley', 'school-oneroster.zip'])
+      expect(existsSync(join(copy, f)), f).toBe(true);
   }, 1_200_000);
 });

@@ -61,12 +61,26 @@ describe('the contract cases', () => {
   });
 
   it('grade-outside-course: solve exits 2 naming students[0].requests[2] and the fix, writing nothing', () => {
-    const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), 'solve', caseFile('grade-outside-course'), '-o', join(root, 'test/cases/never-written.json')], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href,
+        join(root, 'src/cli/main.ts'),
+        'solve',
+        caseFile('grade-outside-course'),
+        '-o',
+        join(root, 'test/cases/never-written.json'),
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(r.status).toBe(2);
-    expect(r.stderr + r.stdout).toContain('requested course "APCALC" (AP Calculus AB) is for grade 12, but student F01 is in grade 9 → at students[0].requests[2]');
+    expect(r.stderr + r.stdout).toContain(
+      'requested course "APCALC" (AP Calculus AB) is for grade 12, but student F01 is in grade 9 → at students[0].requests[2]',
+    );
     expect(r.stderr + r.stdout).toContain('fix: remove it, add 9 to the "grades" of course "APCALC"');
     expect(() => readFileSync(join(root, 'test/cases/never-written.json'))).toThrow();
   });
@@ -87,7 +101,10 @@ describe('the contract cases', () => {
     for (const [student, ids] of Object.entries(outcome.solution.enrollments)) {
       const courses = ids.map((id) => courseOf.get(id));
       expect(new Set(courses).size, student).toBe(courses.length);
-      expect(courses.filter((c) => c === 'PHOTO'), student).toHaveLength(1);
+      expect(
+        courses.filter((c) => c === 'PHOTO'),
+        student,
+      ).toHaveLength(1);
     }
   });
 });
@@ -104,8 +121,26 @@ describe('the guard between the program and the named schedule', () => {
     // A board and counts the merged program accepts as 8 requests met: Welding in A.1+A.2 and in
     // B.1+B.2, English in A.1 and in A.2. Whoever takes the A-day lab can take neither English
     // section, so no two timetables realise these counts: this board meets 7.
-    const on = ['teach[WELD1,TW,A.1+A.2]', 'teach[WELD1,TW,B.1+B.2]', 'teach[ENG11,TE,A.1]', 'teach[ENG11,TE,A.2]', 'teach[USHIST,TH,A.3]', 'teach[USHIST,TH,A.4]', 'teach[CHEM,TC,B.3]', 'teach[CHEM,TC,B.4]'];
-    const takes = ['WELD1,WELD1,A.1+A.2', 'WELD1,WELD1,B.1+B.2', 'ENG11,ENG11,A.1', 'ENG11,ENG11,A.2', 'USHIST,USHIST,A.3', 'USHIST,USHIST,A.4', 'CHEM,CHEM,B.3', 'CHEM,CHEM,B.4'].map((t) => `take[g0,none,${t}]`);
+    const on = [
+      'teach[WELD1,TW,A.1+A.2]',
+      'teach[WELD1,TW,B.1+B.2]',
+      'teach[ENG11,TE,A.1]',
+      'teach[ENG11,TE,A.2]',
+      'teach[USHIST,TH,A.3]',
+      'teach[USHIST,TH,A.4]',
+      'teach[CHEM,TC,B.3]',
+      'teach[CHEM,TC,B.4]',
+    ];
+    const takes = [
+      'WELD1,WELD1,A.1+A.2',
+      'WELD1,WELD1,B.1+B.2',
+      'ENG11,ENG11,A.1',
+      'ENG11,ENG11,A.2',
+      'USHIST,USHIST,A.3',
+      'USHIST,USHIST,A.4',
+      'CHEM,CHEM,B.3',
+      'CHEM,CHEM,B.4',
+    ].map((t) => `take[g0,none,${t}]`);
     const names = new Set([...on, ...takes]);
     const values = form.builder.columns.map((c) => (names.has(c.name) ? 1 : 0));
     expect(values.filter((v) => v === 1)).toHaveLength(16);
@@ -139,7 +174,9 @@ describe('the guard between the program and the named schedule', () => {
         { id: 'T1', name: 'One', courses: ['A'], maxSections: 1 },
         { id: 'T2', name: 'Two', courses: ['A'], maxSections: 1 },
       ],
-      courses: [{ id: 'A', name: 'A', grades: [10], capacity: 2, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' }, allowedPeriods: ['1'] }],
+      courses: [
+        { id: 'A', name: 'A', grades: [10], capacity: 2, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' }, allowedPeriods: ['1'] },
+      ],
       pathways: [],
       students: ['S1', 'S2', 'S3', 'S4'].map((id) => ({ id, grade: 10, requests: ['A'] })),
       policy: { agRule: 'off' },
@@ -152,6 +189,8 @@ describe('the guard between the program and the named schedule', () => {
     expect(solver.programObjective).toBe(4);
     expect(solver.schedule).toBe('feasible');
     expect(solver.stages.map((s) => s.name)).toContain('loading, short groups split');
-    expect(formatReport(outcome.solution.report, scenario)).toMatch(/program objective\s+4 \(the program's value for this board, which the named schedule does not reach\)/);
+    expect(formatReport(outcome.solution.report, scenario)).toMatch(
+      /program objective\s+4 \(the program's value for this board, which the named schedule does not reach\)/,
+    );
   });
 });

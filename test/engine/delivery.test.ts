@@ -27,7 +27,10 @@ afterAll(async () => {
 
 describe('a stage whose poor result replaced a better incumbent', () => {
   it('does not make the solve deliver it: the better incumbent, judged by the checker, is delivered', async () => {
-    const settings = solveSettings(readScenarioFile(join(root, 'fixtures/tiny-ab.json')), { timeLimitSeconds: 60, workBudget: { placementSteps: 0, searchSteps: 0, stepNodes: 50, stageNodes: 20 } });
+    const settings = solveSettings(readScenarioFile(join(root, 'fixtures/tiny-ab.json')), {
+      timeLimitSeconds: 60,
+      workBudget: { placementSteps: 0, searchSteps: 0, stepNodes: 50, stageNodes: 20 },
+    });
     const program = schoolProgram(settings.scenario, settings.strategy);
     const { form, model, goal } = program;
     const schedule = greedyCteFirstSchedule(settings.scenario);
@@ -43,7 +46,11 @@ describe('a stage whose poor result replaced a better incumbent', () => {
     const goodJudged = judge(settings.scenario, realise(form, goal, good).schedule, goal.tiers);
     expect(compareTierValues(realise(form, goal, poor).tiers, goodJudged.tiers)).toBeLessThan(0); // ...the checker can
     run.replace(poor, 'board');
-    run.runs.push({ kind: 'whole', name: 'board', result: { termination: 'time-limit', values: poor, objective: null, bound: null, gap: null, seconds: 1, backend: settings.backend } });
+    run.runs.push({
+      kind: 'whole',
+      name: 'board',
+      result: { termination: 'time-limit', values: poor, objective: null, bound: null, gap: null, seconds: 1, backend: settings.backend },
+    });
     const outcome = await deliver(run);
     expect(outcome.status).toBe('scheduled');
     if (outcome.status !== 'scheduled') return;
@@ -63,7 +70,11 @@ describe('a stage whose poor result replaced a better incumbent', () => {
     form.vars.teach.filter((v) => !v.cohort && (good[v.col] ?? 0) > 0.5).forEach((v, i) => i % 2 === 0 && (poor[v.col] = 0));
     const run = new SolveRun(settings, program, null, { board: [], onBoard: new Set(), fix: new Map(), loaderSchedule: { sections: [], enrollments: {} } });
     run.replace(poor, 'board');
-    run.runs.push({ kind: 'whole', name: 'board', result: { termination: 'time-limit', values: poor, objective: null, bound: null, gap: null, seconds: 1, backend: settings.backend } });
+    run.runs.push({
+      kind: 'whole',
+      name: 'board',
+      result: { termination: 'time-limit', values: poor, objective: null, bound: null, gap: null, seconds: 1, backend: settings.backend },
+    });
     const outcome = await deliver(run);
     expect(outcome.status).toBe('scheduled');
     if (outcome.status !== 'scheduled') return;

@@ -33,7 +33,9 @@ describe('determinism', () => {
       expect(r.solution.report.solver.termination).toBe('work-limit');
       expect(r.solution.report.solver.stages.map((s) => s.status)).toContain('node-limit');
     }
-    const [a, b] = runs.map((r) => (r.status === 'scheduled' ? { sections: r.solution.sections, enrollments: r.solution.enrollments, figures: r.solution.report.figures } : null));
+    const [a, b] = runs.map((r) =>
+      r.status === 'scheduled' ? { sections: r.solution.sections, enrollments: r.solution.enrollments, figures: r.solution.report.figures } : null,
+    );
     expect(b).toEqual(a);
   });
 

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('prep-blocks-three-doubles', () => {
-  it('is infeasible, and the minimal set names TW\'s prep with a second teacher and a longer day among the fixes', async () => {
+  it("is infeasible, and the minimal set names TW's prep with a second teacher and a longer day among the fixes", async () => {
     const scenario = parseScenario(input(), CASE);
     const outcome = await solve(scenario, { timeLimitSeconds: 20 });
     expect(outcome.status).toBe('infeasible');
@@ -34,7 +34,9 @@ describe('prep-blocks-three-doubles', () => {
     expect(d.minimal).toBe(true);
     expect(d.groups.map((g) => ({ rule: g.rule, args: g.args }))).toEqual([{ rule: 'prep', args: { teacher: 'TW', term: 'Y' } }]);
     expect(outcome.rules).toEqual(['TW prep period']);
-    expect(d.groups[0]!.fixes).toEqual(expect.arrayContaining([expect.stringContaining('credential a second teacher for WELD2'), expect.stringContaining('a 7-period day')]));
+    expect(d.groups[0]!.fixes).toEqual(
+      expect.arrayContaining([expect.stringContaining('credential a second teacher for WELD2'), expect.stringContaining('a 7-period day')]),
+    );
     // The set is what blocks: relaxed, a board exists; kept, none does.
     expect(await feasibleRelaxing(scenario, d.groups)).toBe(true);
     expect(await feasibleRelaxing(scenario, [])).toBe(false);
@@ -52,10 +54,14 @@ describe('prep-blocks-three-doubles', () => {
     }
   });
 
-  it('the command line exits 1, names TW\'s prep and its fixes, and writes no file', () => {
+  it("the command line exits 1, names TW's prep and its fixes, and writes no file", () => {
     const dir = mkdtempSync(join(tmpdir(), 'pathway-cases-'));
     try {
-      const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), 'solve', CASE, '-o', 'never.json'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), 'solve', CASE, '-o', 'never.json'],
+        { cwd: dir, encoding: 'utf8', timeout: 120_000 },
+      );
       expect(r.status).toBe(1);
       expect(r.stdout).toContain('Relaxing these together is enough, and each one is needed:\n  TW prep period\n');
       expect(r.stdout).toContain('credential a second teacher for WELD2 (only TW teaches it)');

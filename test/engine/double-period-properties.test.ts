@@ -43,13 +43,23 @@ const twinSchool: fc.Arbitrary<ScenarioInput> = fc
   .record({ students: fc.integer({ min: 2, max: 3 }), singles: fc.integer({ min: 2, max: 3 }), ab: fc.boolean(), seats: fc.integer({ min: 1, max: 2 }) })
   .map(({ students, singles, ab, seats }) => {
     const ids = ['ENG11', 'USHIST', 'CHEM'].slice(0, singles);
-    const course = (id: string, periods: 1 | 2, roomType: string) => ({ id, name: id, grades: [11], capacity: seats, roomType, meets: { periods, days: ab ? ('one' as const) : ('all' as const), terms: 'all' as const } });
+    const course = (id: string, periods: 1 | 2, roomType: string) => ({
+      id,
+      name: id,
+      grades: [11],
+      capacity: seats,
+      roomType,
+      meets: { periods, days: ab ? ('one' as const) : ('all' as const), terms: 'all' as const },
+    });
     return {
       format: 'pathway-scheduler/scenario@1' as const,
       name: 'students beside a double period',
       calendar: { terms: ['Y'], days: ab ? ['A', 'B'] : ['D'], periods: ['1', '2', '3', '4'] },
       rooms: [{ id: 'SHOP1', type: 'shop', capacity: seats }, ...ids.map((_, i) => ({ id: `R${i + 1}`, type: 'general', capacity: seats }))],
-      teachers: [{ id: 'TW', name: 'TW', courses: ['WELD1'], maxSections: students }, ...ids.map((id) => ({ id: `T${id}`, name: id, courses: [id], maxSections: 4 }))],
+      teachers: [
+        { id: 'TW', name: 'TW', courses: ['WELD1'], maxSections: students },
+        ...ids.map((id) => ({ id: `T${id}`, name: id, courses: [id], maxSections: 4 })),
+      ],
       courses: [{ ...course('WELD1', 2, 'shop'), cte: true }, ...ids.map((id) => course(id, 1, 'general'))],
       pathways: [],
       students: Array.from({ length: students }, (_, i) => ({ id: `W${i + 1}`, grade: 11, requests: ['WELD1', ...ids] })),
@@ -72,7 +82,8 @@ describe.each(propertySeeds())('double-period loading on random small schools ($
         seen.optimal++;
         // Some pathway student is enrolled in a double-period section: the shape the property is about.
         const double = new Set(outcome.solution.sections.filter((s) => scenario.courses.find((c) => c.id === s.course)!.meets.periods === 2).map((s) => s.id));
-        if (scenario.students.some((st) => st.pathway !== undefined && (outcome.solution.enrollments[st.id] ?? []).some((id) => double.has(id)))) seen.multiSlotMembers++;
+        if (scenario.students.some((st) => st.pathway !== undefined && (outcome.solution.enrollments[st.id] ?? []).some((id) => double.has(id))))
+          seen.multiSlotMembers++;
         const value = checkedObjective(scenario, outcome.solution, strategy, program.form);
         expect(value).toBeCloseTo(reference.objective!, 6);
         expect(outcome.solution.report.solver.objective).toBeCloseTo(value, 6);
@@ -80,7 +91,9 @@ describe.each(propertySeeds())('double-period loading on random small schools ($
       }),
       { numRuns: RUNS, seed },
     );
-    console.log(`double periods: ${seen.runs} schools, called optimal in ${seen.optimal} (the assertion binds there), a pathway student in a double-period section in ${seen.multiSlotMembers} of those`);
+    console.log(
+      `double periods: ${seen.runs} schools, called optimal in ${seen.optimal} (the assertion binds there), a pathway student in a double-period section in ${seen.multiSlotMembers} of those`,
+    );
     expect(seen.optimal).toBeGreaterThanOrEqual(RUNS / 5);
     expect(seen.multiSlotMembers).toBeGreaterThanOrEqual(RUNS / 6);
   }, 300_000);

@@ -62,7 +62,16 @@ describe('the two strategies on a school where they must disagree', () => {
   // CT meets only in period 1 and X only in period 2; ART has one section. In period 2 it lets
   // the pathway student M1 be placed (CTE-first); in period 1 it meets the ART requests of S1 and
   // S2, who are outside pathways (academic-first).
-  const course = (id: string, extra: Partial<ScenarioInput['courses'][number]> = {}) => ({ id, name: id, ag: null, grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1 as const, days: 'all' as const, terms: 'all' as const }, ...extra });
+  const course = (id: string, extra: Partial<ScenarioInput['courses'][number]> = {}) => ({
+    id,
+    name: id,
+    ag: null,
+    grades: [10],
+    capacity: 30,
+    roomType: 'general',
+    meets: { periods: 1 as const, days: 'all' as const, terms: 'all' as const },
+    ...extra,
+  });
   const input: ScenarioInput = {
     format: 'pathway-scheduler/scenario@1',
     name: 'one ART section',
@@ -94,7 +103,11 @@ describe('the two strategies on a school where they must disagree', () => {
     if (outcome.status !== 'scheduled') return;
     const art = outcome.solution.sections.find((s) => s.course === 'ART')!;
     expect(art.slots).toEqual([period]);
-    expect(Object.entries(outcome.solution.enrollments).filter(([, ids]) => ids.includes(art.id)).map(([id]) => id)).toEqual(holders);
+    expect(
+      Object.entries(outcome.solution.enrollments)
+        .filter(([, ids]) => ids.includes(art.id))
+        .map(([id]) => id),
+    ).toEqual(holders);
     expect(outcome.check.figures.pathwayPlaced.count).toBe(placed);
     expect(outcome.solution.report.solver.delivered).not.toBe('greedy loader');
   });

@@ -37,27 +37,34 @@ const offers = (s: ScenarioInput, course: string, grade: number) => s.courses.fi
 function offGradePaths(s: ScenarioInput): string[] {
   return s.students.flatMap((st, i) => [
     ...st.requests.flatMap((c, j) => (offers(s, c, st.grade) ? [] : [`students[${i}].requests[${j}]`])),
-    ...Object.entries(st.alternates ?? {}).flatMap(([r, alts]) => alts.flatMap((a, k) => (offers(s, a, st.grade) ? [] : [`students[${i}].alternates[${JSON.stringify(r)}][${k}]`]))),
+    ...Object.entries(st.alternates ?? {}).flatMap(([r, alts]) =>
+      alts.flatMap((a, k) => (offers(s, a, st.grade) ? [] : [`students[${i}].alternates[${JSON.stringify(r)}][${k}]`])),
+    ),
   ]);
 }
 
 /** Requests naming a course outside the student's grade, itself or as an alternate. */
-const requestsOutsideGrade = (s: ScenarioInput) => s.students.reduce((n, st) => n + st.requests.filter((r) => [r, ...(st.alternates?.[r] ?? [])].some((c) => !offers(s, c, st.grade))).length, 0);
+const requestsOutsideGrade = (s: ScenarioInput) =>
+  s.students.reduce((n, st) => n + st.requests.filter((r) => [r, ...(st.alternates?.[r] ?? [])].some((c) => !offers(s, c, st.grade))).length, 0);
 
 /** Each enrolment in a course outside the student's grade, as `student section`. */
 function offGradeEnrolments(s: Scenario, schedule: Schedule): string[] {
   const courseOf = new Map(schedule.sections.map((x) => [x.id, x.course]));
-  return s.students.flatMap((st) => (schedule.enrollments[st.id] ?? []).filter((id) => !offers(s, courseOf.get(id)!, st.grade)).map((id) => `${st.id} ${id}`)).sort();
+  return s.students
+    .flatMap((st) => (schedule.enrollments[st.id] ?? []).filter((id) => !offers(s, courseOf.get(id)!, st.grade)).map((id) => `${st.id} ${id}`))
+    .sort();
 }
 
 /** The school as a user would fix it: off-grade requests (with their priorities and alternates) and alternates removed, under strict. */
 function withoutOffGrade(s: ScenarioInput): ScenarioInput {
   const students = s.students.map((st) => {
     const requests = st.requests.filter((r) => offers(s, r, st.grade));
-    const alternates = Object.fromEntries(Object.entries(st.alternates ?? {}).flatMap(([r, alts]) => {
-      const kept = alts.filter((a) => offers(s, a, st.grade));
-      return requests.includes(r) && kept.length > 0 ? [[r, kept]] : [];
-    }));
+    const alternates = Object.fromEntries(
+      Object.entries(st.alternates ?? {}).flatMap(([r, alts]) => {
+        const kept = alts.filter((a) => offers(s, a, st.grade));
+        return requests.includes(r) && kept.length > 0 ? [[r, kept]] : [];
+      }),
+    );
     const priorities = Object.fromEntries(Object.entries(st.priorities ?? {}).filter(([r]) => requests.includes(r)));
     return { ...st, requests: requests.length > 0 ? requests : ['ENG'], alternates, priorities };
   });
@@ -95,7 +102,12 @@ describe.each(propertySeeds())('course grades on random small schools ($label)',
           if (off.length > 0) seen.enrolledOffGrade++;
           // The checker under the strict rule (its schema alone: it does not refuse the requests) names exactly those.
           const strictCheck = check({ ...allowed, policy: { ...allowed.policy, gradeRule: 'strict' } }, outcome.solution);
-          expect(strictCheck.violations.filter((v) => v.rule === 'course-grade').map((v) => `${v.students?.[0]} ${v.sections?.[0]}`).sort()).toEqual(off);
+          expect(
+            strictCheck.violations
+              .filter((v) => v.rule === 'course-grade')
+              .map((v) => `${v.students?.[0]} ${v.sections?.[0]}`)
+              .sort(),
+          ).toEqual(off);
         }
 
         const fixed = parseScenario(withoutOffGrade(input));
@@ -108,7 +120,9 @@ describe.each(propertySeeds())('course grades on random small schools ($label)',
       }),
       { numRuns: RUNS, seed },
     );
-    console.log(`grades: ${seen.runs} schools, refused under strict ${seen.refused}, an off-grade course enrolled under allow in ${seen.enrolledOffGrade}, the fixed school solved ${seen.fixedSolved}`);
+    console.log(
+      `grades: ${seen.runs} schools, refused under strict ${seen.refused}, an off-grade course enrolled under allow in ${seen.enrolledOffGrade}, the fixed school solved ${seen.fixedSolved}`,
+    );
     expect(seen.refused).toBeGreaterThanOrEqual(RUNS / 3);
     expect(seen.enrolledOffGrade).toBeGreaterThanOrEqual(RUNS / 5);
   }, 300_000);

@@ -49,7 +49,13 @@ describe('diagnoseInfeasibility', () => {
       const groups = d.groups;
       expect(await feasibleRelaxing(scenario, [])).toBe(false);
       expect(await feasibleRelaxing(scenario, groups)).toBe(true);
-      for (const keep of groups) expect(await feasibleRelaxing(scenario, groups.filter((g) => g !== keep))).toBe(false);
+      for (const keep of groups)
+        expect(
+          await feasibleRelaxing(
+            scenario,
+            groups.filter((g) => g !== keep),
+          ),
+        ).toBe(false);
       expect(d.summary).toBe(d.groups.map((g) => g.label).join(' + '));
       for (const g of d.groups) expect(g.fixes.length).toBeGreaterThan(0);
       expect(formatDiagnosis(d)).toContain('Fix options:');
@@ -59,7 +65,9 @@ describe('diagnoseInfeasibility', () => {
   it('names the lock when two locked sections need one lab and the one cohort section is all HS1 plans', async () => {
     // The other minimal set, one more lab and a second (regular) section, takes two relaxations.
     const d = await diagnoseInfeasibility(oneLab(), { timeLimitSeconds: 60 });
-    expect(d.groups.map(({ rule, args, label }) => ({ rule, args, label }))).toEqual([{ rule: 'lock', args: { course: 'HS1', slot: 'A.1' }, label: 'lock HS1 in A.1' }]);
+    expect(d.groups.map(({ rule, args, label }) => ({ rule, args, label }))).toEqual([
+      { rule: 'lock', args: { course: 'HS1', slot: 'A.1' }, label: 'lock HS1 in A.1' },
+    ]);
   });
 
   it('names the room count, a limit, when the locked sections are planned anyway', async () => {
@@ -72,7 +80,9 @@ describe('diagnoseInfeasibility', () => {
       ];
     });
     const d = await diagnoseInfeasibility(planned, { timeLimitSeconds: 60 });
-    expect(d.groups.map(({ rule, args, label }) => ({ rule, args, label }))).toEqual([{ rule: 'room-type', args: { roomType: 'health-lab' }, label: 'only 1 health-lab room' }]);
+    expect(d.groups.map(({ rule, args, label }) => ({ rule, args, label }))).toEqual([
+      { rule: 'room-type', args: { roomType: 'health-lab' }, label: 'only 1 health-lab room' },
+    ]);
   });
 
   it('says so when every hard rule can hold', async () => {
@@ -134,6 +144,11 @@ describe('ruleGroup', () => {
     expect(ruleGroup(s, { rule: 'max-sections', args: { teacher: 'T1' } }).label).toBe('T1 teaches at most 3 sections');
     expect(ruleGroup(s, { rule: 'prep', args: { teacher: 'T1', term: 'Y' } })).toMatchObject({ label: 'T1 prep period' });
     expect(ruleGroup(s, { rule: 'lock', args: { course: 'HS1', slot: 'A.1' } }).label).toBe('lock HS1 in A.1');
-    expect(ruleGroup(handScenario((x) => void (x.courses[1]!.sections = 2)), { rule: 'fixed-sections', args: { course: 'HS1' } }).label).toBe('2 sections of HS1');
+    expect(
+      ruleGroup(
+        handScenario((x) => void (x.courses[1]!.sections = 2)),
+        { rule: 'fixed-sections', args: { course: 'HS1' } },
+      ).label,
+    ).toBe('2 sections of HS1');
   });
 });

@@ -102,7 +102,21 @@ describe('solve() aborted during the placement search (valley: 9,594 columns, so
 
 describe('the CLI on SIGINT', () => {
   const start = (out: string) =>
-    spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), 'solve', join(root, 'fixtures/tiny-ab.json'), '-o', out, '--time-limit', '300'], { cwd: dir });
+    spawn(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href,
+        join(root, 'src/cli/main.ts'),
+        'solve',
+        join(root, 'fixtures/tiny-ab.json'),
+        '-o',
+        out,
+        '--time-limit',
+        '300',
+      ],
+      { cwd: dir },
+    );
   /** Resolves once a progress line is on stderr (the quiet line printed after the first seconds). */
   const progressed = (child: ReturnType<typeof start>, stderr: string[]) =>
     new Promise<void>((resolve) =>
@@ -111,7 +125,12 @@ describe('the CLI on SIGINT', () => {
         if (/placed/i.test(stderr.join(''))) resolve();
       }),
     );
-  const exited = (child: ReturnType<typeof start>) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = (child: ReturnType<typeof start>) =>
+    new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => {
+        resolve(code);
+      }),
+    );
 
   it('writes the best schedule so far, marked partial, valid, and exits 0', async () => {
     const child = start('partial.json');

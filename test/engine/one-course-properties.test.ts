@@ -43,9 +43,22 @@ const schools = randomSchool({ sharedAlternates: true });
  * sections; a day of 3 or 4 periods.
  */
 const sharedAlternateSchool: fc.Arbitrary<ScenarioInput> = fc
-  .record({ periods: fc.integer({ min: 3, max: 4 }), seats: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })), students: fc.array(fc.constantFrom('both', 'first', 'second'), { minLength: 2, maxLength: 8 }), english: fc.boolean() })
+  .record({
+    periods: fc.integer({ min: 3, max: 4 }),
+    seats: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+    students: fc.array(fc.constantFrom('both', 'first', 'second'), { minLength: 2, maxLength: 8 }),
+    english: fc.boolean(),
+  })
   .map(({ periods, seats, students, english }) => {
-    const course = (id: string, capacity: number, sections?: number) => ({ id, name: id, grades: [9], capacity, roomType: 'general', meets: { periods: 1 as const, days: 'one' as const, terms: 'all' as const }, ...(sections ? { sections } : {}) });
+    const course = (id: string, capacity: number, sections?: number) => ({
+      id,
+      name: id,
+      grades: [9],
+      capacity,
+      roomType: 'general',
+      meets: { periods: 1 as const, days: 'one' as const, terms: 'all' as const },
+      ...(sections ? { sections } : {}),
+    });
     return {
       format: 'pathway-scheduler/scenario@1' as const,
       name: 'one alternate for two requests',
@@ -112,7 +125,9 @@ describe.each(propertySeeds())('one course once per student on random small scho
       }),
       { numRuns: RUNS, seed },
     );
-    console.log(`one course once: ${seen.runs} schools, a course two requests accept in ${seen.shared}, scheduled ${seen.scheduled}, whole program solved ${seen.programSolved}`);
+    console.log(
+      `one course once: ${seen.runs} schools, a course two requests accept in ${seen.shared}, scheduled ${seen.scheduled}, whole program solved ${seen.programSolved}`,
+    );
     expect(seen.shared).toBeGreaterThanOrEqual(RUNS / 6);
   }, 300_000);
 

@@ -27,7 +27,8 @@ const board: PlannedSection[] = [
   { id: 'PHOTO-2', course: 'PHOTO', teacher: 'TP', slots: ['2'], pattern: '2' },
 ];
 const capacity = (s: PlannedSection) => (s.course === 'CHOIR' || s.course === 'ART1' ? 2 : 30);
-const photoSections = (enrollments: Record<string, readonly string[]>) => Object.values(enrollments).map((ids) => ids.filter((id) => id.startsWith('PHOTO')).length);
+const photoSections = (enrollments: Record<string, readonly string[]>) =>
+  Object.values(enrollments).map((ids) => ids.filter((id) => id.startsWith('PHOTO')).length);
 
 describe('one section of a course per student in student loading', () => {
   it('the greedy completion gives nobody a second Photography section', () => {

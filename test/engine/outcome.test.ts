@@ -18,7 +18,15 @@ afterAll(async () => {
   await shutdownSolverWorkers();
 });
 
-const result = (termination: MipResult['termination'], objective: number | null, bound: number | null): MipResult => ({ termination, values: objective === null ? null : [1], objective, bound, gap: null, seconds: 1, backend: 'highs' });
+const result = (termination: MipResult['termination'], objective: number | null, bound: number | null): MipResult => ({
+  termination,
+  values: objective === null ? null : [1],
+  objective,
+  bound,
+  gap: null,
+  seconds: 1,
+  backend: 'highs',
+});
 const stage = (kind: RunKind, r: MipResult, extra: Partial<StageRun> = {}): StageRun => ({ kind, name: kind, result: r, ...extra });
 const meta = (over: Partial<Parameters<typeof solverFigures>[1]> = {}): Parameters<typeof solverFigures>[1] => ({
   backend: 'highs',
@@ -58,7 +66,12 @@ describe('provenOptimal', () => {
   it('a schedule below the whole program’s bound is never optimal (property)', () => {
     const kinds: RunKind[] = ['placement', 'placement loading', 'greedy', 'search', 'whole', 'loading', 'repair'];
     const terminations: MipResult['termination'][] = ['optimal', 'node-limit', 'time-limit', 'gap-reached', 'interrupted'];
-    const run = fc.record({ kind: fc.constantFrom(...kinds), termination: fc.constantFrom(...terminations), bound: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }), objective: fc.integer({ min: 0, max: 200 }) });
+    const run = fc.record({
+      kind: fc.constantFrom(...kinds),
+      termination: fc.constantFrom(...terminations),
+      bound: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+      objective: fc.integer({ min: 0, max: 200 }),
+    });
     fc.assert(
       fc.property(fc.array(run, { maxLength: 6 }), fc.integer({ min: 0, max: 200 }), fc.boolean(), (list, value, interrupted) => {
         const runs = list.map((r) => stage(r.kind, result(r.termination, r.objective, r.bound)));
@@ -77,34 +90,60 @@ describe('solverFigures', () => {
   it('gives the placement gap (bound − placed) / bound and proves placement only at the bound', () => {
     const runs = [stage('greedy', result('optimal', 90, 90))];
     expect(solverFigures(runs, meta())).toMatchObject({ placementGap: 0.2, placementProven: false, schedule: 'feasible' });
-    expect(solverFigures(runs, meta({ placed: 5 }))).toMatchObject({ placementGap: 0, placementProven: true, termination: 'bound-reached', schedule: 'feasible' });
+    expect(solverFigures(runs, meta({ placed: 5 }))).toMatchObject({
+      placementGap: 0,
+      placementProven: true,
+      termination: 'bound-reached',
+      schedule: 'feasible',
+    });
   });
 
   it('says which stopped the solve: the search’s stall rule, a work limit, the clock, an interrupt', () => {
-    const search = (extra: Partial<StageRun>, termination: MipResult['termination'] = 'optimal') => [stage('greedy', result('optimal', 90, 90)), stage('search', result(termination, 95, null), extra)];
+    const search = (extra: Partial<StageRun>, termination: MipResult['termination'] = 'optimal') => [
+      stage('greedy', result('optimal', 90, 90)),
+      stage('search', result(termination, 95, null), extra),
+    ];
     expect(solverFigures(search({ stall: true }), meta()).termination).toBe('local-optimum');
     expect(solverFigures(search({}, 'node-limit'), meta()).termination).toBe('work-limit');
     expect(solverFigures(search({ timeCut: true }, 'time-limit'), meta()).termination).toBe('time-limit');
     // Stopped between stages: every stage ran to its own end, yet the solve did not.
     expect(solverFigures(search({}), meta({ interrupted: true })).termination).toBe('interrupted');
-    expect(solverFigures(search({ stall: true }), meta({ interrupted: true, partial: true }))).toMatchObject({ termination: 'interrupted', schedule: 'feasible', partial: true });
+    expect(solverFigures(search({ stall: true }), meta({ interrupted: true, partial: true }))).toMatchObject({
+      termination: 'interrupted',
+      schedule: 'feasible',
+      partial: true,
+    });
   });
 });
 
 /** One day of three periods; a pathway of one cohort course and one other course, two members, one other student. */
 function tinySchool(): ScenarioInput {
-  const course = (id: string, extra: Partial<ScenarioInput['courses'][number]> = {}): ScenarioInput['courses'][number] => ({ id, name: id, ag: null, grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' }, ...extra });
+  const course = (id: string, extra: Partial<ScenarioInput['courses'][number]> = {}): ScenarioInput['courses'][number] => ({
+    id,
+    name: id,
+    ag: null,
+    grades: [10],
+    capacity: 30,
+    roomType: 'general',
+    meets: { periods: 1, days: 'all', terms: 'all' },
+    ...extra,
+  });
   return {
     format: 'pathway-scheduler/scenario@1',
     name: 'proof',
     calendar: { terms: ['Y'], days: ['D'], periods: ['1', '2', '3'] },
-    rooms: [{ id: 'R1', type: 'general', capacity: 30 }, { id: 'R2', type: 'general', capacity: 30 }],
+    rooms: [
+      { id: 'R1', type: 'general', capacity: 30 },
+      { id: 'R2', type: 'general', capacity: 30 },
+    ],
     teachers: [
       { id: 'T1', name: 'T1', courses: ['CT'], maxSections: 2 },
       { id: 'T2', name: 'T2', courses: ['X'], maxSections: 2 },
     ],
     courses: [course('CT', { cte: true }), course('X')],
-    pathways: [{ id: 'P', name: 'P', sector: 'Health Science and Medical Technology', cohortSize: 5, cohortCourses: { '10': ['CT'] }, team: [], commonPlanning: 0 }],
+    pathways: [
+      { id: 'P', name: 'P', sector: 'Health Science and Medical Technology', cohortSize: 5, cohortCourses: { '10': ['CT'] }, team: [], commonPlanning: 0 },
+    ],
     students: [
       { id: 'M1', grade: 10, pathway: 'P', requests: ['CT', 'X'] },
       { id: 'M2', grade: 10, pathway: 'P', requests: ['CT', 'X'] },

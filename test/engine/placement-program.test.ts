@@ -27,7 +27,10 @@ describe('placement program', () => {
     const inst = buildInstance(scenario);
     const form = formulate(inst);
     const full = form.builder.build('max', []);
-    const program = placementProgram(inst, full.columns.map((c) => c.name));
+    const program = placementProgram(
+      inst,
+      full.columns.map((c) => c.name),
+    );
     expect(program.form.vars.teach.map((v) => v.col).length).toBe(form.vars.teach.length);
     expect(program.model.columns.length).toBeLessThan(full.columns.length);
     const outside = new Set(inst.groups.flatMap((g, gi) => (g.pathway ? [] : [gi])));
@@ -36,30 +39,37 @@ describe('placement program', () => {
     expect(program.model.columns.every((c) => names.has(c.name))).toBe(true);
   });
 
-  it.each(propertySeeds())('has the brute-force optimum of pathway placement, and its solutions are whole-program solutions ($label)', async ({ seed }) => {
-    await fc.assert(
-      fc.asyncProperty(randomSchool(), async (input) => {
-        const scenario = parseScenario(input);
-        const best = optimum(scenario);
-        fc.pre(best !== null);
-        const inst = buildInstance(scenario);
-        const form = formulate(inst);
-        const full = form.builder.build('max', []);
-        const program = placementProgram(inst, full.columns.map((c) => c.name));
-        const result = await solveMip(program.model, { backend: 'highs', timeLimitSeconds: 20, mipGap: 0, seed: 1 });
-        if (result.termination === 'infeasible') return; // no board keeps the hard rules; the engine test covers this
-        expect(result.termination).toBe('optimal');
-        const values = program.toFull(result.values!, full.columns.length);
-        expect(checkFeasibility(full, values, 1e-6).feasible).toBe(true);
-        expect(Math.round(evaluate(form.terms.placed, values))).toBe(Math.round(result.objective!));
-        // Single-slot placements make the group counts exact: the optimum is brute force's (with the
-        // engine's sections, and cohorts that fit their rooms: helpers/optimum.ts); otherwise the
-        // program is a relaxation.
-        const singleSlots = [...inst.courses.values()].every((c) => c.patterns.every((p) => p.slots.length === 1));
-        if (singleSlots && !best.cohortRoomsShort) expect(Math.round(result.objective!)).toBe(best.withinPlan);
-        else expect(Math.round(result.objective!)).toBeGreaterThanOrEqual(best.withinPlan);
-      }),
-      { numRuns: 40, seed },
-    );
-  }, 240_000);
+  it.each(propertySeeds())(
+    'has the brute-force optimum of pathway placement, and its solutions are whole-program solutions ($label)',
+    async ({ seed }) => {
+      await fc.assert(
+        fc.asyncProperty(randomSchool(), async (input) => {
+          const scenario = parseScenario(input);
+          const best = optimum(scenario);
+          fc.pre(best !== null);
+          const inst = buildInstance(scenario);
+          const form = formulate(inst);
+          const full = form.builder.build('max', []);
+          const program = placementProgram(
+            inst,
+            full.columns.map((c) => c.name),
+          );
+          const result = await solveMip(program.model, { backend: 'highs', timeLimitSeconds: 20, mipGap: 0, seed: 1 });
+          if (result.termination === 'infeasible') return; // no board keeps the hard rules; the engine test covers this
+          expect(result.termination).toBe('optimal');
+          const values = program.toFull(result.values!, full.columns.length);
+          expect(checkFeasibility(full, values, 1e-6).feasible).toBe(true);
+          expect(Math.round(evaluate(form.terms.placed, values))).toBe(Math.round(result.objective!));
+          // Single-slot placements make the group counts exact: the optimum is brute force's (with the
+          // engine's sections, and cohorts that fit their rooms: helpers/optimum.ts); otherwise the
+          // program is a relaxation.
+          const singleSlots = [...inst.courses.values()].every((c) => c.patterns.every((p) => p.slots.length === 1));
+          if (singleSlots && !best.cohortRoomsShort) expect(Math.round(result.objective!)).toBe(best.withinPlan);
+          else expect(Math.round(result.objective!)).toBeGreaterThanOrEqual(best.withinPlan);
+        }),
+        { numRuns: 40, seed },
+      );
+    },
+    240_000,
+  );
 });

@@ -35,37 +35,43 @@ const NODES = 300_000;
 const schools = fc.oneof(randomSchool(), randomSchool({ priorities: 'contested' }));
 
 describe.each(propertySeeds())('strict tiers on random small schools ($label)', ({ seed }) => {
-  it.each(['cte-first', 'academic-first'] as const)('%s: a schedule called optimal has no lexicographically better one within its section plan', async (order) => {
-    const seen = { runs: 0, optimal: 0, belowUnclaimed: 0, gaveUp: 0 };
-    await fc.assert(
-      fc.asyncProperty(schools, async (input) => {
-        seen.runs++;
-        const scenario = parseScenario(input);
-        const outcome = await solve(scenario, { strategy: order, timeLimitSeconds: 20 });
-        if (outcome.status !== 'scheduled') return;
-        const values = checkedTiers(scenario, outcome.solution, order);
-        const inst = buildInstance(scenario);
-        let better;
-        try {
-          better = bruteForceTiers(scenario, order, { maxNodes: NODES, above: values, regularLimit: (c) => inst.courses.get(c)?.regularSections ?? 0 });
-        } catch (error) {
-          if (!(error instanceof OracleGaveUp)) throw error;
-          seen.gaveUp++;
-          return;
-        }
-        if (better.witness) {
-          // The oracle's schedule is real: the checker accepts it, with the oracle's values.
-          expect(check(scenario, better.witness).violations).toEqual([]);
-          expect(checkedTiers(scenario, better.witness, order)).toEqual(better.best);
-        }
-        const optimal = outcome.solution.report.solver.schedule === 'optimal';
-        if (optimal) seen.optimal++;
-        else if (better.best) seen.belowUnclaimed++;
-        const named = (v: readonly number[] | null) => v && Object.fromEntries(tierNames(order).map((n, i) => [n, v[i]]));
-        if (optimal) expect(named(better.best), `a schedule better than the engine's ${JSON.stringify(named(values))}`).toBeNull();
-      }),
-      { numRuns: RUNS[order], seed },
-    );
-    console.log(`${order}: ${seen.runs} schools, the schedule called optimal in ${seen.optimal} (the assertion binds there), below the optimum and not called optimal in ${seen.belowUnclaimed}, too large for the oracle ${seen.gaveUp}`);
-  }, 300_000);
+  it.each(['cte-first', 'academic-first'] as const)(
+    '%s: a schedule called optimal has no lexicographically better one within its section plan',
+    async (order) => {
+      const seen = { runs: 0, optimal: 0, belowUnclaimed: 0, gaveUp: 0 };
+      await fc.assert(
+        fc.asyncProperty(schools, async (input) => {
+          seen.runs++;
+          const scenario = parseScenario(input);
+          const outcome = await solve(scenario, { strategy: order, timeLimitSeconds: 20 });
+          if (outcome.status !== 'scheduled') return;
+          const values = checkedTiers(scenario, outcome.solution, order);
+          const inst = buildInstance(scenario);
+          let better;
+          try {
+            better = bruteForceTiers(scenario, order, { maxNodes: NODES, above: values, regularLimit: (c) => inst.courses.get(c)?.regularSections ?? 0 });
+          } catch (error) {
+            if (!(error instanceof OracleGaveUp)) throw error;
+            seen.gaveUp++;
+            return;
+          }
+          if (better.witness) {
+            // The oracle's schedule is real: the checker accepts it, with the oracle's values.
+            expect(check(scenario, better.witness).violations).toEqual([]);
+            expect(checkedTiers(scenario, better.witness, order)).toEqual(better.best);
+          }
+          const optimal = outcome.solution.report.solver.schedule === 'optimal';
+          if (optimal) seen.optimal++;
+          else if (better.best) seen.belowUnclaimed++;
+          const named = (v: readonly number[] | null) => v && Object.fromEntries(tierNames(order).map((n, i) => [n, v[i]]));
+          if (optimal) expect(named(better.best), `a schedule better than the engine's ${JSON.stringify(named(values))}`).toBeNull();
+        }),
+        { numRuns: RUNS[order], seed },
+      );
+      console.log(
+        `${order}: ${seen.runs} schools, the schedule called optimal in ${seen.optimal} (the assertion binds there), below the optimum and not called optimal in ${seen.belowUnclaimed}, too large for the oracle ${seen.gaveUp}`,
+      );
+    },
+    300_000,
+  );
 });

@@ -31,10 +31,12 @@ function fullSchedule() {
 
 /** Every capacity cause of the explanations, verified with the checker alone (helpers/verify-causes.ts). */
 function checkerProblems(scenario: Scenario, schedule: Schedule, e: Explanations): string[] {
-  return [...e.students, ...e.requests].flatMap((x) => x.causes.flatMap((c) => {
-    const problem = verifyCapacityCause(scenario, schedule, x.student, c);
-    return problem === null ? [] : [`${x.student} ${c.kind}: ${problem}`];
-  }));
+  return [...e.students, ...e.requests].flatMap((x) =>
+    x.causes.flatMap((c) => {
+      const problem = verifyCapacityCause(scenario, schedule, x.student, c);
+      return problem === null ? [] : [`${x.student} ${c.kind}: ${problem}`];
+    }),
+  );
 }
 
 /** Every unmet request is counted under exactly one cause of the report's summary, tier by tier. */
@@ -50,7 +52,10 @@ const causesOf = (e: Explanations, student: string) => [...e.students, ...e.requ
 /** The explanations with one cause replaced. */
 function tamper(e: Explanations, student: string, from: Cause, to: Cause): Explanations {
   const swap = (c: Cause) => (c === from ? to : c);
-  return { students: e.students.map((s) => (s.student === student ? { ...s, causes: s.causes.map(swap) } : s)), requests: e.requests.map((r) => (r.student === student ? { ...r, causes: r.causes.map(swap) } : r)) };
+  return {
+    students: e.students.map((s) => (s.student === student ? { ...s, causes: s.causes.map(swap) } : s)),
+    requests: e.requests.map((r) => (r.student === student ? { ...r, causes: r.causes.map(swap) } : r)),
+  };
 }
 
 describe('explainSchedule on the hand school', () => {
@@ -76,9 +81,9 @@ describe('explainSchedule on the hand school', () => {
     const schedule = clashSchedule();
     const e = explainSchedule(scenario, schedule);
     const clash = causesOf(e, 'S1').find((c) => c.kind === 'clash')!;
-    const wrongSlot = verifyExplanations(scenario, schedule, tamper(e, 'S1', clash, { ...clash, slots: ['A.4'] } as Cause));
+    const wrongSlot = verifyExplanations(scenario, schedule, tamper(e, 'S1', clash, { ...clash, slots: ['A.4'] }));
     expect(wrongSlot.map((p) => p.problem)).toContain('BIO-1 and ENG10-1 do not both meet in A.4');
-    const wrongBlocker = verifyExplanations(scenario, schedule, tamper(e, 'S1', clash, { ...clash, blocker: 'ENG10-2' } as Cause));
+    const wrongBlocker = verifyExplanations(scenario, schedule, tamper(e, 'S1', clash, { ...clash, blocker: 'ENG10-2' }));
     expect(wrongBlocker.map((p) => p.problem)).toContain('the student is not in ENG10-2');
   });
 
@@ -91,7 +96,16 @@ describe('explainSchedule on the hand school', () => {
     const full: Cause = { kind: 'full', request: 'BIO', section: 'BIO-1', enrolled: 2, size: 2 };
     expect(causesOf(e, 'S3')).toContainEqual(full);
     expect(verifyExplanations(scenario, schedule, e)).toEqual([]);
-    const wrong = verifyExplanations(scenario, schedule, tamper(e, 'S3', causesOf(e, 'S3').find((c) => c.kind === 'full')!, { ...full, enrolled: 1 }));
+    const wrong = verifyExplanations(
+      scenario,
+      schedule,
+      tamper(
+        e,
+        'S3',
+        causesOf(e, 'S3').find((c) => c.kind === 'full')!,
+        { ...full, enrolled: 1 },
+      ),
+    );
     expect(wrong.map((p) => p.problem)).toEqual(['BIO-1 holds 2 of 2, not 1 of 2']);
   });
 
@@ -146,7 +160,15 @@ describe('explainSchedule on the hand school', () => {
     const schedule = handSchedule();
     schedule.enrollments['S4'] = ['BIO-1'];
     const e = explainSchedule(scenario, schedule);
-    expect(causesOf(e, 'S4')).toContainEqual({ kind: 'no-cohort-seat', pathway: 'HEALTH', grade: 10, cohorts: ['HEALTH-10-1'], seated: 2, members: 3, cohortSize: 2 });
+    expect(causesOf(e, 'S4')).toContainEqual({
+      kind: 'no-cohort-seat',
+      pathway: 'HEALTH',
+      grade: 10,
+      cohorts: ['HEALTH-10-1'],
+      seated: 2,
+      members: 3,
+      cohortSize: 2,
+    });
     expect(verifyExplanations(scenario, schedule, e)).toEqual([]);
   });
 });

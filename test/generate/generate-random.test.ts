@@ -32,7 +32,14 @@ describe('Random (seeded mulberry32)', () => {
   it('draws weighted choices in proportion to their weights', () => {
     const rng = new Random(7);
     let heavy = 0;
-    for (let i = 0; i < 4000; i++) if (rng.weighted([['light', 1], ['heavy', 3]] as const) === 'heavy') heavy++;
+    for (let i = 0; i < 4000; i++)
+      if (
+        rng.weighted([
+          ['light', 1],
+          ['heavy', 3],
+        ] as const) === 'heavy'
+      )
+        heavy++;
     expect(heavy / 4000).toBeGreaterThan(0.7);
     expect(heavy / 4000).toBeLessThan(0.8);
   });

@@ -28,7 +28,9 @@ function assignableSections(s: ScenarioInput, demand: ReadonlyMap<string, number
   const source = 0;
   const sink = n - 1;
   const courseNode = new Map(courses.map((c, i) => [c, 1 + i]));
-  courses.forEach((c, i) => { (cap[source] as number[])[1 + i] = demand.get(c) ?? 0; });
+  courses.forEach((c, i) => {
+    (cap[source] as number[])[1 + i] = demand.get(c) ?? 0;
+  });
   s.teachers.forEach((t, j) => {
     const node = 1 + courses.length + j;
     (cap[node] as number[])[sink] = t.maxSections;
@@ -41,7 +43,11 @@ function assignableSections(s: ScenarioInput, demand: ReadonlyMap<string, number
     const queue = [source];
     while (queue.length > 0 && prev[sink] === -1) {
       const u = queue.shift() as number;
-      for (let v = 0; v < n; v++) if (prev[v] === -1 && (cap[u]?.[v] ?? 0) > 0) { prev[v] = u; queue.push(v); }
+      for (let v = 0; v < n; v++)
+        if (prev[v] === -1 && (cap[u]?.[v] ?? 0) > 0) {
+          prev[v] = u;
+          queue.push(v);
+        }
     }
     if (prev[sink] === -1) return flow;
     let push = Infinity;
@@ -66,7 +72,7 @@ describe('generateScenario', () => {
         expect(Math.abs(s.students.length - options.students)).toBeLessThanOrEqual(0.1 * options.students);
         for (const g of [9, 10, 11, 12]) {
           const n = s.students.filter((st) => st.grade === g).length;
-          expect(Math.abs(n - options.students / 4)).toBeLessThanOrEqual(0.1 * options.students / 4 + 1);
+          expect(Math.abs(n - options.students / 4)).toBeLessThanOrEqual((0.1 * options.students) / 4 + 1);
         }
       });
 
@@ -91,7 +97,7 @@ describe('generateScenario', () => {
         expect(total / capacity).toBeGreaterThan(options.students >= 300 ? 0.95 : 0.8);
       });
 
-      it('gives full-time teachers the calendar\'s full load (5 of 6, 6 of 8) and CTE part-timers about half of it', () => {
+      it("gives full-time teachers the calendar's full load (5 of 6, 6 of 8) and CTE part-timers about half of it", () => {
         const shape = calendarShape(options.calendar);
         const courseById = new Map(s.courses.map((c) => [c.id, c]));
         const cte = s.teachers.filter((t) => t.courses.every((c) => courseById.get(c)?.cte === true));

@@ -94,7 +94,9 @@ describe('strict-tier oracle on hand-solved schools', () => {
     const scenario = school(3, (s) => {
       s.courses = [course('CT', { cte: true, allowedPeriods: ['1'] }), course('ART', { allowedPeriods: ['1', '2'] }), course('X', { allowedPeriods: ['2'] })];
       s.teachers = [teacher('T1', ['CT'], 1), teacher('T2', ['ART'], 1), teacher('T3', ['X'], 1)];
-      s.pathways = [{ id: 'P', name: 'P', sector: 'Arts, Media, and Entertainment', cohortSize: 5, cohortCourses: { '10': ['CT'] }, team: [], commonPlanning: 0 }];
+      s.pathways = [
+        { id: 'P', name: 'P', sector: 'Arts, Media, and Entertainment', cohortSize: 5, cohortCourses: { '10': ['CT'] }, team: [], commonPlanning: 0 },
+      ];
       s.students = [
         { id: 'M1', grade: 10, pathway: 'P', requests: ['CT', 'ART'] },
         { id: 'S1', grade: 10, requests: ['ART', 'X'] },
@@ -113,7 +115,9 @@ describe('strict-tier oracle on hand-solved schools', () => {
       school(2, (s) => {
         s.courses = [course('SPAN', { ag: 'e' }), course('ART', { ag: 'f' })];
         s.teachers = [teacher('T1', ['SPAN', 'ART'], 1)];
-        s.students = [{ id: 'S1', grade: 10, requests: ['ART', 'SPAN'], priorities: { SPAN: 'recommended' }, agCompleted: { a: 1, b: 2, c: 2, d: 1, e: 0, f: 0 } }];
+        s.students = [
+          { id: 'S1', grade: 10, requests: ['ART', 'SPAN'], priorities: { SPAN: 'recommended' }, agCompleted: { a: 1, b: 2, c: 2, d: 1, e: 0, f: 0 } },
+        ];
         s.policy = { agRule };
       });
     expect(effectivePriorities(scenario('on-track'), scenario('on-track').students[0]!)).toEqual(['requested', 'required']);
@@ -135,32 +139,40 @@ describe('strict-tier oracle on hand-solved schools', () => {
 
 describe('strict-tier oracle on random schools', () => {
   const schools = fc.sample(fc.oneof(randomSchool(), randomSchool({ priorities: 'contested' })), { numRuns: 40, seed: FIXED_SEED });
-  it.each(['cte-first', 'academic-first'] as const)('%s: from the greedy loader’s schedule it finds a better one or none, the checker agrees with its values, and placement stays the placement oracle’s', (order) => {
-    let compared = 0;
-    let improved = 0;
-    let gaveUp = 0;
-    for (const input of schools) {
-      const scenario = parseScenario(input);
-      try {
-        const placed = bruteForce(scenario, 100_000);
-        // A good start cuts the search: the greedy loader's schedule when the checker accepts it (its values only).
-        const greedy = greedyCteFirstSchedule(scenario);
-        const start = check(scenario, greedy).valid ? checkedTiers(scenario, greedy, order) : placed.witness ? checkedTiers(scenario, placed.witness, order) : undefined;
-        const r = bruteForceTiers(scenario, order, { maxNodes: 100_000, ...(start ? { above: start } : {}) });
-        compared++;
-        expect(r.feasible).toBe(placed.feasible);
-        if (!r.witness) continue;
-        improved++;
-        expect(check(scenario, r.witness).violations).toEqual([]);
-        expect(checkedTiers(scenario, r.witness, order)).toEqual(r.best);
-        if (order === 'cte-first') expect(r.best![0]).toBe(placed.best);
-      } catch (error) {
-        if (!(error instanceof OracleGaveUp)) throw error;
-        gaveUp++;
+  it.each(['cte-first', 'academic-first'] as const)(
+    '%s: from the greedy loader’s schedule it finds a better one or none, the checker agrees with its values, and placement stays the placement oracle’s',
+    (order) => {
+      let compared = 0;
+      let improved = 0;
+      let gaveUp = 0;
+      for (const input of schools) {
+        const scenario = parseScenario(input);
+        try {
+          const placed = bruteForce(scenario, 100_000);
+          // A good start cuts the search: the greedy loader's schedule when the checker accepts it (its values only).
+          const greedy = greedyCteFirstSchedule(scenario);
+          const start = check(scenario, greedy).valid
+            ? checkedTiers(scenario, greedy, order)
+            : placed.witness
+              ? checkedTiers(scenario, placed.witness, order)
+              : undefined;
+          const r = bruteForceTiers(scenario, order, { maxNodes: 100_000, ...(start ? { above: start } : {}) });
+          compared++;
+          expect(r.feasible).toBe(placed.feasible);
+          if (!r.witness) continue;
+          improved++;
+          expect(check(scenario, r.witness).violations).toEqual([]);
+          expect(checkedTiers(scenario, r.witness, order)).toEqual(r.best);
+          if (order === 'cte-first') expect(r.best![0]).toBe(placed.best);
+        } catch (error) {
+          if (!(error instanceof OracleGaveUp)) throw error;
+          gaveUp++;
+        }
       }
-    }
-    console.log(`${order}: ${compared} schools compared (${improved} improved on the greedy loader's schedule), ${gaveUp} too large for the oracle`);
-    expect(compared).toBeGreaterThanOrEqual(30);
-    expect(improved).toBeGreaterThanOrEqual(10);
-  }, 120_000);
+      console.log(`${order}: ${compared} schools compared (${improved} improved on the greedy loader's schedule), ${gaveUp} too large for the oracle`);
+      expect(compared).toBeGreaterThanOrEqual(30);
+      expect(improved).toBeGreaterThanOrEqual(10);
+    },
+    120_000,
+  );
 });

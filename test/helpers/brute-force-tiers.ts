@@ -58,7 +58,9 @@ const PRIORITIES: readonly Priority[] = ['required', 'requested', 'recommended']
 /** The tiers of the order, highest first, in the report's words. */
 export function tierNames(order: TierOrder): string[] {
   const requests = (who: string) => PRIORITIES.map((p) => `${p} requests met${who}`);
-  return order === 'cte-first' ? ['pathway students placed', ...requests('')] : [...requests(' (outside pathways)'), 'pathway students placed', ...requests(' (pathway students)')];
+  return order === 'cte-first'
+    ? ['pathway students placed', ...requests('')]
+    : [...requests(' (outside pathways)'), 'pathway students placed', ...requests(' (pathway students)')];
 }
 
 /** Positive when `a` is lexicographically above `b`. */
@@ -103,7 +105,8 @@ export function bruteForceTiers(s: Scenario, order: TierOrder, options: TierOrac
 
   const agOk = (st: Student, taken: readonly string[]) => {
     if (s.policy.agRule !== 'on-track') return true;
-    const years = (courses: readonly string[], k: (typeof SUBJECTS)[number]) => (st.agCompleted?.[k] ?? 0) + new Set(courses.filter((c) => course.get(c)?.ag === k)).size;
+    const years = (courses: readonly string[], k: (typeof SUBJECTS)[number]) =>
+      (st.agCompleted?.[k] ?? 0) + new Set(courses.filter((c) => course.get(c)?.ag === k)).size;
     const reachable = SUBJECTS.every((k) => years(st.requests, k) >= agNeed(k, st.grade));
     return !reachable || SUBJECTS.every((k) => years(taken, k) >= agNeed(k, st.grade));
   };
@@ -114,7 +117,11 @@ export function bruteForceTiers(s: Scenario, order: TierOrder, options: TierOrac
   const students = (order === 'cte-first' ? [...inPathways, ...outside] : [...outside, ...inPathways]).map((st) => {
     const priorities = effectivePriorities(s, st);
     const at = tierIndex(order, st.pathway !== undefined);
-    const lines = st.requests.map((c, i) => ({ course: c, accepts: [c, ...(st.alternates?.[c] ?? []).filter((a) => a !== c)], tier: at.request(priorities[i]!) }));
+    const lines = st.requests.map((c, i) => ({
+      course: c,
+      accepts: [c, ...(st.alternates?.[c] ?? []).filter((a) => a !== c)],
+      tier: at.request(priorities[i]!),
+    }));
     return { st, lines, placedTier: at.placed };
   });
   type Seated = (typeof students)[number];

@@ -26,7 +26,13 @@ const course = (id: string, extra: Partial<Input['courses'][number]> = {}): Inpu
   meets: { periods: 1, days: 'all', terms: 'all' },
   ...extra,
 });
-const teacher = (id: string, courses: string[], extra: Partial<Input['teachers'][number]> = {}): Input['teachers'][number] => ({ id, name: id, courses, maxSections: 3, ...extra });
+const teacher = (id: string, courses: string[], extra: Partial<Input['teachers'][number]> = {}): Input['teachers'][number] => ({
+  id,
+  name: id,
+  courses,
+  maxSections: 3,
+  ...extra,
+});
 
 /** One day of `periods` periods, two general rooms; edit the rest. */
 function school(periods: number, edit: (s: Input) => void): Input {
@@ -156,10 +162,16 @@ describe('brute-force oracle on hand-solved schools', () => {
     // teacher is able to take is refused as input.)
     const input = (agRule: 'on-track' | 'off') =>
       school(3, (s) => {
-        s.courses = [course('CT', { cte: true, ag: 'g', allowedPeriods: ['1'] }), course('SPAN', { ag: 'e', allowedPeriods: ['1'] }), course('ART', { ag: 'f' })];
+        s.courses = [
+          course('CT', { cte: true, ag: 'g', allowedPeriods: ['1'] }),
+          course('SPAN', { ag: 'e', allowedPeriods: ['1'] }),
+          course('ART', { ag: 'f' }),
+        ];
         s.teachers = [teacher('T1', ['CT', 'ART']), teacher('T2', ['SPAN'])];
         s.pathways = [pathway('P', ['CT'], 5)];
-        s.students = [{ id: 'M1', grade: 10, pathway: 'P', requests: ['CT', 'SPAN'], alternates: { SPAN: ['ART'] }, agCompleted: { a: 1, b: 2, c: 2, d: 1, e: 0 } }];
+        s.students = [
+          { id: 'M1', grade: 10, pathway: 'P', requests: ['CT', 'SPAN'], alternates: { SPAN: ['ART'] }, agCompleted: { a: 1, b: 2, c: 2, d: 1, e: 0 } },
+        ];
         s.policy = { agRule };
       });
     expect(solved(input('on-track')).best).toBe(0);
@@ -171,7 +183,12 @@ describe('brute-force oracle on hand-solved schools', () => {
     // One Photography section meets one request, and a second is a second section of one course.
     const input = (artPeriods: string[]) =>
       school(3, (s) => {
-        s.courses = [course('CT', { cte: true, allowedPeriods: ['1'] }), course('CHOIR', { allowedPeriods: ['1'] }), course('ART', { allowedPeriods: artPeriods }), course('PHOTO')];
+        s.courses = [
+          course('CT', { cte: true, allowedPeriods: ['1'] }),
+          course('CHOIR', { allowedPeriods: ['1'] }),
+          course('ART', { allowedPeriods: artPeriods }),
+          course('PHOTO'),
+        ];
         s.teachers = [teacher('T1', ['CT']), teacher('T2', ['CHOIR']), teacher('T3', ['ART']), teacher('T4', ['PHOTO'])];
         s.pathways = [pathway('P', ['CT'], 5)];
         s.students = [{ id: 'M1', grade: 10, pathway: 'P', requests: ['CT', 'CHOIR', 'ART'], alternates: { CHOIR: ['PHOTO'], ART: ['PHOTO'] } }];

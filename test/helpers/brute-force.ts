@@ -52,7 +52,8 @@ export function bruteForce(s: Scenario, maxNodes = 2_000_000, regularLimit?: (co
 
   const agOk = (st: Student, taken: readonly string[]) => {
     if (s.policy.agRule !== 'on-track') return true;
-    const years = (courses: readonly string[], k: (typeof SUBJECTS)[number]) => (st.agCompleted?.[k] ?? 0) + new Set(courses.filter((c) => course.get(c)?.ag === k)).size;
+    const years = (courses: readonly string[], k: (typeof SUBJECTS)[number]) =>
+      (st.agCompleted?.[k] ?? 0) + new Set(courses.filter((c) => course.get(c)?.ag === k)).size;
     const reachable = SUBJECTS.every((k) => years(st.requests, k) >= agNeed(k, st.grade));
     return !reachable || SUBJECTS.every((k) => years(taken, k) >= agNeed(k, st.grade));
   };
@@ -119,7 +120,10 @@ export function bruteForce(s: Scenario, maxNodes = 2_000_000, regularLimit?: (co
   const place = (list: typeof members, i: number, placed: number, skipKey: string | null): boolean => {
     tick();
     if (placed + (list.length - i) <= best) return false;
-    const state = `${board.boardKey()}|${list.slice(i).map((m) => m.st.id).join(' ')}|${skipKey}`;
+    const state = `${board.boardKey()}|${list
+      .slice(i)
+      .map((m) => m.st.id)
+      .join(' ')}|${skipKey}`;
     if ((seen.get(state) ?? -1) >= placed) return false;
     seen.set(state, placed);
     // A student who cannot be seated alone on this board never will be on a fuller one.

@@ -13,6 +13,10 @@ export function checkedTiers(scenario: Scenario, schedule: Schedule, order: Tier
   const all = standings(lookup(scenario, schedule));
   const placed = all.filter((s) => s.placed === true).length;
   const met = (inPathway: boolean | null) =>
-    PRIORITIES.map((p) => all.filter((s) => inPathway === null || (s.student.pathway !== undefined) === inPathway).reduce((n, s) => n + s.match.lines.filter((l) => l.priority === p && s.match.metBy.has(l.course)).length, 0));
+    PRIORITIES.map((p) =>
+      all
+        .filter((s) => inPathway === null || (s.student.pathway !== undefined) === inPathway)
+        .reduce((n, s) => n + s.match.lines.filter((l) => l.priority === p && s.match.metBy.has(l.course)).length, 0),
+    );
   return order === 'cte-first' ? [placed, ...met(null)] : [...met(false), placed, ...met(true)];
 }

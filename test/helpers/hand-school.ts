@@ -41,13 +41,30 @@ export function handScenarioInput(): ScenarioInput {
     ],
     courses: [
       { id: 'ENG10', name: 'English 10', ag: 'b', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'one', terms: 'all' } },
-      { id: 'HS1', name: 'Health Science 1', ag: 'g', cte: true, grades: [10], capacity: 20, roomType: 'health-lab', meets: { periods: 2, days: 'one', terms: 'all' } },
+      {
+        id: 'HS1',
+        name: 'Health Science 1',
+        ag: 'g',
+        cte: true,
+        grades: [10],
+        capacity: 20,
+        roomType: 'health-lab',
+        meets: { periods: 2, days: 'one', terms: 'all' },
+      },
       { id: 'BIO', name: 'Biology', ag: 'd', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'one', terms: 'all' } },
       { id: 'CHEM', name: 'Chemistry', ag: 'd', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'one', terms: 'all' } },
       { id: 'HIST', name: 'World History', ag: 'a', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'one', terms: 'all' } },
     ],
     pathways: [
-      { id: 'HEALTH', name: 'Health Academy', sector: 'Health Science and Medical Technology', cohortSize: 2, cohortCourses: { '10': ['HS1', 'ENG10'] }, team: ['T1', 'T2'], commonPlanning: 1 },
+      {
+        id: 'HEALTH',
+        name: 'Health Academy',
+        sector: 'Health Science and Medical Technology',
+        cohortSize: 2,
+        cohortCourses: { '10': ['HS1', 'ENG10'] },
+        team: ['T1', 'T2'],
+        commonPlanning: 1,
+      },
     ],
     students: [
       { id: 'S1', grade: 10, pathway: 'HEALTH', requests: ['HS1', 'ENG10', 'BIO'], agCompleted: { a: 1, b: 1, c: 2, e: 1 }, groups: ['EL'] },

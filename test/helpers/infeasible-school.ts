@@ -44,7 +44,11 @@ const teacher = fc.integer({ min: 0, max: 2 });
 const demand: fc.Arbitrary<Demand> = fc.oneof(
   fc.record({ kind: fc.constant('fixed-sections' as const), course, sections: fc.integer({ min: 2, max: 4 }) }),
   fc.record({ kind: fc.constant('locks' as const), course, period, count: fc.integer({ min: 1, max: 2 }) }),
-  fc.record({ kind: fc.constant('cpt' as const), commonPlanning: fc.integer({ min: 1, max: 2 }), team: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant('cpt' as const),
+    commonPlanning: fc.integer({ min: 1, max: 2 }),
+    team: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+  }),
 );
 
 const limit: fc.Arbitrary<Limit> = fc.oneof(

@@ -68,7 +68,15 @@ export function hardKnapsack(items = 120, dims = 8, seed = 7): MipModel {
     const avg = weights.reduce((s, w) => s + (w[j] ?? 0), 0) / dims;
     return col(`take[${j}]`, 'binary', 0, 1, Math.round(avg + 10 * rnd()));
   });
-  const rows = weights.map((w, d) => row(`cap[${d}]`, columns.map((_, j) => j), w, -Infinity, Math.floor(w.reduce((s, x) => s + x, 0) / 2)));
+  const rows = weights.map((w, d) =>
+    row(
+      `cap[${d}]`,
+      columns.map((_, j) => j),
+      w,
+      -Infinity,
+      Math.floor(w.reduce((s, x) => s + x, 0) / 2),
+    ),
+  );
   return { sense: 'max', columns, rows };
 }
 

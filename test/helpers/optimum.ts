@@ -43,5 +43,9 @@ export function cohortRoomsShort(scenario: Scenario): boolean {
     const c = scenario.courses.find((x) => x.id === id)!;
     return Math.min(c.capacity, Math.max(0, ...scenario.rooms.filter((r) => r.type === c.roomType).map((r) => r.capacity)));
   };
-  return scenario.pathways.some((p) => Object.values(p.cohortCourses).flat().some((c) => seats(c) < Math.min(p.cohortSize, scenario.courses.find((x) => x.id === c)!.capacity)));
+  return scenario.pathways.some((p) =>
+    Object.values(p.cohortCourses)
+      .flat()
+      .some((c) => seats(c) < Math.min(p.cohortSize, scenario.courses.find((x) => x.id === c)!.capacity)),
+  );
 }

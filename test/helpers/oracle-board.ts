@@ -38,7 +38,15 @@ export interface Witness {
 }
 
 /** Cumulative A–G years by the end of grades 9–12 (SCENARIO.md "Pathways, cohorts, A–G"). */
-export const AG_MIN: Record<AgSubject, readonly number[]> = { a: [0, 1, 2, 2], b: [1, 2, 3, 4], c: [1, 2, 3, 3], d: [0, 1, 2, 2], e: [0, 1, 2, 2], f: [0, 0, 1, 1], g: [0, 0, 0, 1] };
+export const AG_MIN: Record<AgSubject, readonly number[]> = {
+  a: [0, 1, 2, 2],
+  b: [1, 2, 3, 4],
+  c: [1, 2, 3, 3],
+  d: [0, 1, 2, 2],
+  e: [0, 1, 2, 2],
+  f: [0, 0, 1, 1],
+  g: [0, 0, 0, 1],
+};
 export const SUBJECTS = Object.keys(AG_MIN) as AgSubject[];
 /** The minimum of subject `k` by the end of the student's grade. */
 export const agNeed = (k: AgSubject, grade: number) => AG_MIN[k][Math.min(3, Math.max(0, grade - 9))] ?? 0;
@@ -65,7 +73,13 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
     const busy = new Map(s.teachers.map((t) => [t.id, new Set<string>()]));
     const load = new Map(s.teachers.map((t) => [t.id, 0]));
     const freeIn = (t: string, pred: (slot: string) => boolean) => allSlots.some((x) => pred(x) && !off.get(t)!.has(x) && !busy.get(t)!.has(x));
-    const cpt = () => s.pathways.every((p) => p.commonPlanning <= 0 || p.team.length === 0 || allSlots.filter((x) => p.team.every((t) => !off.get(t)?.has(x) && !busy.get(t)?.has(x))).length >= p.commonPlanning);
+    const cpt = () =>
+      s.pathways.every(
+        (p) =>
+          p.commonPlanning <= 0 ||
+          p.team.length === 0 ||
+          allSlots.filter((x) => p.team.every((t) => !off.get(t)?.has(x) && !busy.get(t)?.has(x))).length >= p.commonPlanning,
+      );
     const prep = (t: string) => [...new Set([...busy.get(t)!].map((x) => termOf(cal, x)))].every((term) => freeIn(t, (x) => termOf(cal, x) === term));
     const assign = (i: number): boolean => {
       tick();
@@ -119,14 +133,21 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
     return value;
   };
   const roomsHold = (type: string) => {
-    const key = secs.filter((x) => course.get(x.course)!.roomType === type).map((x) => `${x.slots.join('+')}#${x.students.length}`).sort().join(' ');
+    const key = secs
+      .filter((x) => course.get(x.course)!.roomType === type)
+      .map((x) => `${x.slots.join('+')}#${x.students.length}`)
+      .sort()
+      .join(' ');
     return memo(`r ${type} ${key}`, () => roomed(secs, type));
   };
   /** Opens a section when teachers and rooms can still be found for every section; returns it, or null. */
   const open = (c: string, slots: readonly string[], cohort: string | null): Sec | null => {
     const sec: Sec = { course: c, slots, cohort, students: [] };
     secs.push(sec);
-    const teachersKey = secs.map((x) => `${x.course}@${x.slots.join('+')}`).sort().join(' ');
+    const teachersKey = secs
+      .map((x) => `${x.course}@${x.slots.join('+')}`)
+      .sort()
+      .join(' ');
     const type = course.get(c)!.roomType;
     if (memo(`t ${teachersKey}`, () => staffed(secs)) && roomsHold(type)) return sec;
     secs.pop();
@@ -211,7 +232,9 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
       if (i === lockList.length) return then();
       const l = lockList[i]!;
       if (secs.filter((x) => x.course === l.course && x.slots.includes(l.slot)).length >= l.count) return phase(i + 1);
-      const labels = s.pathways.flatMap((p) => Object.entries(p.cohortCourses).flatMap(([g, list]) => (list.includes(l.course) ? labelsOf(`${p.id}-${g}`) : [])));
+      const labels = s.pathways.flatMap((p) =>
+        Object.entries(p.cohortCourses).flatMap(([g, list]) => (list.includes(l.course) ? labelsOf(`${p.id}-${g}`) : [])),
+      );
       for (const cohort of [...(mayOpenRegular(l.course) ? [null] : []), ...labels.filter((x) => !cohortSec(x, l.course))]) {
         for (const slots of placements.get(l.course) ?? []) {
           if (!slots.includes(l.slot) || !open(l.course, slots, cohort)) continue;
@@ -231,8 +254,16 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
   const schedule = (list: Sec[]): Witness => {
     const teachers: string[] = [];
     const rooms = new Map<Sec, string>();
-    if (!staffed(list, teachers) || ![...new Set(s.courses.map((c) => c.roomType))].every((type) => roomed(list, type, rooms))) throw new Error('brute force: the best board lost its teachers or rooms');
-    const sections = list.map((x, k) => ({ id: `${x.course}-${k + 1}`, course: x.course, teacher: teachers[k]!, room: rooms.get(x)!, slots: [...x.slots], ...(x.cohort ? { cohort: x.cohort } : {}) }));
+    if (!staffed(list, teachers) || ![...new Set(s.courses.map((c) => c.roomType))].every((type) => roomed(list, type, rooms)))
+      throw new Error('brute force: the best board lost its teachers or rooms');
+    const sections = list.map((x, k) => ({
+      id: `${x.course}-${k + 1}`,
+      course: x.course,
+      teacher: teachers[k]!,
+      room: rooms.get(x)!,
+      slots: [...x.slots],
+      ...(x.cohort ? { cohort: x.cohort } : {}),
+    }));
     const enrollments: Record<string, string[]> = {};
     list.forEach((x, k) => {
       for (const st of x.students) (enrollments[st] ??= []).push(sections[k]!.id);
@@ -240,7 +271,30 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
     return { sections, enrollments };
   };
   /** The open sections and their head counts, as a key: all a later student's options depend on. */
-  const boardKey = () => secs.map((x) => `${x.course}@${x.slots.join('+')}#${x.cohort}:${x.students.length}`).sort().join(' ');
+  const boardKey = () =>
+    secs
+      .map((x) => `${x.course}@${x.slots.join('+')}#${x.cohort}:${x.students.length}`)
+      .sort()
+      .join(' ');
 
-  return { tick, course, placements, secs, open, close, roomsHold, mayOpenRegular, labelsOf, cohortSec, cohortMembers, cohortCourses, joinableCohorts, seating, lockBoards, snapshot, schedule, boardKey };
+  return {
+    tick,
+    course,
+    placements,
+    secs,
+    open,
+    close,
+    roomsHold,
+    mayOpenRegular,
+    labelsOf,
+    cohortSec,
+    cohortMembers,
+    cohortCourses,
+    joinableCohorts,
+    seating,
+    lockBoards,
+    snapshot,
+    schedule,
+    boardKey,
+  };
 }

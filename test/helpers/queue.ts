@@ -53,7 +53,11 @@ function track(child: ChildProcess): Child {
         });
         check();
       }),
-    exit: new Promise((resolve) => child.once('close', (code) => resolve(code))),
+    exit: new Promise((resolve) =>
+      child.once('close', (code) => {
+        resolve(code);
+      }),
+    ),
   };
   // Registered before any waitFor, so the text is there when a waiter looks.
   child.stdout?.prependListener('data', (d: Buffer) => (c.out += d.toString()));
@@ -62,10 +66,12 @@ function track(child: ChildProcess): Child {
 }
 
 /** `pathway-scheduler <args>` from the sources, in `cwd`. */
-export const cli = (cwd: string, ...args: string[]): Child => track(spawn(process.execPath, ['--import', tsx, join(root, 'src/cli/main.ts'), ...args], { cwd }));
+export const cli = (cwd: string, ...args: string[]): Child =>
+  track(spawn(process.execPath, ['--import', tsx, join(root, 'src/cli/main.ts'), ...args], { cwd }));
 
 /** A worker process started through the library (see queue-worker.ts). */
-export const libraryWorker = (options: object): Child => track(spawn(process.execPath, ['--import', tsx, join(root, 'test/helpers/queue-worker.ts'), JSON.stringify(options)], { cwd: root }));
+export const libraryWorker = (options: object): Child =>
+  track(spawn(process.execPath, ['--import', tsx, join(root, 'test/helpers/queue-worker.ts'), JSON.stringify(options)], { cwd: root }));
 
 /** Keys of one queue in Redis (BullMQ's and ours), for checks that nothing is left. */
 export async function queueKeys(url: string, name: string): Promise<string[]> {

@@ -30,18 +30,38 @@ describe('random schools', () => {
     ['a traditional day', (s: ScenarioInput) => s.calendar.days.length === 1 && s.calendar.terms.length === 1, 0.2],
     ['an A/B rotation', (s: ScenarioInput) => s.calendar.days.length === 2, 0.2],
     ['a 4x4 block', (s: ScenarioInput) => s.calendar.terms.length === 2, 0.2],
-    ['a double period that pathway students take', (s: ScenarioInput) => members(s).some((m) => m.requests.some((r) => course(s, r).meets.periods === 2)), 0.25],
-    ['an every-day or full-year course besides a one-day or one-term one', (s: ScenarioInput) => s.calendar.days.length + s.calendar.terms.length > 2 && s.courses.some((c) => c.meets.periods === 1 && (c.meets.days === 'all' && s.calendar.days.length > 1 || c.meets.terms === 'all' && s.calendar.terms.length > 1)), 0.15],
+    [
+      'a double period that pathway students take',
+      (s: ScenarioInput) => members(s).some((m) => m.requests.some((r) => course(s, r).meets.periods === 2)),
+      0.25,
+    ],
+    [
+      'an every-day or full-year course besides a one-day or one-term one',
+      (s: ScenarioInput) =>
+        s.calendar.days.length + s.calendar.terms.length > 2 &&
+        s.courses.some(
+          (c) => c.meets.periods === 1 && ((c.meets.days === 'all' && s.calendar.days.length > 1) || (c.meets.terms === 'all' && s.calendar.terms.length > 1)),
+        ),
+      0.15,
+    ],
     ['two pathways', (s: ScenarioInput) => s.pathways.length === 2, 0.25],
     ['a pathway grade of two cohorts', (s: ScenarioInput) => s.pathways.some((p) => members(s).filter((m) => m.pathway === p.id).length > p.cohortSize), 0.1],
     ['pathways in grades 10 and 11', (s: ScenarioInput) => new Set(members(s).map((m) => m.grade)).size === 2, 0.1],
     ['students outside pathways', (s: ScenarioInput) => s.students.length > members(s).length, 0.5],
     ['alternates', (s: ScenarioInput) => s.students.some((st) => st.alternates !== undefined), 0.25],
-    ['required and recommended requests', (s: ScenarioInput) => ['required', 'recommended'].every((p) => s.students.some((st) => Object.values(st.priorities ?? {}).includes(p as 'required'))), 0.3],
+    [
+      'required and recommended requests',
+      (s: ScenarioInput) => ['required', 'recommended'].every((p) => s.students.some((st) => Object.values(st.priorities ?? {}).includes(p as 'required'))),
+      0.3,
+    ],
     ['A–G on track', (s: ScenarioInput) => s.policy?.agRule === 'on-track', 0.4],
     ['a lock', (s: ScenarioInput) => (s.locks ?? []).length > 0, 0.1],
     ['an unavailable teacher', (s: ScenarioInput) => s.teachers.some((t) => (t.unavailable ?? []).length > 0), 0.3],
-    ['a room smaller than a class it holds', (s: ScenarioInput) => s.courses.some((c) => s.rooms.some((r) => r.type === c.roomType && r.capacity < c.capacity)), 0.2],
+    [
+      'a room smaller than a class it holds',
+      (s: ScenarioInput) => s.courses.some((c) => s.rooms.some((r) => r.type === c.roomType && r.capacity < c.capacity)),
+      0.2,
+    ],
   ])('has %s in at least its share of schools', (_, pred, least) => {
     expect(share(pred)).toBeGreaterThanOrEqual(least);
   });

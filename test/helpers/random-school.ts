@@ -58,7 +58,15 @@ const ACADEMIC = [
 ] as const;
 const ALTERNATE_AG: Record<string, AgSubject> = { CHEM: 'd', FREN: 'e' };
 /** Cumulative A–G years by the end of grades 9–12 (SCENARIO.md). */
-const AG_MIN: Record<AgSubject, readonly number[]> = { a: [0, 1, 2, 2], b: [1, 2, 3, 4], c: [1, 2, 3, 3], d: [0, 1, 2, 2], e: [0, 1, 2, 2], f: [0, 0, 1, 1], g: [0, 0, 0, 1] };
+const AG_MIN: Record<AgSubject, readonly number[]> = {
+  a: [0, 1, 2, 2],
+  b: [1, 2, 3, 4],
+  c: [1, 2, 3, 3],
+  d: [0, 1, 2, 2],
+  e: [0, 1, 2, 2],
+  f: [0, 0, 1, 1],
+  g: [0, 0, 0, 1],
+};
 
 const student = fc.record({
   grade: fc.constantFrom(10, 11),
@@ -106,7 +114,12 @@ const draw = fc.record({
   courses: fc.array(course, { minLength: 10, maxLength: 10 }),
   teachers: fc.array(teacher, { minLength: 3, maxLength: 5 }),
   others: fc.array(student, { minLength: 0, maxLength: 3 }),
-  rooms: fc.record({ general: fc.constantFrom(1, 2, 2), generalCapacity: fc.constantFrom(2, 3, 3), labs: fc.constantFrom(1, 1, 2), labCapacity: fc.constantFrom(2, 3) }),
+  rooms: fc.record({
+    general: fc.constantFrom(1, 2, 2),
+    generalCapacity: fc.constantFrom(2, 3, 3),
+    labs: fc.constantFrom(1, 1, 2),
+    labCapacity: fc.constantFrom(2, 3),
+  }),
   agOn: fc.integer({ min: 0, max: 4 }).map((x) => x < 3),
   lock: fc.option(fc.record({ course: fc.nat(), slot: fc.nat() }), { freq: 3 }),
   /** Students outside pathways for `priorities: 'contested'` (last, so that other schools draw as before). */
@@ -128,18 +141,34 @@ function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
   const slots = slotsOf(calendar);
   // At most four pathway students in all, so the oracle stays fast.
   let room = 4;
-  const pathways = d.pathways.map((p, i) => {
-    const members = p.members.slice(0, Math.max(0, room));
-    room -= members.length;
-    return { ...p, id: `P${i + 1}`, cte: `CT${i + 1}`, members };
-  }).filter((p) => p.members.length > 0);
+  const pathways = d.pathways
+    .map((p, i) => {
+      const members = p.members.slice(0, Math.max(0, room));
+      room -= members.length;
+      return { ...p, id: `P${i + 1}`, cte: `CT${i + 1}`, members };
+    })
+    .filter((p) => p.members.length > 0);
   const electives = d.electives.map((k) => ACADEMIC[k]!);
   const anyAlternates = [...pathways.flatMap((p) => p.members), ...d.others].some((s) => s.alternates);
-  const catalogue: Array<{ id: string; ag: AgSubject | null; cte?: boolean; double: boolean; lab: boolean }> = [
-    ...pathways.map((p) => ({ id: p.cte, ag: 'g' as AgSubject, cte: true, double: options.doublePeriods === 'always' ? true : options.doublePeriods === 'never' ? false : p.double === 0, lab: true })),
+  type CatalogueEntry = { id: string; ag: AgSubject | null; cte?: boolean; double: boolean; lab: boolean };
+  const catalogue: CatalogueEntry[] = [
+    ...pathways.map((p): CatalogueEntry => ({
+      id: p.cte,
+      ag: 'g',
+      cte: true,
+      double: options.doublePeriods === 'always' ? true : options.doublePeriods === 'never' ? false : p.double === 0,
+      lab: true,
+    })),
     { id: 'ENG', ag: 'b', double: false, lab: false },
-    ...electives.map((e, k) => ({ id: e.id, ag: e.ag as AgSubject, double: false, lab: e.id === 'BIO' && (options.labs === 'scarce' || (d.courses[k]?.lab ?? false)) })),
-    ...(anyAlternates ? electives.flatMap((e) => ('alternate' in e ? [{ id: e.alternate, ag: ALTERNATE_AG[e.alternate]!, double: false, lab: false }] : [])) : []),
+    ...electives.map((e, k): CatalogueEntry => ({
+      id: e.id,
+      ag: e.ag,
+      double: false,
+      lab: e.id === 'BIO' && (options.labs === 'scarce' || (d.courses[k]?.lab ?? false)),
+    })),
+    ...(anyAlternates
+      ? electives.flatMap((e) => ('alternate' in e ? [{ id: e.alternate, ag: ALTERNATE_AG[e.alternate]!, double: false, lab: false }] : []))
+      : []),
   ];
   const meets = (c: (typeof catalogue)[number], everyDay: boolean) => {
     const periods = c.double ? (2 as const) : (1 as const);
@@ -215,7 +244,8 @@ function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
     });
     const alternates: Record<string, string[]> = {};
     if (s.alternates) {
-      for (const e of ACADEMIC) if ('alternate' in e && requests.includes(e.id) && has(e.alternate) && !requests.includes(e.alternate)) alternates[e.id] = [e.alternate];
+      for (const e of ACADEMIC)
+        if ('alternate' in e && requests.includes(e.id) && has(e.alternate) && !requests.includes(e.alternate)) alternates[e.id] = [e.alternate];
       if (options.sharedAlternates) {
         const plain = requests.filter((r) => !cohort.includes(r) && alternates[r] === undefined);
         const shared = Object.values(alternates)[0]?.[0];
@@ -225,7 +255,8 @@ function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
       }
       // Off-grade alternates of an in-grade request too: English with an elective (grade 10 only) in its place.
       const elective = electives.find((e) => !requests.includes(e.id))?.id;
-      if (options.offGradeRequests && grade === 11 && requests.includes('ENG') && !cohort.includes('ENG') && alternates['ENG'] === undefined && elective) alternates['ENG'] = [elective];
+      if (options.offGradeRequests && grade === 11 && requests.includes('ENG') && !cohort.includes('ENG') && alternates['ENG'] === undefined && elective)
+        alternates['ENG'] = [elective];
     }
     // A–G: completed years up to last year's minimum, less what this year's requests must give.
     const agCompleted: Partial<Record<AgSubject, number>> = {};
@@ -255,7 +286,9 @@ function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
     ...d.others.map((s, i) => ({ id: `S${i + 1}`, grade: s.grade, ...requestsOf(s, [], s.grade) })),
   ];
 
-  const lockable = courses.filter((c) => students.some((s) => s.requests.includes(c.id) && !('pathway' in s && pathways.find((p) => p.id === s.pathway)?.cte === c.id)));
+  const lockable = courses.filter((c) =>
+    students.some((s) => s.requests.includes(c.id) && !('pathway' in s && pathways.find((p) => p.id === s.pathway)?.cte === c.id)),
+  );
   const locks: Array<{ course: string; slot: string }> = [];
   if (d.lock && lockable.length > 0) {
     const c = lockable[d.lock.course % lockable.length]!;

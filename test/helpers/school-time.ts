@@ -35,6 +35,7 @@ export function placementsOf(calendar: Calendar, course: Pick<Course, 'meets' | 
     if (run.length === course.meets.periods && run.every((q) => allowed.has(q))) starts.push(run);
   });
   const out: string[][] = [];
-  for (const terms of termSets) for (const days of daySets) for (const run of starts) out.push(terms.flatMap((t) => days.flatMap((d) => run.map((q) => slotOf(calendar, t, d, q)))));
+  for (const terms of termSets)
+    for (const days of daySets) for (const run of starts) out.push(terms.flatMap((t) => days.flatMap((d) => run.map((q) => slotOf(calendar, t, d, q)))));
   return out;
 }

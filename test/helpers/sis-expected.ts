@@ -43,10 +43,54 @@ export interface Carries {
  * only), equity groups other than gender (district code tables).
  */
 export const CARRIES: Readonly<Record<SisName, Carries>> = {
-  powerschool: { priorities: 'course', qualifications: true, teacherTable: true, teacherTeams: true, courseGrades: true, ag: true, cte: true, roomTypes: true, courseCapacity: true, locks: true },
-  aeries: { priorities: 'none', qualifications: false, teacherTable: true, teacherTeams: true, courseGrades: true, ag: true, cte: true, roomTypes: true, courseCapacity: false, locks: false },
-  'infinite-campus': { priorities: 'required-elective', qualifications: false, teacherTable: false, teacherTeams: false, courseGrades: false, ag: false, cte: false, roomTypes: false, courseCapacity: true, locks: false },
-  synergy: { priorities: 'none', qualifications: false, teacherTable: false, teacherTeams: false, courseGrades: true, ag: true, cte: false, roomTypes: false, courseCapacity: false, locks: false },
+  powerschool: {
+    priorities: 'course',
+    qualifications: true,
+    teacherTable: true,
+    teacherTeams: true,
+    courseGrades: true,
+    ag: true,
+    cte: true,
+    roomTypes: true,
+    courseCapacity: true,
+    locks: true,
+  },
+  aeries: {
+    priorities: 'none',
+    qualifications: false,
+    teacherTable: true,
+    teacherTeams: true,
+    courseGrades: true,
+    ag: true,
+    cte: true,
+    roomTypes: true,
+    courseCapacity: false,
+    locks: false,
+  },
+  'infinite-campus': {
+    priorities: 'required-elective',
+    qualifications: false,
+    teacherTable: false,
+    teacherTeams: false,
+    courseGrades: false,
+    ag: false,
+    cte: false,
+    roomTypes: false,
+    courseCapacity: true,
+    locks: false,
+  },
+  synergy: {
+    priorities: 'none',
+    qualifications: false,
+    teacherTable: false,
+    teacherTeams: false,
+    courseGrades: true,
+    ag: true,
+    cte: false,
+    roomTypes: false,
+    courseCapacity: false,
+    locks: false,
+  },
 };
 
 /** Teachers a section row names as the preset reads it (PowerSchool's preset reads one teacher column). */
@@ -59,15 +103,38 @@ export function canonical(s: Scenario | ExpectedScenario) {
     calendar: s.calendar,
     rooms: byId(s.rooms).map((r) => ({ id: r.id, type: r.type, capacity: r.capacity })),
     teachers: byId(s.teachers).map((t) => ({ id: t.id, name: t.name, courses: [...t.courses].sort(), maxSections: t.maxSections, room: t.room ?? null })),
-    courses: byId(s.courses).map((c) => ({ id: c.id, name: c.name, ag: c.ag ?? null, cte: c.cte ?? false, grades: [...c.grades].sort((a, b) => a - b), capacity: c.capacity, roomType: c.roomType, meets: c.meets, sections: c.sections ?? null, allowedPeriods: c.allowedPeriods ?? null })),
+    courses: byId(s.courses).map((c) => ({
+      id: c.id,
+      name: c.name,
+      ag: c.ag ?? null,
+      cte: c.cte ?? false,
+      grades: [...c.grades].sort((a, b) => a - b),
+      capacity: c.capacity,
+      roomType: c.roomType,
+      meets: c.meets,
+      sections: c.sections ?? null,
+      allowedPeriods: c.allowedPeriods ?? null,
+    })),
     pathways: byId(s.pathways).map((p) => ({
       id: p.id,
       cohortSize: p.cohortSize,
-      cohortCourses: Object.fromEntries(Object.entries(p.cohortCourses).map(([g, list]) => [g, [...list].sort()]).sort()),
+      cohortCourses: Object.fromEntries(
+        Object.entries(p.cohortCourses)
+          .map(([g, list]) => [g, [...list].sort()])
+          .sort(),
+      ),
       team: [...p.team].sort(),
       commonPlanning: p.commonPlanning ?? 1,
     })),
-    students: byId(s.students).map((st) => ({ id: st.id, grade: st.grade, pathway: st.pathway ?? null, requests: st.requests, alternates: st.alternates ?? {}, priorities: st.priorities ?? {}, groups: [...(st.groups ?? [])].sort() })),
+    students: byId(s.students).map((st) => ({
+      id: st.id,
+      grade: st.grade,
+      pathway: st.pathway ?? null,
+      requests: st.requests,
+      alternates: st.alternates ?? {},
+      priorities: st.priorities ?? {},
+      groups: [...(st.groups ?? [])].sort(),
+    })),
     locks: [...s.locks].sort((a, b) => a.course.localeCompare(b.course) || a.slot.localeCompare(b.slot)),
   };
 }
@@ -127,7 +194,9 @@ export function expectedImport(sis: SisName, plan: ExportPlan, gradeRule: 'stric
   });
 
   const requestGrades = new Map<string, Set<number>>();
-  for (const st of students) for (const c of [...st.requests, ...Object.values(st.alternates ?? {}).flat()]) (requestGrades.get(c) ?? requestGrades.set(c, new Set()).get(c))?.add(st.grade);
+  for (const st of students)
+    for (const c of [...st.requests, ...Object.values(st.alternates ?? {}).flat()])
+      (requestGrades.get(c) ?? requestGrades.set(c, new Set()).get(c))?.add(st.grade);
   const teamSizes = new Map<string, number>();
   for (const s of sections) if (s.team) teamSizes.set(s.course, Math.max(teamSizes.get(s.course) ?? 0, s.maxSize));
   const courses: Course[] = g.courses.map((c) => {
@@ -156,7 +225,8 @@ export function expectedImport(sis: SisName, plan: ExportPlan, gradeRule: 'stric
     for (const s of named(id)) if (s.room !== '') use.set(s.room, (use.get(s.room) ?? 0) + 1);
     return [...use].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   };
-  const teacherIds = carry.teacherTable || carry.qualifications ? g.teachers.map((t) => t.id) : g.teachers.map((t) => t.id).filter((id) => named(id).length > 0);
+  const teacherIds =
+    carry.teacherTable || carry.qualifications ? g.teachers.map((t) => t.id) : g.teachers.map((t) => t.id).filter((id) => named(id).length > 0);
   const teachers = teacherIds.map((id) => {
     const t = g.teachers.find((x) => x.id === id);
     const work = carry.qualifications ? { courses: t?.courses ?? [], maxSections: t?.maxSections ?? 0 } : fromRows(id);

@@ -79,8 +79,14 @@ export function planExport(input: ScenarioInput): ExportPlan {
   // Teachers: cohort sections to a qualified team member, then courses with the fewest qualified
   // teachers first; the teacher with the most load left; never past a teacher's maxSections.
   const qualified = (course: string) => scenario.teachers.filter((t) => t.courses.includes(course));
-  const pick = (candidates: readonly string[]) => [...candidates].filter((t) => (load.get(t) ?? 0) > 0).sort((a, b) => (load.get(b) ?? 0) - (load.get(a) ?? 0) || a.localeCompare(b))[0];
-  const order = drafts.map((d, i) => ({ d, i })).sort((a, b) => Number(b.d.team !== undefined) - Number(a.d.team !== undefined) || qualified(a.d.course.id).length - qualified(b.d.course.id).length || a.i - b.i);
+  const pick = (candidates: readonly string[]) =>
+    [...candidates].filter((t) => (load.get(t) ?? 0) > 0).sort((a, b) => (load.get(b) ?? 0) - (load.get(a) ?? 0) || a.localeCompare(b))[0];
+  const order = drafts
+    .map((d, i) => ({ d, i }))
+    .sort(
+      (a, b) =>
+        Number(b.d.team !== undefined) - Number(a.d.team !== undefined) || qualified(a.d.course.id).length - qualified(b.d.course.id).length || a.i - b.i,
+    );
   for (const { d } of order) {
     const ids = qualified(d.course.id).map((t) => t.id);
     const team = d.team ? teams.get(d.team.pathway) : undefined;
@@ -139,9 +145,18 @@ export function planExport(input: ScenarioInput): ExportPlan {
       maxSize: d.maxSize,
       teachers: d.teachers,
       room: room(d),
-      terms: uniq(cells.map((s) => s.term), cal.terms),
-      days: uniq(cells.map((s) => s.day), cal.days),
-      periods: uniq(cells.map((s) => s.period), cal.periods),
+      terms: uniq(
+        cells.map((s) => s.term),
+        cal.terms,
+      ),
+      days: uniq(
+        cells.map((s) => s.day),
+        cal.days,
+      ),
+      periods: uniq(
+        cells.map((s) => s.period),
+        cal.periods,
+      ),
       locked: lockSlot !== undefined,
     };
   });
@@ -149,7 +164,8 @@ export function planExport(input: ScenarioInput): ExportPlan {
   const loadPriority = new Map<string, Priority>();
   for (const course of scenario.courses) {
     const tally = new Map<Priority, number>();
-    for (const s of scenario.students) if (s.requests.includes(course.id)) tally.set(s.priorities?.[course.id] ?? 'requested', (tally.get(s.priorities?.[course.id] ?? 'requested') ?? 0) + 1);
+    for (const s of scenario.students)
+      if (s.requests.includes(course.id)) tally.set(s.priorities?.[course.id] ?? 'requested', (tally.get(s.priorities?.[course.id] ?? 'requested') ?? 0) + 1);
     const best = [...tally].sort((a, b) => b[1] - a[1] || RANK[a[0]] - RANK[b[0]])[0];
     loadPriority.set(course.id, best?.[0] ?? 'requested');
   }

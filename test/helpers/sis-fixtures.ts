@@ -24,7 +24,10 @@ export function sisFixtureSchool(): ScenarioInput {
   const school: ScenarioInput = { ...readScenarioFile(join(ROOT, SIS_FIXTURE_SOURCE)) };
   const senior = school.courses.find((c) => !c.grades.includes(9) && !c.grades.includes(10) && !c.grades.includes(11));
   if (!senior) throw new Error(`${SIS_FIXTURE_SOURCE} has no course for seniors only`);
-  const strays = school.students.filter((st) => st.grade === 9).slice(0, 3).map((st) => st.id);
+  const strays = school.students
+    .filter((st) => st.grade === 9)
+    .slice(0, 3)
+    .map((st) => st.id);
   school.students = school.students.map((st) => (strays.includes(st.id) ? { ...st, requests: [...st.requests, senior.id] } : st));
   school.policy = { ...school.policy, gradeRule: 'allow' };
   return school;

@@ -27,7 +27,10 @@ export const tinySchoolShape: fc.Arbitrary<TinySchoolShape> = fc.record({
     fc.record({
       courses: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
       maxSections: fc.integer({ min: 2, max: 3 }),
-      unavailable: fc.array(fc.integer({ min: 0, max: 6 }).map((x) => x === 0), { minLength: 3, maxLength: 3 }),
+      unavailable: fc.array(
+        fc.integer({ min: 0, max: 6 }).map((x) => x === 0),
+        { minLength: 3, maxLength: 3 },
+      ),
     }),
     { minLength: 2, maxLength: 3 },
   ),
@@ -82,7 +85,12 @@ export function tinySchool(shape: TinySchoolShape): ScenarioInput {
       },
     ],
     students: [
-      ...members.map((extra, i) => ({ id: `M${i + 1}`, grade: 10, pathway: 'P', requests: ['CT', 'CA', ...(['N1', 'N2'] as const).filter((_, k) => extra[k])] })),
+      ...members.map((extra, i) => ({
+        id: `M${i + 1}`,
+        grade: 10,
+        pathway: 'P',
+        requests: ['CT', 'CA', ...(['N1', 'N2'] as const).filter((_, k) => extra[k])],
+      })),
       ...shape.others.map((req, i) => {
         const requests = (['CA', 'N1', 'N2'] as const).filter((_, k) => req[k]);
         return { id: `O${i + 1}`, grade: 10, requests: requests.length > 0 ? requests : ['N1'] };

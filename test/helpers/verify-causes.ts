@@ -14,7 +14,12 @@ import { placementsOf } from './school-time.js';
 const TEACHER_RULES = new Set(['teacher-clash', 'unavailable', 'max-sections', 'prep', 'cpt']);
 
 /** Violations the schedule gains when `section` runs with the student in it. */
-function added(scenario: Scenario, schedule: Schedule, student: string, section: { course: string; teacher: string; room: string; slots: readonly string[] }): Violation[] {
+function added(
+  scenario: Scenario,
+  schedule: Schedule,
+  student: string,
+  section: { course: string; teacher: string; room: string; slots: readonly string[] },
+): Violation[] {
   const before = new Set(check(scenario, schedule).violations.map((v) => v.message));
   // Only a section's own fields: check() refuses unknown ones (a cause passed as the section carries its kind).
   const { course, teacher, room, slots } = section;
@@ -31,7 +36,10 @@ function freeFor(scenario: Scenario, schedule: Schedule, student: string, reques
   const accepts = new Set([request, ...(st.alternates?.[request] ?? [])]);
   const own = new Set(schedule.enrollments[student] ?? []);
   const taken = new Set(schedule.sections.filter((s) => own.has(s.id) && !accepts.has(s.course)).flatMap((s) => s.slots));
-  return placementsOf(scenario.calendar, scenario.courses.find((c) => c.id === course)!).filter((p) => p.every((x) => !taken.has(x)));
+  return placementsOf(
+    scenario.calendar,
+    scenario.courses.find((c) => c.id === course)!,
+  ).filter((p) => p.every((x) => !taken.has(x)));
 }
 
 /** Null when the checker bears the cause out; otherwise what it contradicts. Other cause kinds: null. */
@@ -43,16 +51,21 @@ export function verifyCapacityCause(scenario: Scenario, schedule: Schedule, stud
   const rooms = scenario.rooms.filter((r) => r.type === course.roomType);
   const free = freeFor(scenario, schedule, student, cause.request, course.id);
   // A teacher can open a section at a placement when adding it breaks no rule on teachers.
-  const teacherFree = (teacher: string, slots: readonly string[]) => !added(scenario, schedule, student, { course: course.id, teacher, room: rooms[0]?.id ?? '', slots }).some((v) => TEACHER_RULES.has(v.rule) && (v.teachers ?? []).includes(teacher));
+  const teacherFree = (teacher: string, slots: readonly string[]) =>
+    !added(scenario, schedule, student, { course: course.id, teacher, room: rooms[0]?.id ?? '', slots }).some(
+      (v) => TEACHER_RULES.has(v.rule) && (v.teachers ?? []).includes(teacher),
+    );
   switch (cause.kind) {
     case 'section-count': {
       const broken = added(scenario, schedule, student, cause);
-      if (broken.length > 0) return `adding ${cause.course} with ${cause.teacher} in ${cause.room} at ${cause.slots.join('+')} breaks ${broken.map((v) => v.rule).join(', ')}`;
+      if (broken.length > 0)
+        return `adding ${cause.course} with ${cause.teacher} in ${cause.room} at ${cause.slots.join('+')} breaks ${broken.map((v) => v.rule).join(', ')}`;
       const running = schedule.sections.filter((s) => s.course === cause.course).length;
       return running === cause.sections ? null : `${cause.course} runs ${running} sections, not ${cause.sections}`;
     }
     case 'teacher-shortage': {
-      if ([...qualified].sort().join() !== [...cause.teachers].sort().join()) return `the qualified teachers of ${cause.course} are ${qualified.join(', ') || 'none'}`;
+      if ([...qualified].sort().join() !== [...cause.teachers].sort().join())
+        return `the qualified teachers of ${cause.course} are ${qualified.join(', ') || 'none'}`;
       const open = free.flatMap((slots) => qualified.filter((t) => teacherFree(t, slots)).map((t) => `${t} at ${slots.join('+')}`));
       return open.length === 0 ? null : `a qualified teacher could open a section: ${open.slice(0, 3).join(', ')}`;
     }
@@ -60,7 +73,14 @@ export function verifyCapacityCause(scenario: Scenario, schedule: Schedule, stud
       if (course.roomType !== cause.roomType) return `${cause.course} does not need a ${cause.roomType} room`;
       const withTeacher = free.filter((slots) => qualified.some((t) => teacherFree(t, slots)));
       const teacherOf = (slots: readonly string[]) => qualified.find((t) => teacherFree(t, slots))!;
-      const roomFree = withTeacher.flatMap((slots) => rooms.filter((r) => !added(scenario, schedule, student, { course: course.id, teacher: teacherOf(slots), room: r.id, slots }).some((v) => v.rule === 'room-clash')).map((r) => `${r.id} at ${slots.join('+')}`));
+      const roomFree = withTeacher.flatMap((slots) =>
+        rooms
+          .filter(
+            (r) =>
+              !added(scenario, schedule, student, { course: course.id, teacher: teacherOf(slots), room: r.id, slots }).some((v) => v.rule === 'room-clash'),
+          )
+          .map((r) => `${r.id} at ${slots.join('+')}`),
+      );
       return roomFree.length === 0 ? null : `a ${cause.roomType} room is free where a teacher is: ${roomFree.slice(0, 3).join(', ')}`;
     }
   }

@@ -21,7 +21,10 @@ const CHROMIUM = '/usr/bin/chromium';
 // In CI (.ci/run installs Debian's chromium) a missing browser fails the test instead of skipping it.
 const browserRequired = process.env['CI'] === 'true' || process.env['REQUIRE_BROWSER'] === '1';
 const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser) console.warn(`\n*** ${CHROMIUM} is absent: the browser test ${browserRequired ? 'FAILS (required in CI)' : 'is skipped'}; apt-get install chromium to run it ***\n`);
+if (!hasBrowser)
+  console.warn(
+    `\n*** ${CHROMIUM} is absent: the browser test ${browserRequired ? 'FAILS (required in CI)' : 'is skipped'}; apt-get install chromium to run it ***\n`,
+  );
 
 let scenario: Scenario;
 let solution: Solution;
@@ -59,7 +62,15 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
     if (!hasBrowser) throw new Error(`${CHROMIUM} is required here (CI or REQUIRE_BROWSER=1): apt-get install chromium`);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 30_000);
   afterAll(async () => browser?.close());
@@ -104,7 +115,20 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
     const hand = handScenario();
     const schedule = clashSchedule();
     const book = lookup(hand, schedule);
-    const solver: SolverFigures = { backend: 'highs', strategy: 'cte-first', seed: 1, termination: 'time-limit', schedule: 'feasible', partial: false, objective: 1, bound: 2, gap: 0.5, placementBound: { value: 2, source: 'cohort seats' }, seconds: 1, stages: [] };
+    const solver: SolverFigures = {
+      backend: 'highs',
+      strategy: 'cte-first',
+      seed: 1,
+      termination: 'time-limit',
+      schedule: 'feasible',
+      partial: false,
+      objective: 1,
+      bound: 2,
+      gap: 0.5,
+      placementBound: { value: 2, source: 'cohort seats' },
+      seconds: 1,
+      stages: [],
+    };
     const page$ = async () => {
       const report = buildReport(hand, schedule, check(hand, schedule).figures, solver);
       const file = join(outDir, 'hand.html');
@@ -123,7 +147,10 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
       expect(await background('ENG10-2')).toBe('rgb(238, 238, 238)');
       expect(await background('BIO-1')).toBe('rgb(238, 238, 238)');
       for (const board of ['#master-board', '#room-board']) {
-        const cell = await page.$eval(`${board} td:has(.sec[data-section="HS1-1"])`, (td) => ({ span: (td as HTMLTableCellElement).colSpan, slots: td.getAttribute('data-slots') }));
+        const cell = await page.$eval(`${board} td:has(.sec[data-section="HS1-1"])`, (td) => ({
+          span: (td as HTMLTableCellElement).colSpan,
+          slots: td.getAttribute('data-slots'),
+        }));
         expect(cell).toEqual({ span: 2, slots: 'A.1 A.2' });
       }
       expect(await page.locator('#master-board .sec[data-section="HS1-1"]').count()).toBe(1);
@@ -132,7 +159,9 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
 
     it('draws common planning time exactly where the checker finds the whole team available and free, and shows unavailability', async () => {
       const page = await page$();
-      const drawn = await page.$$eval('#master-board .cpt', (els) => els.map((e) => `${e.closest('tr')?.getAttribute('data-row')} ${e.closest('td')?.getAttribute('data-slots')} ${e.getAttribute('data-pathway')}`));
+      const drawn = await page.$$eval('#master-board .cpt', (els) =>
+        els.map((e) => `${e.closest('tr')?.getAttribute('data-row')} ${e.closest('td')?.getAttribute('data-slots')} ${e.getAttribute('data-pathway')}`),
+      );
       const pathway = hand.pathways[0]!;
       const expected = commonPlanningSlots(book, freeTime(book), pathway).flatMap((slot) => pathway.team.map((t) => `${t} ${slot} ${pathway.id}`));
       expect(expected.length).toBeGreaterThan(0);
@@ -152,12 +181,18 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
         '2',
         'the only Biology section they may join, BIO-1 in A.3, clashes with their own English 10 (2); another section could run at a time each of them is free (see what would help)',
       ]);
-      expect(await page.textContent('#levers li')).toContain('One more Biology (BIO) section (T3 C. Cruz free in A.4, room R1 free, 30 seats) would meet 2 requests');
+      expect(await page.textContent('#levers li')).toContain(
+        'One more Biology (BIO) section (T3 C. Cruz free in A.4, room R1 free, 30 seats) would meet 2 requests',
+      );
       expect(await page.textContent('#proof')).toContain('Not proven best');
       // Solver jargon only in the solver details, at the bottom of the page.
       expect(await page.textContent('#summary')).not.toMatch(/objective|termination|\bgap\b/i);
-      expect(await page.$$eval('#solver th', (ths) => ths.map((t) => t.textContent))).toEqual(expect.arrayContaining(['termination', 'objective', 'bound', 'gap']));
-      expect(await page.$eval('#solver', (el) => el.compareDocumentPosition(document.getElementById('students')!) & Node.DOCUMENT_POSITION_PRECEDING)).toBeTruthy();
+      expect(await page.$$eval('#solver th', (ths) => ths.map((t) => t.textContent))).toEqual(
+        expect.arrayContaining(['termination', 'objective', 'bound', 'gap']),
+      );
+      expect(
+        await page.$eval('#solver', (el) => el.compareDocumentPosition(document.getElementById('students')!) & Node.DOCUMENT_POSITION_PRECEDING),
+      ).toBeTruthy();
 
       await page.fill('#student-search', 'S1');
       const box = page.locator('.student-timetable[data-student="S1"]');
@@ -166,7 +201,9 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
       const unmet = box.locator('li.unmet-request');
       expect(await unmet.count()).toBe(1);
       expect(await unmet.locator('strong').textContent()).toBe('Biology (BIO) (required, unmet)');
-      expect(await unmet.locator('li.cause').allTextContents()).toContain('English 10 cohort section ENG10-1 (HEALTH-10-1) and Biology section BIO-1 both meet in A.3');
+      expect(await unmet.locator('li.cause').allTextContents()).toContain(
+        'English 10 cohort section ENG10-1 (HEALTH-10-1) and Biology section BIO-1 both meet in A.3',
+      );
       await page.close();
     }, 60_000);
   });

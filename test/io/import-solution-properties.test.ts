@@ -37,7 +37,14 @@ type Style = 'cbc' | 'highs';
 const valueLine = (style: Style, j: number, name: string, v: number) => (style === 'cbc' ? `${String(j).padStart(7)} ${name} ${v} 0` : `${name} ${v}`);
 
 /** A solver's solution file for these values, with some columns' lines replaced (`edits`), or a line put before one. */
-function solutionFile(style: Style, status: string, objective: number, names: readonly string[], values: readonly number[], edits: ReadonlyMap<number, string> = new Map()): string {
+function solutionFile(
+  style: Style,
+  status: string,
+  objective: number,
+  names: readonly string[],
+  values: readonly number[],
+  edits: ReadonlyMap<number, string> = new Map(),
+): string {
   // CBC omits zero values; HiGHS lists every column.
   const lines = names.flatMap((name, j) => {
     const edited = edits.get(j);
@@ -45,7 +52,10 @@ function solutionFile(style: Style, status: string, objective: number, names: re
     const v = values[j] ?? 0;
     return style === 'cbc' && v === 0 ? [] : [valueLine(style, j, name, v)];
   });
-  const head = style === 'cbc' ? [`${status} - objective value ${objective}`] : ['Model status', status, '', '# Primal solution values', 'Feasible', `Objective ${objective}`, `# Columns ${names.length}`];
+  const head =
+    style === 'cbc'
+      ? [`${status} - objective value ${objective}`]
+      : ['Model status', status, '', '# Primal solution values', 'Feasible', `Objective ${objective}`, `# Columns ${names.length}`];
   return `${[...head, ...lines].join('\n')}\n`;
 }
 
@@ -65,7 +75,12 @@ const cases = fc.record({
   blank: fc.constantFrom('', '\n', '  \n\n'),
   noSolution: fc.constantFrom('Infeasible', 'Unbounded', 'Error'),
   // Which column each mutation touches, as a share of the candidates (resolved once the program is known).
-  at: fc.record({ unknown: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fractional: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), outside: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), prose: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) }),
+  at: fc.record({
+    unknown: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+    fractional: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+    outside: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+    prose: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  }),
 });
 
 describe.each(propertySeeds())('import-solution on mutated solution files of random small schools ($label)', ({ seed }) => {
@@ -101,17 +116,23 @@ describe.each(propertySeeds())('import-solution on mutated solution files of ran
         };
 
         const renamed = pick(at.unknown, () => true)!;
-        expect(refusals(imp(file(new Map([[renamed, line(renamed, `${map.columns[renamed]}_X`)]]))))).toEqual([`the file names 1 column the model lacks: ${map.columns[renamed]}_X`]);
+        expect(refusals(imp(file(new Map([[renamed, line(renamed, `${map.columns[renamed]}_X`)]]))))).toEqual([
+          `the file names 1 column the model lacks: ${map.columns[renamed]}_X`,
+        ]);
 
         const integral = pick(at.fractional, (j) => model.columns[j]!.kind !== 'continuous' && model.columns[j]!.ub - model.columns[j]!.lb >= 1);
         if (integral !== undefined) {
           const v = model.columns[integral]!.lb + 0.5;
-          expect(refusals(imp(file(new Map([[integral, line(integral, undefined, v)]]))))).toEqual([expect.stringMatching(new RegExp(`^1 integer column has a value that is not whole: ${escape(model.columns[integral]!.name)} = ${v}$`))]);
+          expect(refusals(imp(file(new Map([[integral, line(integral, undefined, v)]]))))).toEqual([
+            expect.stringMatching(new RegExp(`^1 integer column has a value that is not whole: ${escape(model.columns[integral]!.name)} = ${v}$`)),
+          ]);
         }
 
         const bounded = pick(at.outside, (j) => Number.isFinite(model.columns[j]!.ub))!;
         const over = model.columns[bounded]!.ub + 1;
-        expect(refusals(imp(file(new Map([[bounded, line(bounded, undefined, over)]]))))).toEqual([expect.stringMatching(new RegExp(`^1 value lies outside the column's bounds: ${escape(model.columns[bounded]!.name)} = ${over} \\(allowed`))]);
+        expect(refusals(imp(file(new Map([[bounded, line(bounded, undefined, over)]]))))).toEqual([
+          expect.stringMatching(new RegExp(`^1 value lies outside the column's bounds: ${escape(model.columns[bounded]!.name)} = ${over} \\(allowed`)),
+        ]);
 
         const before = pick(at.prose, () => true)!;
         const prose = refusals(imp(file(new Map([[before, `The solver ran out of memory\n${line(before)}`]]))));

@@ -26,7 +26,17 @@ const mappingV1 = {
   calendar: { terms: ['S1', 'S2'], days: ['D'], periods: ['1A', '1B', '2A', '2B', '3', '4A', '4B'] },
   blocks: { '1A': '1A', '1B': '1B', '2A': '2A', '2B': '2B', '3': '3', '4A': '4A', '4B': '4B' },
   listSeparator: ',',
-  courses: { file: 'course_list.csv', id: 'Course code', name: 'Title', length: 'Length', allowedBlocks: 'Available blocks', minSize: 'Minimum section size', targetSize: 'Target section size', maxSize: 'Maximum section size', sections: 'Number of sections' },
+  courses: {
+    file: 'course_list.csv',
+    id: 'Course code',
+    name: 'Title',
+    length: 'Length',
+    allowedBlocks: 'Available blocks',
+    minSize: 'Minimum section size',
+    targetSize: 'Target section size',
+    maxSize: 'Maximum section size',
+    sections: 'Number of sections',
+  },
   staffing: { file: 'lecturer_details.csv', teacher: 'Lecturer ID', course: 'lecture Code' },
   rooms: { file: 'rooms_data.csv', room: 'Room Number', course: 'Course Code', teacher: 'prof ID', type: 'general', capacity: 40 },
   requests: { file: 'student_requests.csv', student: 'student ID', grade: 'College Year', course: 'Course code', priority: 'Type' },
@@ -73,9 +83,15 @@ describe.skipIf(!present)('Crestwood SIS export', () => {
   it('reports every bad row of a damaged copy at once, with file, row, column, value and expected form', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ps-crest-'));
     cpSync(data, dir, { recursive: true });
-    const edit = (file: string, from: string, to: string) => writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
+    const edit = (file: string, from: string, to: string) => {
+      writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
+    };
     edit('student_requests.csv', '2nd Year,First term,Bible 10,Required,5407488', '2nd Yr,First term,Bible 10,Mandatory,5407488');
-    edit('course_list.csv', 'ARTBND,Band - High ,2,Core course,"1A, 1B, 2A, 2B, 3, 4A, 4B",,7,25,40', 'ARTBND,Band - High ,3,Core course,"1A, 1B, 9Z",,7,25,forty');
+    edit(
+      'course_list.csv',
+      'ARTBND,Band - High ,2,Core course,"1A, 1B, 2A, 2B, 3, 4A, 4B",,7,25,40',
+      'ARTBND,Band - High ,3,Core course,"1A, 1B, 9Z",,7,25,forty',
+    );
     let err: unknown;
     try {
       importSis(dir, mapping());

@@ -64,7 +64,9 @@ describe('XLSX schedule export', () => {
     for (const name of ['Master board', 'Room board']) {
       const sheet = book.getWorksheet(name);
       const text: string[] = [];
-      sheet?.eachRow((row) => row.eachCell((cell) => text.push(String(cell.value))));
+      sheet?.eachRow((row) => {
+        row.eachCell((cell) => text.push(String(cell.value)));
+      });
       const all = text.join('\n');
       for (const s of solution.sections) expect(all).toContain(s.id);
     }
@@ -177,7 +179,8 @@ describe('OneRoster 1.2 CSV export', () => {
   it('writes sourcedIds in letters, digits, "-", "." and "_" only, for any id, and two ids never give one', () => {
     // The same school with ids a SIS may hold: spaces, a slash, an accent, an underscore.
     const renames: Record<string, string> = { ENG10: 'ENG 10', [scenario.students[0]!.id]: 'S/001 é', [scenario.teachers[0]!.id]: 'T_1' };
-    const rename = (value: unknown) => JSON.parse(JSON.stringify(value).replace(/"([^"\\]*)"/g, (m, id: string) => (id in renames ? JSON.stringify(renames[id]) : m))) as unknown;
+    const rename = (value: unknown) =>
+      JSON.parse(JSON.stringify(value).replace(/"([^"\\]*)"/g, (m, id: string) => (id in renames ? JSON.stringify(renames[id]) : m))) as unknown;
     const odd = rename(scenario) as Scenario;
     const oddSolution = rename(solution) as Solution;
     expect(JSON.stringify(odd)).toContain('ENG 10');
@@ -200,7 +203,7 @@ describe('OneRoster 1.2 CSV export', () => {
     );
   });
 
-  it('scopes sourcedIds by school and school year: another school or year shares none of the year\'s records, a person keeps theirs from year to year', () => {
+  it("scopes sourcedIds by school and school year: another school or year shares none of the year's records, a person keeps theirs from year to year", () => {
     const ids = (o: { schoolId: string; schoolYear: number }) => new Set(sourcedIds(oneRosterFiles(scenario, solution, o)));
     const base = ids(options);
     const otherSchool = ids({ schoolId: '102', schoolYear: 2028 });
@@ -225,7 +228,12 @@ describe('OneRoster 1.2 CSV export', () => {
       });
     }
     // A trimester school: three terms, three sessions with their own dates, children of the year.
-    const trimesters = { ...scenario, calendar: { ...scenario.calendar, terms: ['T1', 'T2', 'T3'] }, teachers: scenario.teachers.map(({ unavailable: _, ...t }) => t), locks: [] };
+    const trimesters = {
+      ...scenario,
+      calendar: { ...scenario.calendar, terms: ['T1', 'T2', 'T3'] },
+      teachers: scenario.teachers.map(({ unavailable: _, ...t }) => t),
+      locks: [],
+    };
     const sessions = readCsv(oneRosterFiles(trimesters, { sections: [], enrollments: {} }, options).get('academicSessions.csv') ?? '');
     expect(sessions.map((s) => [s['sourcedId'], s['type'], s['parentSourcedId']])).toEqual([
       ['101.2028', 'schoolYear', ''],
@@ -261,7 +269,16 @@ describe('integer program export and solver solution import', () => {
       expect(model.getModelStatus()).toBe(highs.constants.modelStatus.optimal);
       objective = model.getObjectiveValue();
       const values = model.getSolution().colValue;
-      file = ['Model status', 'Optimal', '', '# Primal solution values', 'Feasible', `Objective ${objective}`, `# Columns ${values.length}`, ...Array.from(values, (v, j) => `${model.getColName(j)} ${v}`)].join('\n');
+      file = [
+        'Model status',
+        'Optimal',
+        '',
+        '# Primal solution values',
+        'Feasible',
+        `Objective ${objective}`,
+        `# Columns ${values.length}`,
+        ...Array.from(values, (v, j) => `${model.getColName(j)} ${v}`),
+      ].join('\n');
     } finally {
       model.dispose();
     }
@@ -288,7 +305,8 @@ const CBC = '/usr/bin/cbc';
 // In CI (.ci/run installs Debian's coinor-cbc) a missing CBC fails the test instead of skipping it.
 const cbcRequired = process.env['CI'] === 'true' || process.env['REQUIRE_CBC'] === '1';
 const hasCbc = existsSync(CBC);
-if (!hasCbc) console.warn(`\n*** ${CBC} is absent: the CBC round trip ${cbcRequired ? 'FAILS (required in CI)' : 'is skipped'}; install coinor-cbc to run it ***\n`);
+if (!hasCbc)
+  console.warn(`\n*** ${CBC} is absent: the CBC round trip ${cbcRequired ? 'FAILS (required in CI)' : 'is skipped'}; install coinor-cbc to run it ***\n`);
 describe.skipIf(!hasCbc && !cbcRequired)('with CBC', () => {
   it('CBC solves the exported MPS of a small school to the program’s optimum, and its solution reads back into a schedule the checker accepts', async () => {
     expect(existsSync(CBC), `${CBC} is required here (CI or REQUIRE_CBC=1): apt-get install coinor-cbc`).toBe(true);

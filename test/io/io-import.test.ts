@@ -39,7 +39,9 @@ describe('CSV folder import', () => {
   it('reports every bad row with file, row, column, value and expected form, all at once', () => {
     const dir = tmp();
     cpSync(join(root, 'fixtures/csv/tiny-ab'), dir, { recursive: true });
-    const edit = (file: string, from: RegExp, to: string) => writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
+    const edit = (file: string, from: RegExp, to: string) => {
+      writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
+    };
     edit('courses.csv', /^(ENG9,English 9,b,,9,)32,/m, '$1lots,');
     edit('students.csv', /^(S000734),9,/m, '$1,13,');
     edit('requests.csv', /^S000735,ENG9,required,/m, 'S000735,ENG9,urgent,');

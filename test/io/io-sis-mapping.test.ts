@@ -121,8 +121,18 @@ describe('an export that differs from the preset', () => {
     edit('ScheduleRequests.text', /^(SchoolID\tYearID\tStudent_Number\t)CourseNumber/, '$1Course_Number');
     edit('Students.text', 'Sched_NextYearGrade', 'sched_nextyeargrade');
     const err = problemsOf(() => importSis(dir, readSisPreset('powerschool'), parameters));
-    expect(err.problems).toContainEqual(expect.objectContaining({ path: 'ScheduleRequests.text, row 1, column CourseNumber', message: 'missing column "CourseNumber"; near matches: "Course_Number"' }));
-    expect(err.problems).toContainEqual(expect.objectContaining({ path: 'Students.text, row 1, column Sched_NextYearGrade', message: expect.stringMatching(/^missing column "Sched_NextYearGrade"; near matches: "sched_nextyeargrade"/) }));
+    expect(err.problems).toContainEqual(
+      expect.objectContaining({
+        path: 'ScheduleRequests.text, row 1, column CourseNumber',
+        message: 'missing column "CourseNumber"; near matches: "Course_Number"',
+      }),
+    );
+    expect(err.problems).toContainEqual(
+      expect.objectContaining({
+        path: 'Students.text, row 1, column Sched_NextYearGrade',
+        message: expect.stringMatching(/^missing column "Sched_NextYearGrade"; near matches: "sched_nextyeargrade"/),
+      }),
+    );
     expect(err.problems).toHaveLength(2);
     expect(err.message.replace(dir, '<export>')).toMatchInlineSnapshot(`
       "<export>: 2 problems
@@ -156,11 +166,19 @@ describe('an export that differs from the preset', () => {
 
   it('asks for --school when the rows hold several schools, and keeps one school with it', () => {
     const err = problemsOf(() => importSis(sisFixtureFolder('aeries'), readSisPreset('aeries'), {}));
-    expect(err.problems).toContainEqual({ path: 'SMS.csv, column SC', message: 'the file holds rows of several values of SC (101, 999)', fix: 'choose one with --school' });
+    expect(err.problems).toContainEqual({
+      path: 'SMS.csv, column SC',
+      message: 'the file holds rows of several values of SC (101, 999)',
+      fix: 'choose one with --school',
+    });
     const other = importSis(sisFixtureFolder('aeries'), readSisPreset('aeries'), { $school: SCHOOL });
     expect(other.scenario.students).toHaveLength(150);
     const wrong = problemsOf(() => importSis(sisFixtureFolder('aeries'), readSisPreset('aeries'), { $school: '102' }));
-    expect(wrong.problems).toContainEqual({ path: 'SMS.csv, column SC', message: 'no row has SC "102"', fix: 'give --school one of the values present: 101, 999' });
+    expect(wrong.problems).toContainEqual({
+      path: 'SMS.csv, column SC',
+      message: 'no row has SC "102"',
+      fix: 'give --school one of the values present: 101, 999',
+    });
   });
 });
 
@@ -174,7 +192,11 @@ describe('bad rows', () => {
     edit('SMS.csv', /^(101,2,[A-Z0-9]+,\d,\d,[AB],)Y,/m, '$1Q,');
     const err = problemsOf(() => importSis(dir, readSisPreset('aeries'), parameters));
     const at = (prefix: string) => err.problems.find((p) => p.path.startsWith(prefix));
-    expect(at('CRS.csv, row 2, column LO')).toEqual({ path: 'CRS.csv, row 2, column LO', message: 'bad value "nine"', fix: 'expected one of 9, 10, 11, 12, 09' });
+    expect(at('CRS.csv, row 2, column LO')).toEqual({
+      path: 'CRS.csv, row 2, column LO',
+      message: 'bad value "nine"',
+      fix: 'expected one of 9, 10, 11, 12, 09',
+    });
     expect(at('SMS.csv, row 2, column PD')).toMatchObject({ message: 'bad value "9"', fix: 'expected a period from 1, 2, 3, 4' });
     expect(at('SMS.csv, row 3, column SM')?.fix).toBe('expected a term code: Y, F, S');
     expect(err.problems.find((p) => /^STU\.csv, row \d+, column NG$/.test(p.path))).toMatchObject({ message: 'bad value "13"' });
@@ -186,16 +208,27 @@ describe('bad rows', () => {
     const ps = copyOf('powerschool');
     ps.edit('ScheduleSections.text', /^(101\tENG9\t1\t[^\t]*\t[^\t]*\t)\d\(([AB])\)/m, '$11-2($2)');
     const err = problemsOf(() => importSis(ps.dir, readSisPreset('powerschool'), parameters));
-    expect(err.problems).toEqual([{ path: expect.stringMatching(/^ScheduleSections\.text, row \d+, column Expression$/), message: expect.stringMatching(/^bad value "1-2\([AB]\)"$/), fix: "expected a time matching the course's periods per meeting (periods: 1)" }]);
+    expect(err.problems).toEqual([
+      {
+        path: expect.stringMatching(/^ScheduleSections\.text, row \d+, column Expression$/),
+        message: expect.stringMatching(/^bad value "1-2\([AB]\)"$/),
+        fix: "expected a time matching the course's periods per meeting (periods: 1)",
+      },
+    ]);
 
     const ic = copyOf('infinite-campus');
     const first = readFileSync(join(ic.dir, 'ic_requests.csv'), 'utf8').split('\n')[1] ?? '';
     ic.edit('ic_requests.csv', `${first}\n`, `${first.replace(/,[A-Za-z]+$/, ',Alternate').replace(/^(S\d+),/, 'S999000,')}\n${first}\n`);
     const icErr = problemsOf(() => importSis(ic.dir, readSisPreset('infinite-campus'), parameters));
-    expect(icErr.problems).toEqual([expect.objectContaining({ path: 'ic_requests.csv, row 2, column requestType', fix: expect.stringContaining('an alternate row after a request row of student S999000') })]);
+    expect(icErr.problems).toEqual([
+      expect.objectContaining({
+        path: 'ic_requests.csv, row 2, column requestType',
+        fix: expect.stringContaining('an alternate row after a request row of student S999000'),
+      }),
+    ]);
   });
 
-  it('lists requests outside a course\'s grades as left out, with the row they came from', () => {
+  it("lists requests outside a course's grades as left out, with the row they came from", () => {
     const result = importSis(sisFixtureFolder('synergy'), readSisPreset('synergy'), parameters);
     expect(result.dropped.length).toBeGreaterThan(0);
     for (const d of result.dropped) {
@@ -220,15 +253,31 @@ describe('quarters, sections fixed to a term, co-teachers and allowed periods', 
         calendar: { terms: ['Q1', 'Q2', 'Q3', 'Q4'], days: ['A', 'B'], periods: ['1', '2', '3', '4'] },
         delimiter,
         courses: { file: 'courses.csv', id: 'code', name: 'title', capacity: 'max', length: 'terms', periodsPerMeeting: 'ppm' },
-        sections: { file: 'sections.csv', course: 'code', id: 'sec', teachers: ['teacher', 'coteacher'], room: 'room', slot: { expression: 'expr' }, term: 'term', locked: 'locked', placement: 'allowed-periods' },
+        sections: {
+          file: 'sections.csv',
+          course: 'code',
+          id: 'sec',
+          teachers: ['teacher', 'coteacher'],
+          room: 'room',
+          slot: { expression: 'expr' },
+          term: 'term',
+          locked: 'locked',
+          placement: 'allowed-periods',
+        },
         requests: { file: 'requests.csv', student: 'sid', grade: 'grade', course: 'code' },
         values: { terms: { '*00': 'year', '*01': '#1', '*02': '#2', '*03': '#3', '*04': '#4' } },
       },
       'quarters.json',
     );
   const write = (dir: string, seminar: boolean) => {
-    writeFileSync(join(dir, 'courses.csv'), `code,title,max,terms,ppm\nMATH,Math,30,4,1\nART,Art,25,1,1\nSHOP,Shop,20,1,2\n${seminar ? 'SEM,Seminar,20,2,1\n' : ''}`);
-    writeFileSync(join(dir, 'sections.csv'), `code\tsec\tteacher\tcoteacher\troom\texpr\tterm\tlocked\nMATH\t1\tT1\t\tR1\t1(A)\t3500\t0\nMATH\t2\tT1\t\tR1\t2(B)\t3500\t0\nART\t1\tT2\tT3\tR2\t3(A)\t3503\t1\nSHOP\t1\tT3\t\tR2\t1-2(B)\t3502\t0\n${seminar ? 'SEM\t1\tT2\t\tR1\t4(A)\t3501\t0\n' : ''}`);
+    writeFileSync(
+      join(dir, 'courses.csv'),
+      `code,title,max,terms,ppm\nMATH,Math,30,4,1\nART,Art,25,1,1\nSHOP,Shop,20,1,2\n${seminar ? 'SEM,Seminar,20,2,1\n' : ''}`,
+    );
+    writeFileSync(
+      join(dir, 'sections.csv'),
+      `code\tsec\tteacher\tcoteacher\troom\texpr\tterm\tlocked\nMATH\t1\tT1\t\tR1\t1(A)\t3500\t0\nMATH\t2\tT1\t\tR1\t2(B)\t3500\t0\nART\t1\tT2\tT3\tR2\t3(A)\t3503\t1\nSHOP\t1\tT3\t\tR2\t1-2(B)\t3502\t0\n${seminar ? 'SEM\t1\tT2\t\tR1\t4(A)\t3501\t0\n' : ''}`,
+    );
     writeFileSync(join(dir, 'requests.csv'), 'sid,grade,code\nS1,9,MATH\nS1,9,ART\nS2,10,SHOP\nS2,10,MATH\n');
   };
 
@@ -253,7 +302,13 @@ describe('quarters, sections fixed to a term, co-teachers and allowed periods', 
     const dir = mkdtempSync(join(tmpdir(), 'ps-sis-q-'));
     write(dir, true);
     const err = problemsOf(() => importSis(dir, mapping('auto')));
-    expect(err.problems).toEqual([{ path: 'courses.csv, row 5, column terms', message: 'bad value "2"', fix: 'expected a number of terms: 1 or 4 (the calendar has 4 terms; other lengths cannot be expressed)' }]);
+    expect(err.problems).toEqual([
+      {
+        path: 'courses.csv, row 5, column terms',
+        message: 'bad value "2"',
+        fix: 'expected a number of terms: 1 or 4 (the calendar has 4 terms; other lengths cannot be expressed)',
+      },
+    ]);
     const comma = problemsOf(() => importSis(dir, mapping(','))).problems;
     expect(comma[0]?.path).toBe('sections.csv, row 1, column code');
     expect(comma[0]?.fix).toContain('set "delimiter"');
@@ -292,16 +347,36 @@ describe('mapping files', () => {
       { id: 'T1', name: '', courses: ['BIO'], maxSections: 2, room: 'R1' },
       { id: 'T2', name: '', courses: ['ART'], maxSections: 1, room: 'R1' },
     ]);
-    expect(scenario.rooms).toEqual([{ id: 'R1', type: 'general', capacity: 33 }, { id: 'R2', type: 'general', capacity: 33 }]);
-    expect(scenario.students).toEqual([{ id: 'S1', grade: 9, requests: ['BIO', 'ART'], priorities: { BIO: 'required' } }, { id: 'S2', grade: 10, requests: ['BIO'] }]);
+    expect(scenario.rooms).toEqual([
+      { id: 'R1', type: 'general', capacity: 33 },
+      { id: 'R2', type: 'general', capacity: 33 },
+    ]);
+    expect(scenario.students).toEqual([
+      { id: 'S1', grade: 9, requests: ['BIO', 'ART'], priorities: { BIO: 'required' } },
+      { id: 'S2', grade: 10, requests: ['BIO'] },
+    ]);
     expect(dropped).toEqual([{ file: 'requests.csv', row: 5, student: 'S2', course: 'OLD', priority: 'required', reason: 'no section offered' }]);
   });
 
   it('are validated with every problem named by its JSON path', () => {
     const err = problemsOf(() => parseSisMapping({ format: 'pathway-scheduler/sis-mapping@3' }, 'm.json'));
-    expect(err.problems).toEqual([{ path: 'format', message: 'unknown mapping format "pathway-scheduler/sis-mapping@3"', fix: 'use "pathway-scheduler/sis-mapping@2" (or "pathway-scheduler/sis-mapping@1" for a version 1 file)' }]);
-    const preset = JSON.parse(readFileSync(join(import.meta.dirname, '../../presets/synergy.json'), 'utf8')) as Record<string, unknown> & { requests: object; alternates: object };
-    const broken = { ...preset, students: undefined, alternates: { file: 'a.csv', student: 'S', course: 'C' }, courses: { ...(preset['courses'] as object), id: 7 } };
+    expect(err.problems).toEqual([
+      {
+        path: 'format',
+        message: 'unknown mapping format "pathway-scheduler/sis-mapping@3"',
+        fix: 'use "pathway-scheduler/sis-mapping@2" (or "pathway-scheduler/sis-mapping@1" for a version 1 file)',
+      },
+    ]);
+    const preset = JSON.parse(readFileSync(join(import.meta.dirname, '../../presets/synergy.json'), 'utf8')) as Record<string, unknown> & {
+      requests: object;
+      alternates: object;
+    };
+    const broken = {
+      ...preset,
+      students: undefined,
+      alternates: { file: 'a.csv', student: 'S', course: 'C' },
+      courses: { ...(preset['courses'] as object), id: 7 },
+    };
     const errors = problemsOf(() => parseSisMapping(broken, 'synergy-copy.json')).problems.map((p) => `${p.path}: ${p.message}`);
     expect(errors).toContainEqual(expect.stringMatching(/^courses\.id: /));
     expect(errors).toContain('alternates: give either "forCourse" (a separate table) or "key" and "link" (a linked table)');

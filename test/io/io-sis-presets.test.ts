@@ -61,9 +61,9 @@ const schoolShape = fc.record({
   pathways: fc.integer({ min: 1, max: 3 }),
 });
 
-describe('a synthetic export of each SIS imports to the generator\'s school, less what the SIS cannot carry', () => {
+describe("a synthetic export of each SIS imports to the generator's school, less what the SIS cannot carry", () => {
   for (const sis of SIS_NAMES) {
-    it(`${sis}`, () => {
+    it(sis, () => {
       fc.assert(
         fc.property(schoolShape, (shape) => {
           const plan = planExport(withMoreAlternates(generateScenario(shape)));
@@ -91,14 +91,24 @@ describe('a synthetic export of each SIS imports to the generator\'s school, les
     expect(s.courses.some((c) => c.meets.periods === 2)).toBe(true);
     const imported = importSis(writeExport('aeries', plan), readSisPreset('aeries'), parameters).scenario;
     expect(imported.students.filter((st) => st.alternates).length).toBeGreaterThan(10);
-    expect(imported.courses.filter((c) => c.meets.periods === 2).map((c) => c.id).sort()).toEqual(s.courses.filter((c) => c.meets.periods === 2).map((c) => c.id).sort());
+    expect(
+      imported.courses
+        .filter((c) => c.meets.periods === 2)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(
+      s.courses
+        .filter((c) => c.meets.periods === 2)
+        .map((c) => c.id)
+        .sort(),
+    );
     const term = planExport(generateScenario({ students: 150, calendar: '4x4', pathways: 1, seed: 4 }));
     const ic = importSis(writeExport('infinite-campus', term), readSisPreset('infinite-campus'), parameters).scenario;
     expect(ic.courses.every((c) => c.meets.terms === 'one')).toBe(true);
     expect(ic.students.filter((st) => st.priorities).length).toBeGreaterThan(100);
   });
 
-  it('takes a team from the teachers\' team codes when its sections have no teacher yet', () => {
+  it("takes a team from the teachers' team codes when its sections have no teacher yet", () => {
     const plan = planExport(generateScenario({ students: 200, calendar: 'trad7', pathways: 2, seed: 12 }));
     for (const s of plan.sections) if (s.team) s.teachers.length = 0;
     for (const sis of ['powerschool', 'aeries'] as const) {

@@ -11,7 +11,14 @@ import { Roster } from '../../src/loading/roster.js';
 /** Three identical grade 10 pathway students: cohort course CTE1, then ENG10 and BIO. */
 function threeStudents() {
   const course = (id: string, ag: 'b' | 'd' | 'g', cte = false) => ({
-    id, name: id, ag, grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1 as const, days: 'one' as const, terms: 'all' as const }, ...(cte ? { cte } : {}),
+    id,
+    name: id,
+    ag,
+    grades: [10],
+    capacity: 30,
+    roomType: 'general',
+    meets: { periods: 1 as const, days: 'one' as const, terms: 'all' as const },
+    ...(cte ? { cte } : {}),
   });
   return parseScenario({
     format: 'pathway-scheduler/scenario@1',
@@ -26,12 +33,25 @@ function threeStudents() {
   });
 }
 
-const section = (id: string, course: string, slot: string, cohort?: string): PlannedSection => ({ id, course, teacher: 'T1', slots: [slot], pattern: slot, ...(cohort ? { cohort } : {}) });
+const section = (id: string, course: string, slot: string, cohort?: string): PlannedSection => ({
+  id,
+  course,
+  teacher: 'T1',
+  slots: [slot],
+  pattern: slot,
+  ...(cohort ? { cohort } : {}),
+});
 
 describe('disaggregate', () => {
   it('places every student the counts allow (the per-student greedy placed two of three here)', () => {
     const inst = buildInstance(threeStudents());
-    const sections = [section('CTE1-1', 'CTE1', '4', 'P-10-1'), section('ENG10-1', 'ENG10', '1'), section('ENG10-2', 'ENG10', '3'), section('BIO-1', 'BIO', '2'), section('BIO-2', 'BIO', '3')];
+    const sections = [
+      section('CTE1-1', 'CTE1', '4', 'P-10-1'),
+      section('ENG10-1', 'ENG10', '1'),
+      section('ENG10-2', 'ENG10', '3'),
+      section('BIO-1', 'BIO', '2'),
+      section('BIO-2', 'BIO', '3'),
+    ];
     const group = inst.groups[0]!;
     const request = (course: string) => group.requests.findIndex((r) => r.course === course);
     const take = (course: string, slot: string, count: number) => ({ course, pattern: slot, slots: [slot], count });
@@ -59,7 +79,13 @@ describe('disaggregate', () => {
 describe('recoverPlacements', () => {
   it('completes a cohort member by moving their clashing section and another student, costing nobody a request', () => {
     const group = buildInstance(threeStudents()).groups[0]!;
-    const sections = [section('CTE1-1', 'CTE1', '4', 'P-10-1'), section('ENG10-1', 'ENG10', '1'), section('ENG10-2', 'ENG10', '3'), section('BIO-1', 'BIO', '1'), section('BIO-2', 'BIO', '4')];
+    const sections = [
+      section('CTE1-1', 'CTE1', '4', 'P-10-1'),
+      section('ENG10-1', 'ENG10', '1'),
+      section('ENG10-2', 'ENG10', '3'),
+      section('BIO-1', 'BIO', '1'),
+      section('BIO-2', 'BIO', '4'),
+    ];
     const roster = new Roster(sections, (s) => (s.course === 'BIO' ? 1 : 30));
     for (const id of ['CTE1-1', 'ENG10-1']) roster.enroll('S1', id);
     roster.enroll('X', 'BIO-1');
@@ -123,7 +149,9 @@ function audit(problem: PartProblem, split: number[][]): { given: number[]; comp
     for (const k of timetable) given[k]!++;
     if (problem.placing.every((r) => items.some((i) => i.request === r && i.safe))) complete++;
   }
-  given.forEach((g, k) => expect(g).toBeLessThanOrEqual(problem.items[k]!.count));
+  given.forEach((g, k) => {
+    expect(g).toBeLessThanOrEqual(problem.items[k]!.count);
+  });
   return { given, complete };
 }
 

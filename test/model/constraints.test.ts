@@ -77,14 +77,26 @@ describe('constraint families', () => {
 
   it('maxSections: a teacher teaches at most maxSections sections', () => {
     expect(rows(school(), maxSections)).toEqual([
-      { name: 'teacherLoad[T1]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1, 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, rule: { rule: 'max-sections', args: { teacher: 'T1' } } },
+      {
+        name: 'teacherLoad[T1]',
+        terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1, 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1 },
+        lb: 0,
+        ub: 1,
+        rule: { rule: 'max-sections', args: { teacher: 'T1' } },
+      },
       { name: 'teacherLoad[T2]', terms: { 'teach[B,T2,1]': 1 }, lb: 0, ub: 2, rule: { rule: 'max-sections', args: { teacher: 'T2' } } },
     ]);
   });
 
   it('prep: each teacher keeps an available slot free in every term', () => {
     expect(rows(school(), prep)).toEqual([
-      { name: 'prep[T1,Y]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1, 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, rule: { rule: 'prep', args: { teacher: 'T1', term: 'Y' } } },
+      {
+        name: 'prep[T1,Y]',
+        terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1, 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1 },
+        lb: 0,
+        ub: 1,
+        rule: { rule: 'prep', args: { teacher: 'T1', term: 'Y' } },
+      },
       { name: 'prep[T2,Y]', terms: { 'teach[B,T2,1]': 1 }, lb: 0, ub: 0, rule: { rule: 'prep', args: { teacher: 'T2', term: 'Y' } } },
     ]);
   });
@@ -97,8 +109,20 @@ describe('constraint families', () => {
     });
     // A runs one term (F.D.1 … S.D.2); B the whole year, its placement holding a slot in each term.
     expect(rows(fourByFour, prep)).toEqual([
-      { name: 'prep[T1,F]', terms: { 'teach[A,T1,F.D.1]': 1, 'teach[A,T1,F.D.2]': 1, 'teach[B,T1,F.D.1+S.D.1]': 1, 'teach[B,T1,F.D.2+S.D.2]': 1 }, lb: 0, ub: 1, rule: { rule: 'prep', args: { teacher: 'T1', term: 'F' } } },
-      { name: 'prep[T1,S]', terms: { 'teach[A,T1,S.D.1]': 1, 'teach[A,T1,S.D.2]': 1, 'teach[B,T1,F.D.1+S.D.1]': 1, 'teach[B,T1,F.D.2+S.D.2]': 1 }, lb: 0, ub: 1, rule: { rule: 'prep', args: { teacher: 'T1', term: 'S' } } },
+      {
+        name: 'prep[T1,F]',
+        terms: { 'teach[A,T1,F.D.1]': 1, 'teach[A,T1,F.D.2]': 1, 'teach[B,T1,F.D.1+S.D.1]': 1, 'teach[B,T1,F.D.2+S.D.2]': 1 },
+        lb: 0,
+        ub: 1,
+        rule: { rule: 'prep', args: { teacher: 'T1', term: 'F' } },
+      },
+      {
+        name: 'prep[T1,S]',
+        terms: { 'teach[A,T1,S.D.1]': 1, 'teach[A,T1,S.D.2]': 1, 'teach[B,T1,F.D.1+S.D.1]': 1, 'teach[B,T1,F.D.2+S.D.2]': 1 },
+        lb: 0,
+        ub: 1,
+        rule: { rule: 'prep', args: { teacher: 'T1', term: 'S' } },
+      },
       { name: 'prep[T2,F]', terms: { 'teach[B,T2,F.D.1+S.D.1]': 1 }, lb: 0, ub: 0, rule: { rule: 'prep', args: { teacher: 'T2', term: 'F' } } },
       { name: 'prep[T2,S]', terms: { 'teach[B,T2,F.D.1+S.D.1]': 1 }, lb: 0, ub: 1, rule: { rule: 'prep', args: { teacher: 'T2', term: 'S' } } },
     ]);
@@ -110,15 +134,33 @@ describe('constraint families', () => {
     });
     expect(rows(withTeam, commonPlanning)).toEqual([
       { name: 'cptSlots[P]', terms: { 'cpt[P,1]': 1 }, lb: 1, ub: Infinity, rule: { rule: 'cpt', args: { pathway: 'P' } } },
-      { name: 'cptFree[P,T1,1]', terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1, 'cpt[P,1]': 1 }, lb: 0, ub: 1, rule: { rule: 'cpt', args: { pathway: 'P' } } },
+      {
+        name: 'cptFree[P,T1,1]',
+        terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1, 'cpt[P,1]': 1 },
+        lb: 0,
+        ub: 1,
+        rule: { rule: 'cpt', args: { pathway: 'P' } },
+      },
       { name: 'cptFree[P,T2,1]', terms: { 'teach[B,T2,1]': 1, 'cpt[P,1]': 1 }, lb: 0, ub: 1, rule: { rule: 'cpt', args: { pathway: 'P' } } },
     ]);
   });
 
   it('roomTypes: no more sections of a room type in a slot than rooms of that type', () => {
     expect(rows(school(), roomTypes)).toEqual([
-      { name: 'roomType[general,1]', terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1, 'teach[B,T2,1]': 1 }, lb: 0, ub: 1, rule: { rule: 'room-type', args: { roomType: 'general' } } },
-      { name: 'roomType[general,2]', terms: { 'teach[A,T1,2]': 1, 'teach[B,T1,2]': 1 }, lb: 0, ub: 1, rule: { rule: 'room-type', args: { roomType: 'general' } } },
+      {
+        name: 'roomType[general,1]',
+        terms: { 'teach[A,T1,1]': 1, 'teach[B,T1,1]': 1, 'teach[B,T2,1]': 1 },
+        lb: 0,
+        ub: 1,
+        rule: { rule: 'room-type', args: { roomType: 'general' } },
+      },
+      {
+        name: 'roomType[general,2]',
+        terms: { 'teach[A,T1,2]': 1, 'teach[B,T1,2]': 1 },
+        lb: 0,
+        ub: 1,
+        rule: { rule: 'room-type', args: { roomType: 'general' } },
+      },
     ]);
   });
 
@@ -127,9 +169,27 @@ describe('constraint families', () => {
       s.courses[1]!.sections = 1;
     });
     expect(rows(fixed, sectionCounts)).toEqual([
-      { name: 'sections[A]', terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1 }, lb: 0, ub: 1, rule: { rule: 'section-count', args: { course: 'A', planned: '1' } } },
-      { name: 'sections[B]', terms: { 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1, 'teach[B,T2,1]': 1 }, lb: 0, ub: 1, rule: { rule: 'section-count', args: { course: 'B', planned: '1' } } },
-      { name: 'fixedSections[B]', terms: { 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1, 'teach[B,T2,1]': 1 }, lb: 1, ub: 1, rule: { rule: 'fixed-sections', args: { course: 'B' } } },
+      {
+        name: 'sections[A]',
+        terms: { 'teach[A,T1,1]': 1, 'teach[A,T1,2]': 1 },
+        lb: 0,
+        ub: 1,
+        rule: { rule: 'section-count', args: { course: 'A', planned: '1' } },
+      },
+      {
+        name: 'sections[B]',
+        terms: { 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1, 'teach[B,T2,1]': 1 },
+        lb: 0,
+        ub: 1,
+        rule: { rule: 'section-count', args: { course: 'B', planned: '1' } },
+      },
+      {
+        name: 'fixedSections[B]',
+        terms: { 'teach[B,T1,1]': 1, 'teach[B,T1,2]': 1, 'teach[B,T2,1]': 1 },
+        lb: 1,
+        ub: 1,
+        rule: { rule: 'fixed-sections', args: { course: 'B' } },
+      },
     ]);
   });
 
@@ -144,26 +204,90 @@ describe('constraint families', () => {
 
   it('loading: seats, one section per request, no clash for a single student', () => {
     expect(rows(school(), loading)).toEqual([
-      { name: 'seats[A,1]', terms: { 'take[g0,none,A,A,1]': 1, 'teach[A,T1,1]': -30 }, lb: -Infinity, ub: 0, rule: { rule: 'course-capacity', args: { course: 'A' } } },
-      { name: 'seats[A,2]', terms: { 'take[g0,none,A,A,2]': 1, 'teach[A,T1,2]': -30 }, lb: -Infinity, ub: 0, rule: { rule: 'course-capacity', args: { course: 'A' } } },
-      { name: 'seats[B,1]', terms: { 'take[g0,none,B,B,1]': 1, 'teach[B,T1,1]': -30, 'teach[B,T2,1]': -30 }, lb: -Infinity, ub: 0, rule: { rule: 'course-capacity', args: { course: 'B' } } },
-      { name: 'seats[B,2]', terms: { 'take[g0,none,B,B,2]': 1, 'teach[B,T1,2]': -30 }, lb: -Infinity, ub: 0, rule: { rule: 'course-capacity', args: { course: 'B' } } },
-      { name: 'requestOnce[g0,none,0]', terms: { 'take[g0,none,A,A,1]': 1, 'take[g0,none,A,A,2]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'duplicate-course', args: {} } },
-      { name: 'requestOnce[g0,none,1]', terms: { 'take[g0,none,B,B,1]': 1, 'take[g0,none,B,B,2]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'duplicate-course', args: {} } },
-      { name: 'studentClash[g0,none,1]', terms: { 'take[g0,none,A,A,1]': 1, 'take[g0,none,B,B,1]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'student-clash', args: {} } },
-      { name: 'studentClash[g0,none,2]', terms: { 'take[g0,none,A,A,2]': 1, 'take[g0,none,B,B,2]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'student-clash', args: {} } },
+      {
+        name: 'seats[A,1]',
+        terms: { 'take[g0,none,A,A,1]': 1, 'teach[A,T1,1]': -30 },
+        lb: -Infinity,
+        ub: 0,
+        rule: { rule: 'course-capacity', args: { course: 'A' } },
+      },
+      {
+        name: 'seats[A,2]',
+        terms: { 'take[g0,none,A,A,2]': 1, 'teach[A,T1,2]': -30 },
+        lb: -Infinity,
+        ub: 0,
+        rule: { rule: 'course-capacity', args: { course: 'A' } },
+      },
+      {
+        name: 'seats[B,1]',
+        terms: { 'take[g0,none,B,B,1]': 1, 'teach[B,T1,1]': -30, 'teach[B,T2,1]': -30 },
+        lb: -Infinity,
+        ub: 0,
+        rule: { rule: 'course-capacity', args: { course: 'B' } },
+      },
+      {
+        name: 'seats[B,2]',
+        terms: { 'take[g0,none,B,B,2]': 1, 'teach[B,T1,2]': -30 },
+        lb: -Infinity,
+        ub: 0,
+        rule: { rule: 'course-capacity', args: { course: 'B' } },
+      },
+      {
+        name: 'requestOnce[g0,none,0]',
+        terms: { 'take[g0,none,A,A,1]': 1, 'take[g0,none,A,A,2]': 1 },
+        lb: -Infinity,
+        ub: 1,
+        rule: { rule: 'duplicate-course', args: {} },
+      },
+      {
+        name: 'requestOnce[g0,none,1]',
+        terms: { 'take[g0,none,B,B,1]': 1, 'take[g0,none,B,B,2]': 1 },
+        lb: -Infinity,
+        ub: 1,
+        rule: { rule: 'duplicate-course', args: {} },
+      },
+      {
+        name: 'studentClash[g0,none,1]',
+        terms: { 'take[g0,none,A,A,1]': 1, 'take[g0,none,B,B,1]': 1 },
+        lb: -Infinity,
+        ub: 1,
+        rule: { rule: 'student-clash', args: {} },
+      },
+      {
+        name: 'studentClash[g0,none,2]',
+        terms: { 'take[g0,none,A,A,2]': 1, 'take[g0,none,B,B,2]': 1 },
+        lb: -Infinity,
+        ub: 1,
+        rule: { rule: 'student-clash', args: {} },
+      },
     ]);
   });
 
   it('loading: one section of a course per student, whichever request it meets', () => {
     // C (T2, period 1 only) is an alternate of both requests: taken for one, it cannot meet the other.
     const shared = school((s) => {
-      s.courses.push({ id: 'C', name: 'Course C', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' }, sections: 1 });
+      s.courses.push({
+        id: 'C',
+        name: 'Course C',
+        grades: [10],
+        capacity: 30,
+        roomType: 'general',
+        meets: { periods: 1, days: 'all', terms: 'all' },
+        sections: 1,
+      });
       s.teachers[1]!.courses.push('C');
       s.students[0]!.alternates = { A: ['C'], B: ['C'] };
     });
     const once = rows(shared, loading).filter((r) => r.name.startsWith('courseOnce'));
-    expect(once).toEqual([{ name: 'courseOnce[g0,none,C]', terms: { 'take[g0,none,A,C,1]': 1, 'take[g0,none,B,C,1]': 1 }, lb: -Infinity, ub: 1, rule: { rule: 'one-section-per-course', args: {} } }]);
+    expect(once).toEqual([
+      {
+        name: 'courseOnce[g0,none,C]',
+        terms: { 'take[g0,none,A,C,1]': 1, 'take[g0,none,B,C,1]': 1 },
+        lb: -Infinity,
+        ub: 1,
+        rule: { rule: 'one-section-per-course', args: {} },
+      },
+    ]);
     // A course meeting one request only needs no row of its own.
     expect(rows(school(), loading).some((r) => r.name.startsWith('courseOnce'))).toBe(false);
   });
@@ -172,7 +296,10 @@ describe('constraint families', () => {
     const groupsOf = (input: ScenarioInput) => buildInstance(parseScenario(input)).groups.map((g) => g.students);
     const twins = (edit: (s: ScenarioInput) => void = () => {}) =>
       school((s) => {
-        s.students = [{ id: 'S1', grade: 10, requests: ['A', 'B'] }, { id: 'S2', grade: 10, requests: ['A', 'B'] }];
+        s.students = [
+          { id: 'S1', grade: 10, requests: ['A', 'B'] },
+          { id: 'S2', grade: 10, requests: ['A', 'B'] },
+        ];
         edit(s);
       });
     expect(groupsOf(twins())).toEqual([['S1', 'S2']]);
@@ -186,7 +313,15 @@ describe('constraint families', () => {
     expect(groupsOf(twins(abDays))).toEqual([['S1'], ['S2']]);
     // One course able to meet both requests (a shared alternate).
     const shared = (s: ScenarioInput) => {
-      s.courses.push({ id: 'C', name: 'Course C', grades: [10], capacity: 30, roomType: 'general', meets: { periods: 1, days: 'all', terms: 'all' }, sections: 1 });
+      s.courses.push({
+        id: 'C',
+        name: 'Course C',
+        grades: [10],
+        capacity: 30,
+        roomType: 'general',
+        meets: { periods: 1, days: 'all', terms: 'all' },
+        sections: 1,
+      });
       s.teachers[1]!.courses.push('C');
       for (const st of s.students) st.alternates = { A: ['C'], B: ['C'] };
     };
@@ -205,10 +340,34 @@ describe('constraint families', () => {
   it('cohorts: size, a section of every cohort course before members, no overlap, one cohort per student', () => {
     expect(rows(withCohort(), cohorts)).toEqual([
       { name: 'cohortSize[P-10-1]', terms: { 'member[g0,P-10-1]': 1 }, lb: 0, ub: 2, rule: { rule: 'cohort-size', args: { cohort: 'P-10-1' } } },
-      { name: 'cohortNeeds[P-10-1,A]', terms: { 'member[g0,P-10-1]': 1, 'cohortTeach[P-10-1,A,T1,1]': -2, 'cohortTeach[P-10-1,A,T1,2]': -2 }, lb: -Infinity, ub: 0, rule: { rule: 'cohort-together', args: { cohort: 'P-10-1' } } },
-      { name: 'cohortNeeds[P-10-1,B]', terms: { 'member[g0,P-10-1]': 1, 'cohortTeach[P-10-1,B,T1,1]': -2, 'cohortTeach[P-10-1,B,T1,2]': -2, 'cohortTeach[P-10-1,B,T2,1]': -2 }, lb: -Infinity, ub: 0, rule: { rule: 'cohort-together', args: { cohort: 'P-10-1' } } },
-      { name: 'cohortClash[P-10-1,1]', terms: { 'cohortTeach[P-10-1,A,T1,1]': 1, 'cohortTeach[P-10-1,B,T1,1]': 1, 'cohortTeach[P-10-1,B,T2,1]': 1 }, lb: 0, ub: 1, rule: { rule: 'cohort-clash', args: { cohort: 'P-10-1', pathway: 'P', grade: '10' } } },
-      { name: 'cohortClash[P-10-1,2]', terms: { 'cohortTeach[P-10-1,A,T1,2]': 1, 'cohortTeach[P-10-1,B,T1,2]': 1 }, lb: 0, ub: 1, rule: { rule: 'cohort-clash', args: { cohort: 'P-10-1', pathway: 'P', grade: '10' } } },
+      {
+        name: 'cohortNeeds[P-10-1,A]',
+        terms: { 'member[g0,P-10-1]': 1, 'cohortTeach[P-10-1,A,T1,1]': -2, 'cohortTeach[P-10-1,A,T1,2]': -2 },
+        lb: -Infinity,
+        ub: 0,
+        rule: { rule: 'cohort-together', args: { cohort: 'P-10-1' } },
+      },
+      {
+        name: 'cohortNeeds[P-10-1,B]',
+        terms: { 'member[g0,P-10-1]': 1, 'cohortTeach[P-10-1,B,T1,1]': -2, 'cohortTeach[P-10-1,B,T1,2]': -2, 'cohortTeach[P-10-1,B,T2,1]': -2 },
+        lb: -Infinity,
+        ub: 0,
+        rule: { rule: 'cohort-together', args: { cohort: 'P-10-1' } },
+      },
+      {
+        name: 'cohortClash[P-10-1,1]',
+        terms: { 'cohortTeach[P-10-1,A,T1,1]': 1, 'cohortTeach[P-10-1,B,T1,1]': 1, 'cohortTeach[P-10-1,B,T2,1]': 1 },
+        lb: 0,
+        ub: 1,
+        rule: { rule: 'cohort-clash', args: { cohort: 'P-10-1', pathway: 'P', grade: '10' } },
+      },
+      {
+        name: 'cohortClash[P-10-1,2]',
+        terms: { 'cohortTeach[P-10-1,A,T1,2]': 1, 'cohortTeach[P-10-1,B,T1,2]': 1 },
+        lb: 0,
+        ub: 1,
+        rule: { rule: 'cohort-clash', args: { cohort: 'P-10-1', pathway: 'P', grade: '10' } },
+      },
       { name: 'memberOnce[g0]', terms: { 'member[g0,P-10-1]': 1 }, lb: 0, ub: 1 },
     ]);
   });
@@ -216,7 +375,13 @@ describe('constraint families', () => {
   it('loading keeps a cohort member out of the slots the cohort spends together', () => {
     const free = rows(withCohort(), loading).filter((r) => r.name.startsWith('cohortFree'));
     expect(free).toEqual([
-      { name: 'cohortFree[P-10-1,1]', terms: { 'take[g0,P-10-1,C,C,1]': 1, 'cohortTeach[P-10-1,A,T1,1]': 2, 'cohortTeach[P-10-1,B,T1,1]': 2, 'cohortTeach[P-10-1,B,T2,1]': 2 }, lb: -Infinity, ub: 2, rule: { rule: 'student-clash', args: {} } },
+      {
+        name: 'cohortFree[P-10-1,1]',
+        terms: { 'take[g0,P-10-1,C,C,1]': 1, 'cohortTeach[P-10-1,A,T1,1]': 2, 'cohortTeach[P-10-1,B,T1,1]': 2, 'cohortTeach[P-10-1,B,T2,1]': 2 },
+        lb: -Infinity,
+        ub: 2,
+        rule: { rule: 'student-clash', args: {} },
+      },
     ]);
   });
 
@@ -263,10 +428,22 @@ describe('constraint families', () => {
       },
       { name: 'placedNeeds[g0,P-10-1,C]', terms: { 'placed[g0,P-10-1]': 1, 'placedTake[g0,P-10-1,C,C,1]': -1 }, lb: 0, ub: 0 },
       // Periods 2 and 3 serve request B alone: its own count already bounds them, so no rows there.
-      { name: 'placedSlot[g0,P-10-1,1]', terms: { 'placedTake[g0,P-10-1,B,B,1]': 1, 'placedTake[g0,P-10-1,C,C,1]': 1, 'placed[g0,P-10-1]': -1 }, lb: -Infinity, ub: 0 },
+      {
+        name: 'placedSlot[g0,P-10-1,1]',
+        terms: { 'placedTake[g0,P-10-1,B,B,1]': 1, 'placedTake[g0,P-10-1,C,C,1]': 1, 'placed[g0,P-10-1]': -1 },
+        lb: -Infinity,
+        ub: 0,
+      },
       {
         name: 'othersSlot[g0,P-10-1,1]',
-        terms: { 'take[g0,P-10-1,B,B,1]': 1, 'placedTake[g0,P-10-1,B,B,1]': -1, 'take[g0,P-10-1,C,C,1]': 1, 'placedTake[g0,P-10-1,C,C,1]': -1, 'member[g0,P-10-1]': -1, 'placed[g0,P-10-1]': 1 },
+        terms: {
+          'take[g0,P-10-1,B,B,1]': 1,
+          'placedTake[g0,P-10-1,B,B,1]': -1,
+          'take[g0,P-10-1,C,C,1]': 1,
+          'placedTake[g0,P-10-1,C,C,1]': -1,
+          'member[g0,P-10-1]': -1,
+          'placed[g0,P-10-1]': 1,
+        },
         lb: -Infinity,
         ub: 0,
       },
@@ -282,7 +459,12 @@ describe('constraint families', () => {
     });
     const agRows = rows(agOn, placement);
     expect(agRows.some((r) => r.name === 'placedInTake[g0,P-10-1,C,B,1]')).toBe(false);
-    expect(agRows.find((r) => r.name === 'placedNeeds[g0,P-10-1,C]')).toEqual({ name: 'placedNeeds[g0,P-10-1,C]', terms: { 'placed[g0,P-10-1]': 1, 'placedTake[g0,P-10-1,C,C,1]': -1 }, lb: 0, ub: 0 });
+    expect(agRows.find((r) => r.name === 'placedNeeds[g0,P-10-1,C]')).toEqual({
+      name: 'placedNeeds[g0,P-10-1,C]',
+      terms: { 'placed[g0,P-10-1]': 1, 'placedTake[g0,P-10-1,C,C,1]': -1 },
+      lb: 0,
+      ub: 0,
+    });
   });
 
   it('placement: nobody is placed who needs two courses offered only in the same period', async () => {

@@ -11,7 +11,16 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { buildInstance } from '../../src/model/instance.js';
 import { formulate } from '../../src/model/formulation.js';
-import { chunkTiers, dominatingWeights, objectiveTiers, strategyObjective, tierFloors, tierRanges, tierValues, withObjective } from '../../src/model/objective.js';
+import {
+  chunkTiers,
+  dominatingWeights,
+  objectiveTiers,
+  strategyObjective,
+  tierFloors,
+  tierRanges,
+  tierValues,
+  withObjective,
+} from '../../src/model/objective.js';
 import { solveTiers } from '../../src/engine/tiers.js';
 import { scheduleTiers } from '../../src/engine/realise.js';
 import { scheduleToValues } from '../../src/board/incumbent.js';

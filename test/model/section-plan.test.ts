@@ -64,7 +64,12 @@ describe('the section plan', () => {
   });
 
   it('random schools: the plan covers the requests outside cohorts, and cohorts fit their rooms', () => {
-    fc.assert(fc.property(randomSchool(), (input) => expectPlanCovers(parseScenario(input))), { numRuns: 100, seed: 14 });
+    fc.assert(
+      fc.property(randomSchool(), (input) => {
+        expectPlanCovers(parseScenario(input));
+      }),
+      { numRuns: 100, seed: 14 },
+    );
   });
 
   it('a cohort is no larger than its course’s largest room', () => {
@@ -131,7 +136,21 @@ describe('planned sections on the board', () => {
     const r = addPlannedSections(form, model, values);
     expect(r.added).toBe(0);
     expect(r.missing).toEqual([{ course: 'BIO', planned: 1, placed: 0, reason: expect.stringContaining('no placement fits the board') }]);
-    const solver: SolverFigures = { backend: 'highs', strategy: 'cte-first', seed: 1, termination: 'work-limit', schedule: 'feasible', partial: false, objective: null, bound: null, gap: null, placementBound: null, seconds: 1, stages: [], sectionsNotPlaced: r.missing };
+    const solver: SolverFigures = {
+      backend: 'highs',
+      strategy: 'cte-first',
+      seed: 1,
+      termination: 'work-limit',
+      schedule: 'feasible',
+      partial: false,
+      objective: null,
+      bound: null,
+      gap: null,
+      placementBound: null,
+      seconds: 1,
+      stages: [],
+      sectionsNotPlaced: r.missing,
+    };
     const text = formatReport({ figures: check(scenario, schedule).figures, notPlaced: [], solver }, scenario);
     expect(text).toContain('planned sections not placed  BIO 0 of 1: no placement fits the board');
   });

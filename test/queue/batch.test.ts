@@ -56,7 +56,9 @@ describe('batch', () => {
   it('the summary CSV gives each figure as count and total', async () => {
     const batch = await solveScenarios(readScenarioFolder(join(dir, 'schools')), { seed: 3, timeLimitSeconds: 10 });
     const lines = comparisonCsv(batch).trim().split('\n');
-    expect(lines[0]).toBe('school,status,pathway placed,pathway placed of,fully scheduled,fully scheduled of,requests met,requests met of,A-G on track,A-G on track of,teams with CPT,teams with CPT of,sections,teacher max sections,schedule,termination,reproducible,message');
+    expect(lines[0]).toBe(
+      'school,status,pathway placed,pathway placed of,fully scheduled,fully scheduled of,requests met,requests met of,A-G on track,A-G on track of,teams with CPT,teams with CPT of,sections,teacher max sections,schedule,termination,reproducible,message',
+    );
     expect(lines.slice(1)).toEqual([
       `north,scheduled,0,3,0,5,8,14,0,0,1,1,3,4,optimal,${batch.rows[0]?.termination},yes,`,
       `south,scheduled,0,3,0,5,8,14,0,0,1,1,3,5,optimal,${batch.rows[1]?.termination},yes,`,

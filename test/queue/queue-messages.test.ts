@@ -17,13 +17,19 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import { base, baseInput } from '../helpers/whatif-school.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pathway-queue-unit-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** The same object with its keys in reverse order at every level. */
 function reversed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversed);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reversed(v)]),
+  );
 }
 
 describe('job ids are content hashes', () => {
@@ -46,11 +52,21 @@ describe('job ids are content hashes', () => {
 });
 
 describe('messages at the queue boundary', () => {
-  const shared = { format: 1, transport: 'shared', name: 'v1', options: {}, scenarioFile: 'scenarios/a.json', scenarioSha256: 'a'.repeat(64), students: 5, courses: 4 };
+  const shared = {
+    format: 1,
+    transport: 'shared',
+    name: 'v1',
+    options: {},
+    scenarioFile: 'scenarios/a.json',
+    scenarioSha256: 'a'.repeat(64),
+    students: 5,
+    courses: 4,
+  };
 
   it('a shared-storage job names a path inside the folder, a SHA-256 and counts, and nothing else', () => {
     expect(jobDataSchema.safeParse(shared).success).toBe(true);
-    for (const scenarioFile of ['../../etc/passwd', '/etc/passwd', 'a/../../b.json', 'a\\b.json']) expect(jobDataSchema.safeParse({ ...shared, scenarioFile }).success).toBe(false);
+    for (const scenarioFile of ['../../etc/passwd', '/etc/passwd', 'a/../../b.json', 'a\\b.json'])
+      expect(jobDataSchema.safeParse({ ...shared, scenarioFile }).success).toBe(false);
     expect(jobDataSchema.safeParse({ ...shared, scenarioSha256: 'xyz' }).success).toBe(false);
     expect(jobDataSchema.safeParse({ ...shared, scenario: baseInput() }).success).toBe(false);
   });
@@ -58,7 +74,9 @@ describe('messages at the queue boundary', () => {
   it('an inline job carries a valid scenario; a result its row figures', () => {
     expect(jobDataSchema.safeParse({ format: 1, transport: 'inline', name: 'v', options: { seed: 1 }, scenario: base() }).success).toBe(true);
     expect(jobDataSchema.safeParse({ format: 1, transport: 'inline', name: 'v', options: { seed: -1 }, scenario: base() }).success).toBe(false);
-    expect(jobDataSchema.safeParse({ format: 1, transport: 'inline', name: 'v', options: {}, scenario: { ...baseInput(), teachers: 'none' } }).success).toBe(false);
+    expect(jobDataSchema.safeParse({ format: 1, transport: 'inline', name: 'v', options: {}, scenario: { ...baseInput(), teachers: 'none' } }).success).toBe(
+      false,
+    );
     expect(jobResultSchema.safeParse({ format: 1, key: 'solve-x', worker: 'w', status: 'failed', message: 'm', metrics: null }).success).toBe(true);
     expect(jobResultSchema.safeParse({ format: 1, key: 'solve-x', worker: 'w', status: 'done', metrics: null }).success).toBe(false);
   });
@@ -66,7 +84,10 @@ describe('messages at the queue boundary', () => {
 
 describe('queue options', () => {
   it('takes redis:// and rediss:// URLs with a password, and hides the password in messages', () => {
-    expect(parseQueueConfig({ url: 'rediss://:s3cret@redis.internal:6380/2' })).toEqual({ url: 'rediss://:s3cret@redis.internal:6380/2', name: 'pathway-scheduler' });
+    expect(parseQueueConfig({ url: 'rediss://:s3cret@redis.internal:6380/2' })).toEqual({
+      url: 'rediss://:s3cret@redis.internal:6380/2',
+      name: 'pathway-scheduler',
+    });
     expect(displayUrl('rediss://:s3cret@redis.internal:6380/2')).toBe('rediss://:***@redis.internal:6380/2');
     expect(displayUrl('redis://127.0.0.1:6379/0')).toBe('redis://127.0.0.1:6379/0');
   });
@@ -85,7 +106,9 @@ describe('shared storage', () => {
     expect(loadScenario(dir, `scenarios/${digest}.json`, digest)).toEqual(base());
     const file = join(dir, 'scenarios', `${digest}.json`);
     writeFileSync(file, readFileSync(file, 'utf8').replace('"maxSections":2', '"maxSections":1'));
-    expect(() => loadScenario(dir, `scenarios/${digest}.json`, digest)).toThrow(/scenarios\/[0-9a-f]{64}\.json in shared storage does not match the job's hash/);
+    expect(() => loadScenario(dir, `scenarios/${digest}.json`, digest)).toThrow(
+      /scenarios\/[0-9a-f]{64}\.json in shared storage does not match the job's hash/,
+    );
     expect(() => loadScenario(dir, 'scenarios/missing.json', digest)).toThrow(/cannot read the scenario .*missing\.json/);
   });
 

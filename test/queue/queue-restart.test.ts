@@ -23,7 +23,8 @@ const servers: RedisServer[] = [];
 beforeAll(() => {
   // Fails with the reason (no skip) when the run has no Redis at all.
   redisUrl();
-  if (!hasRedisServer()) throw new Error('this test stops and restarts a redis-server of its own: install redis-server (Debian: apt-get install -y redis-server), as .ci/run does');
+  if (!hasRedisServer())
+    throw new Error('this test stops and restarts a redis-server of its own: install redis-server (Debian: apt-get install -y redis-server), as .ci/run does');
   dir = mkdtempSync(join(tmpdir(), 'pathway-queue-restart-'));
   writeFileSync(join(dir, 'base.json'), JSON.stringify(baseInput()));
   for (const [name, patch] of Object.entries(PATCHES)) writeFileSync(join(dir, `${name}.patch.json`), JSON.stringify(patch));
@@ -58,7 +59,10 @@ describe('Redis stopped while jobs wait', () => {
     expect(await run.exit).toBe(0);
     expect(run.err).toContain('the queue answers again');
     // Each scenario solved on its own, as the queue solves them (no start from the base's schedule).
-    const local = await solveScenarios([{ name: 'base', scenario: base() }, ...Object.entries(PATCHES).map(([n, p]) => patched(n, p))], { seed: 3, timeLimitSeconds: 10 });
+    const local = await solveScenarios([{ name: 'base', scenario: base() }, ...Object.entries(PATCHES).map(([n, p]) => patched(n, p))], {
+      seed: 3,
+      timeLimitSeconds: 10,
+    });
     expect(readFileSync(join(dir, 'out-back', 'comparison.txt'), 'utf8')).toBe(`${formatComparison(local)}\n`);
     worker.process.kill('SIGTERM');
     await worker.exit;
@@ -71,7 +75,11 @@ describe('Redis stopped while jobs wait', () => {
     for (const n of ['base', 'more']) await run.waitFor(new RegExp(`(?:^|\\n) {2}${n}: queued as`));
     await server.stop();
     expect(await run.exit).toBe(1);
-    expect(run.err).toMatch(new RegExp(`pathway-scheduler: the queue at redis://127\\.0\\.0\\.1:${server.port}/0 did not answer for 2 s .*no table was written\\.\\n {4}fix: start Redis`));
+    expect(run.err).toMatch(
+      new RegExp(
+        `pathway-scheduler: the queue at redis://127\\.0\\.0\\.1:${server.port}/0 did not answer for 2 s .*no table was written\\.\\n {4}fix: start Redis`,
+      ),
+    );
     expect(run.err).not.toMatch(/internal error|\n\s+at /);
     expect(existsSync(join(dir, 'out-gone', 'comparison.txt'))).toBe(false);
     expect(existsSync(join(dir, 'out-gone', 'comparison.json'))).toBe(false);

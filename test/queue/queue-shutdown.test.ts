@@ -37,7 +37,11 @@ async function runWithShutdown(shutdownAt: 'before the job is handed over' | 'as
   try {
     const scenario = base();
     const key = jobKey(scenarioDigest(scenario), OPTIONS);
-    await queue.add('base', { format: 1, transport: 'inline', name: 'base', options: OPTIONS, scenario }, { jobId: key, attempts: ATTEMPTS, backoff: { type: 'fixed', delay: RETRY_DELAY_SECONDS * 1000 } });
+    await queue.add(
+      'base',
+      { format: 1, transport: 'inline', name: 'base', options: OPTIONS, scenario },
+      { jobId: key, attempts: ATTEMPTS, backoff: { type: 'fixed', delay: RETRY_DELAY_SECONDS * 1000 } },
+    );
     const token = randomUUID();
     const job = await taker.getNextJob(token);
     if (!job) throw new Error('the test job was not handed over');
@@ -48,7 +52,15 @@ async function runWithShutdown(shutdownAt: 'before the job is handed over' | 'as
       if (shutdownAt === 'as the job starts' && e.kind === 'started') closing.abort();
     };
     if (shutdownAt === 'before the job is handed over') closing.abort();
-    const ctx = { config: parseQueueConfig({ url, name }), redis, workerName: 'T', parallel: undefined, closing: closing.signal, onEvent, testCrash: 'hang' as const };
+    const ctx = {
+      config: parseQueueConfig({ url, name }),
+      redis,
+      workerName: 'T',
+      parallel: undefined,
+      closing: closing.signal,
+      onEvent,
+      testCrash: 'hang' as const,
+    };
     const ended = await processJob(job, token, ctx).then(
       (value) => ({ value }),
       (error: unknown) => ({ error }),

@@ -75,7 +75,22 @@ describe('whatif --queue with two worker processes', () => {
     const name = queueName();
     const workers = [1, 2].map((n) => spawned(cli(dir, 'worker', '--queue', url, '--queue-name', name, '--name', `w${n}`)));
     await Promise.all(workers.map((w) => w.waitFor(/is taking jobs/)));
-    const run = cli(dir, 'whatif', 'base.json', ...Object.keys(PATCHES).map((n) => `${n}.patch.json`), '--queue', url, '--queue-name', name, '--seed', '3', '--time-limit', '10', '-o', 'out-two');
+    const run = cli(
+      dir,
+      'whatif',
+      'base.json',
+      ...Object.keys(PATCHES).map((n) => `${n}.patch.json`),
+      '--queue',
+      url,
+      '--queue-name',
+      name,
+      '--seed',
+      '3',
+      '--time-limit',
+      '10',
+      '-o',
+      'out-two',
+    );
     expect(await run.exit).toBe(0);
     const table = readFileSync(join(dir, 'out-two', 'comparison.txt'), 'utf8');
     expect(table).toBe(`${await localRun()}\n`);
@@ -104,7 +119,9 @@ describe('whatif --queue with two worker processes', () => {
     const run = cli(dir, 'batch', 'schools', '--queue', url, '--queue-name', name, '--seed', '3', '--time-limit', '10', '-o', 'batch-out');
     expect(await run.exit).toBe(0);
     expect(readdirSync(join(dir, 'batch-out')).sort()).toEqual(['north.solution.json', 'south.solution.json', 'summary.csv']);
-    const csv = readFileSync(join(dir, 'batch-out', 'summary.csv'), 'utf8').trim().split('\n');
+    const csv = readFileSync(join(dir, 'batch-out', 'summary.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(csv).toHaveLength(3);
     expect(csv[1]).toMatch(/^north,scheduled,0,3,0,5,8,14,/);
     expect(csv[2]).toMatch(/^south,scheduled,0,3,0,5,8,14,/);
@@ -178,14 +195,27 @@ describe('a job whose scenario is bad', () => {
     let allQueued: () => void = () => undefined;
     const queued = new Promise<void>((resolve) => (allQueued = resolve));
     let n = 0;
-    const comparison = compareScenarios(base(), vs, { ...OPTIONS, queue: { url, name, sharedStorage: storage }, onJobEvent: (e) => e.kind === 'queued' && ++n === 3 && allQueued() });
+    const comparison = compareScenarios(base(), vs, {
+      ...OPTIONS,
+      queue: { url, name, sharedStorage: storage },
+      onJobEvent: (e) => e.kind === 'queued' && ++n === 3 && allQueued(),
+    });
     await queued;
     // The jobs carry a path, a hash and counts, never the scenario.
     const queue = new Queue(name, { connection: { url } });
     const waiting = await queue.getJobs(['waiting']);
     expect(waiting).toHaveLength(3);
     for (const job of waiting) {
-      expect(Object.keys(job.data as object).sort()).toEqual(['courses', 'format', 'name', 'options', 'scenarioFile', 'scenarioSha256', 'students', 'transport']);
+      expect(Object.keys(job.data as object).sort()).toEqual([
+        'courses',
+        'format',
+        'name',
+        'options',
+        'scenarioFile',
+        'scenarioSha256',
+        'students',
+        'transport',
+      ]);
       expect(JSON.stringify(job.data)).not.toContain('Teacher 1');
     }
     await queue.close();
@@ -263,7 +293,23 @@ describe('Ctrl-C on the submitting command', () => {
     const name = queueName();
     const worker = spawned(cli(dir, 'worker', '--queue', url, '--queue-name', name, '--lock-seconds', '2'));
     await worker.waitFor(/is taking jobs/);
-    const run = cli(dir, 'whatif', 'base.json', 'more.patch.json', 'nocpt.patch.json', '--queue', url, '--queue-name', name, '--seed', '3', '--time-limit', '10', '-o', 'out-int');
+    const run = cli(
+      dir,
+      'whatif',
+      'base.json',
+      'more.patch.json',
+      'nocpt.patch.json',
+      '--queue',
+      url,
+      '--queue-name',
+      name,
+      '--seed',
+      '3',
+      '--time-limit',
+      '10',
+      '-o',
+      'out-int',
+    );
     await run.waitFor(/ {2}base: done on /);
     // Nothing can finish after this: the worker is gone, mid-job or between jobs.
     worker.process.kill('SIGKILL');

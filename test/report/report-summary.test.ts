@@ -38,7 +38,9 @@ describe('unmet requests by cause', () => {
     expect(rest).toEqual([]);
     expect(g).toMatchObject({ kind: 'clash', course: 'BIO', requests: { required: 2, requested: 0, recommended: 0 }, sections: ['BIO-1'] });
     expect([...(g?.blockers ?? [])]).toEqual([['ENG10', 2]]);
-    expect(g?.text).toBe('the only Biology section they may join, BIO-1 in A.3, clashes with their own English 10 (2); another section could run at a time each of them is free (see what would help)');
+    expect(g?.text).toBe(
+      'the only Biology section they may join, BIO-1 in A.3, clashes with their own English 10 (2); another section could run at a time each of them is free (see what would help)',
+    );
   });
 
   it('says a course is full with its seats', () => {
@@ -79,7 +81,12 @@ describe('unmet requests by cause', () => {
     const schedule = handSchedule();
     schedule.enrollments['S3'] = ['ENG10-2'];
     expect(groups(handScenario(), schedule).map((g) => g.kind)).toEqual(['open-seat']);
-    expect(unmetKind([{ kind: 'open-seat', request: 'BIO', section: 'BIO-1' }, { kind: 'full', request: 'BIO', section: 'BIO-2', enrolled: 2, size: 2 }])).toBe('open-seat');
+    expect(
+      unmetKind([
+        { kind: 'open-seat', request: 'BIO', section: 'BIO-1' },
+        { kind: 'full', request: 'BIO', section: 'BIO-2', enrolled: 2, size: 2 },
+      ]),
+    ).toBe('open-seat');
   });
 });
 
@@ -91,7 +98,9 @@ describe('levers', () => {
     expect(first).toMatchObject({ kind: 'add-section', course: 'BIO', teacher: 'T3', room: 'R1', slots: ['A.4'], raiseMax: false, seats: 30 });
     if (first?.kind !== 'add-section') throw new Error('expected an add-section lever');
     expect(first.served.map((s) => `${s.student} ${s.request} ${s.priority}`)).toEqual(['S1 BIO required', 'S2 BIO required']);
-    expect(renderLever(lookup(scenario, schedule), first)).toBe('one more Biology (BIO) section (T3 C. Cruz free in A.4, room R1 free, 30 seats) would meet 2 requests (2 required) of students free then');
+    expect(renderLever(lookup(scenario, schedule), first)).toBe(
+      'one more Biology (BIO) section (T3 C. Cruz free in A.4, room R1 free, 30 seats) would meet 2 requests (2 required) of students free then',
+    );
     // Re-loading with the section seats both, and places them; without it nothing changes.
     expect(checkAddSection(scenario, schedule, first)).toEqual({ valid: true, requestsMet: 2, requiredMet: 2, fullyScheduled: 2, pathwayPlaced: 2 });
   });
@@ -118,7 +127,12 @@ describe('levers', () => {
     });
     const found = levers(scenario, clashSchedule());
     expect(found).toContainEqual({ kind: 'teacher', course: 'BIO', teachers: ['T3'], requests: { required: 2, requested: 0, recommended: 0 } });
-    expect(renderLever(lookup(scenario, clashSchedule()), found.find((l) => l.kind === 'teacher')!)).toContain('T3 C. Cruz teaches 1 of 1');
+    expect(
+      renderLever(
+        lookup(scenario, clashSchedule()),
+        found.find((l) => l.kind === 'teacher')!,
+      ),
+    ).toContain('T3 C. Cruz teaches 1 of 1');
   });
 
   it('names a room shortage when a teacher is free but every room of the type is taken', () => {
@@ -137,9 +151,17 @@ describe('levers', () => {
     });
     const schedule = clashSchedule();
     sectionOf(schedule, 'BIO-1').room = 'SL';
-    schedule.sections.push({ id: 'CHEM-1', course: 'CHEM', teacher: 'T4', room: 'SL', slots: ['A.4'] }, { id: 'CHEM-2', course: 'CHEM', teacher: 'T4', room: 'SL', slots: ['B.4'] });
+    schedule.sections.push(
+      { id: 'CHEM-1', course: 'CHEM', teacher: 'T4', room: 'SL', slots: ['A.4'] },
+      { id: 'CHEM-2', course: 'CHEM', teacher: 'T4', room: 'SL', slots: ['B.4'] },
+    );
     expect(check(scenario, schedule).valid).toBe(true);
-    expect(levers(scenario, schedule)).toContainEqual({ kind: 'room', course: 'BIO', roomType: 'science-lab', requests: { required: 2, requested: 0, recommended: 0 } });
+    expect(levers(scenario, schedule)).toContainEqual({
+      kind: 'room',
+      course: 'BIO',
+      roomType: 'science-lab',
+      requests: { required: 2, requested: 0, recommended: 0 },
+    });
   });
 
   it('counts the requests a calendar too short cannot hold', () => {
@@ -150,7 +172,15 @@ describe('levers', () => {
       if (s3) s3.requests = ['ENG10', 'BIO', 'CHEM', 'HIST', 'HS1'];
     });
     // 4 slots; S3 asks for 1+1+1+1+2 = 6: dropping the double period is the fewest.
-    expect(calendarLever(lookup(scenario, { sections: [], enrollments: {} }))).toEqual({ kind: 'calendar', slots: 4, students: 1, pathwayStudents: 0, most: 6, requests: 1, required: 0 });
+    expect(calendarLever(lookup(scenario, { sections: [], enrollments: {} }))).toEqual({
+      kind: 'calendar',
+      slots: 4,
+      students: 1,
+      pathwayStudents: 0,
+      most: 6,
+      requests: 1,
+      required: 0,
+    });
     expect(calendarLever(lookup(handScenario(), { sections: [], enrollments: {} }))).toBeNull();
   });
 });
@@ -171,21 +201,32 @@ const solver: SolverFigures = {
 };
 
 describe('proven best, or how far from the bound', () => {
-  const figures = (placed: number, total = 42): Figures => ({ ...check(handScenario(), handSchedule()).figures, pathwayPlaced: { count: placed, total, share: placed / total } });
+  const figures = (placed: number, total = 42): Figures => ({
+    ...check(handScenario(), handSchedule()).figures,
+    pathwayPlaced: { count: placed, total, share: placed / total },
+  });
 
   it('says how many placed students the schedule may lack, from the placement bound', () => {
-    expect(proofWords(figures(35), solver)).toBe('Not proven best: no schedule can place more than 40 pathway students, so this one may be up to 5 placed students (12.5%) short of the best.');
+    expect(proofWords(figures(35), solver)).toBe(
+      'Not proven best: no schedule can place more than 40 pathway students, so this one may be up to 5 placed students (12.5%) short of the best.',
+    );
   });
 
   it('calls placement proven when it reaches the bound, and the whole schedule only when the solver proved it', () => {
-    expect(proofWords(figures(40), solver)).toContain('Pathway placement is proven best for the school as given: no schedule places more than 40 pathway students. The requests met are not proven');
+    expect(proofWords(figures(40), solver)).toContain(
+      'Pathway placement is proven best for the school as given: no schedule places more than 40 pathway students. The requests met are not proven',
+    );
     expect(proofWords(figures(35), { ...solver, schedule: 'optimal' })).toMatch(/^Proven best for the school as given/);
   });
 
   it('rounds a fractional bound down: no schedule places a part of a student', () => {
     const relaxed = { ...solver, placementBound: { value: 40.7, source: 'relaxation' } };
-    expect(proofWords(figures(35), relaxed)).toBe('Not proven best: no schedule can place more than 40 pathway students, so this one may be up to 5 placed students (12.5%) short of the best.');
-    expect(proofWords(figures(40), relaxed)).toMatch(/^Pathway placement is proven best for the school as given: no schedule places more than 40 pathway students\./);
+    expect(proofWords(figures(35), relaxed)).toBe(
+      'Not proven best: no schedule can place more than 40 pathway students, so this one may be up to 5 placed students (12.5%) short of the best.',
+    );
+    expect(proofWords(figures(40), relaxed)).toMatch(
+      /^Pathway placement is proven best for the school as given: no schedule places more than 40 pathway students\./,
+    );
   });
 
   it('says when no bound is known and when the solve stopped early', () => {

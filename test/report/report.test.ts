@@ -30,7 +30,12 @@ describe('explainNotPlaced (rendered from the computed causes)', () => {
         student: 'S2',
         pathway: 'HEALTH',
         grade: 10,
-        reasons: [clash, 'no section of Chemistry (CHEM) is offered', bioMore, 'the schedule runs 0 sections of Chemistry (CHEM); one more with T3 (C. Cruz) in R1 at A.4 would fit the student'],
+        reasons: [
+          clash,
+          'no section of Chemistry (CHEM) is offered',
+          bioMore,
+          'the schedule runs 0 sections of Chemistry (CHEM); one more with T3 (C. Cruz) in R1 at A.4 would fit the student',
+        ],
       },
     ]);
   });
@@ -64,7 +69,9 @@ describe('explainNotPlaced (rendered from the computed causes)', () => {
     const swapped = handSchedule();
     swapped.sections.push({ id: 'HIST-1', course: 'HIST', teacher: 'T3', room: 'R2', slots: ['A.4'] });
     swapped.enrollments['S2'] = ['HS1-1', 'ENG10-1', 'HIST-1'];
-    expect(explainNotPlaced(scenario, swapped)).toEqual([{ student: 'S2', pathway: 'HEALTH', grade: 10, reasons: ['off A–G track: d (Laboratory Science) 0 of 1 years'] }]);
+    expect(explainNotPlaced(scenario, swapped)).toEqual([
+      { student: 'S2', pathway: 'HEALTH', grade: 10, reasons: ['off A–G track: d (Laboratory Science) 0 of 1 years'] },
+    ]);
   });
 
   it('leaves out an A–G shortfall that an unmet request of the subject accounts for', () => {
@@ -223,8 +230,15 @@ describe('formatCheck', () => {
 
 describe('formatTable', () => {
   it('pads columns and right-aligns numbers', () => {
-    expect(formatTable([['Name', 'N'], ['HEALTH', '7'], ['ENG', '12']], { align: ['left', 'right'] })).toBe(
-      ['  Name     N', '  ------  --', '  HEALTH   7', '  ENG     12'].join('\n'),
-    );
+    expect(
+      formatTable(
+        [
+          ['Name', 'N'],
+          ['HEALTH', '7'],
+          ['ENG', '12'],
+        ],
+        { align: ['left', 'right'] },
+      ),
+    ).toBe(['  Name     N', '  ------  --', '  HEALTH   7', '  ENG     12'].join('\n'));
   });
 });

@@ -67,7 +67,9 @@ describe('9. every exported function validates its input and throws InputError w
   });
 
   it('exports, the HTML report, the program export, the generator and the comparison', async () => {
-    expect((await inputError(() => scheduleCsvFiles(handScenario(), { sections: [{ id: 'X' }], enrollments: {} } as never))).problems[0]?.path).toBe('sections[0].course');
+    expect((await inputError(() => scheduleCsvFiles(handScenario(), { sections: [{ id: 'X' }], enrollments: {} } as never))).problems[0]?.path).toBe(
+      'sections[0].course',
+    );
     expect((await inputError(() => reportHtml(handScenario(), { ...handSchedule() } as never))).problems[0]?.path).toBe('format');
     expect((await inputError(() => exportProgram(handScenario(), 'xyz' as never))).message).toMatch(/bad model format "xyz"/);
     expect((await inputError(() => generateScenario({ students: 5, calendar: 'trad7', pathways: 1, seed: 1 }))).problems[0]?.path).toBe('students');
@@ -86,7 +88,10 @@ describe('9. every exported function validates its input and throws InputError w
 
 describe('2. any id works as a key', () => {
   it('priorities and alternates keyed __proto__ or constructor are kept, not lost to the prototype', () => {
-    const input = JSON.parse(JSON.stringify(handScenarioInput()).replaceAll('"BIO"', '"__proto__"').replaceAll('"CHEM"', '"constructor"')) as Record<string, unknown>;
+    const input = JSON.parse(JSON.stringify(handScenarioInput()).replaceAll('"BIO"', '"__proto__"').replaceAll('"CHEM"', '"constructor"')) as Record<
+      string,
+      unknown
+    >;
     const students = input['students'] as Array<Record<string, unknown>>;
     students[0]!['priorities'] = JSON.parse('{"__proto__": "required"}') as unknown;
     const scenario = parseScenario(input);
@@ -99,16 +104,20 @@ describe('2. any id works as a key', () => {
 
   it('a JSON Patch adds and replaces keys named __proto__ and constructor as plain keys', () => {
     const base = JSON.parse(JSON.stringify(handScenarioInput()).replaceAll('"BIO"', '"__proto__"')) as unknown;
-    const patched = applyPatch(base, [
-      { op: 'add', path: '/students/2/priorities', value: {} },
-      { op: 'add', path: '/students/2/priorities/__proto__', value: 'recommended' },
-      { op: 'replace', path: '/students/1/alternates/__proto__', value: ['HIST'] },
-      { op: 'test', path: '/students/2/priorities/__proto__', value: 'recommended' },
-    ], 'p.patch.json');
+    const patched = applyPatch(
+      base,
+      [
+        { op: 'add', path: '/students/2/priorities', value: {} },
+        { op: 'add', path: '/students/2/priorities/__proto__', value: 'recommended' },
+        { op: 'replace', path: '/students/1/alternates/__proto__', value: ['HIST'] },
+        { op: 'test', path: '/students/2/priorities/__proto__', value: 'recommended' },
+      ],
+      'p.patch.json',
+    );
     const scenario = parseScenario(patched);
     expect(scenario.students[2]?.priorities?.['__proto__']).toBe('recommended');
     expect(scenario.students[1]?.alternates?.['__proto__']).toEqual(['HIST']);
-    expect(Object.getPrototypeOf(({} as Record<string, unknown>))).toBe(Object.prototype);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 });
 

@@ -50,7 +50,7 @@ const put = (o: { [key: string]: Json }, k: string, v: Json) => Object.definePro
 /** Every path in the document, and the number leaves among them. */
 function paths(doc: Json, at: Path = [], out: Path[] = []): Path[] {
   if (Array.isArray(doc)) doc.forEach((v, i) => (out.push([...at, i]), paths(v, [...at, i], out)));
-  else if (isObject(doc)) for (const k of Object.keys(doc)) out.push([...at, k]), paths(doc[k]!, [...at, k], out);
+  else if (isObject(doc)) for (const k of Object.keys(doc)) (out.push([...at, k]), paths(doc[k]!, [...at, k], out));
   return out;
 }
 
@@ -139,8 +139,20 @@ describe('mutated scenarios', () => {
         expect(outcome.check.valid).toBe(true);
         // The renamed entity is in the schedule under its new id (any room may be chosen, so rooms are not looked for).
         const solution = outcome.solution;
-        const used = entity === 'students' ? Object.keys(solution.enrollments) : entity === 'courses' ? solution.sections.map((s) => s.course) : entity === 'teachers' ? solution.sections.map((s) => s.teacher) : entity === 'pathways' ? solution.sections.flatMap((s) => (s.cohort ? [s.cohort] : [])) : [to];
-        expect(used.some((id) => id === to || id.startsWith(`${to}-`)), `${entity} renamed ${to}`).toBe(true);
+        const used =
+          entity === 'students'
+            ? Object.keys(solution.enrollments)
+            : entity === 'courses'
+              ? solution.sections.map((s) => s.course)
+              : entity === 'teachers'
+                ? solution.sections.map((s) => s.teacher)
+                : entity === 'pathways'
+                  ? solution.sections.flatMap((s) => (s.cohort ? [s.cohort] : []))
+                  : [to];
+        expect(
+          used.some((id) => id === to || id.startsWith(`${to}-`)),
+          `${entity} renamed ${to}`,
+        ).toBe(true);
       }
     }
   });

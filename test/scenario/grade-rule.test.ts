@@ -65,11 +65,16 @@ describe('the grade rule in table imports', () => {
     cpSync(join(root, 'fixtures/csv/tiny-ab'), dir, { recursive: true });
     return dir;
   };
-  const append = (dir: string, file: string, text: string) => writeFileSync(join(dir, file), `${readFileSync(join(dir, file), 'utf8')}${text}`);
+  const append = (dir: string, file: string, text: string) => {
+    writeFileSync(join(dir, file), `${readFileSync(join(dir, file), 'utf8')}${text}`);
+  };
 
   it('names the file, row and column of a request or alternate outside the grade', () => {
     const dir = copy();
-    const grade9 = readFileSync(join(dir, 'students.csv'), 'utf8').split('\n').find((l) => /^[^,]+,9,/.test(l))!.split(',')[0]!;
+    const grade9 = readFileSync(join(dir, 'students.csv'), 'utf8')
+      .split('\n')
+      .find((l) => /^[^,]+,9,/.test(l))!
+      .split(',')[0]!;
     append(dir, 'requests.csv', `${grade9},PHYS,requested,\n${grade9},CHEM,requested,APBIO\n`);
     const rows = readFileSync(join(dir, 'requests.csv'), 'utf8').trim().split('\n').length;
     const problems = problemsOf(() => importCsvFolder(dir)).problems;
@@ -83,7 +88,10 @@ describe('the grade rule in table imports', () => {
 
   it('reads gradeRule from calendar.csv', () => {
     const dir = copy();
-    const grade9 = readFileSync(join(dir, 'students.csv'), 'utf8').split('\n').find((l) => /^[^,]+,9,/.test(l))!.split(',')[0]!;
+    const grade9 = readFileSync(join(dir, 'students.csv'), 'utf8')
+      .split('\n')
+      .find((l) => /^[^,]+,9,/.test(l))!
+      .split(',')[0]!;
     append(dir, 'requests.csv', `${grade9},PHYS,requested,\n`);
     writeFileSync(join(dir, 'calendar.csv'), readFileSync(join(dir, 'calendar.csv'), 'utf8').replace('gradeRule,strict', 'gradeRule,allow'));
     expect(importCsvFolder(dir).policy.gradeRule).toBe('allow');

@@ -65,7 +65,7 @@ describe('the rule catalogue', () => {
     }
   });
 
-  it('every rule with a builder is written by that builder, and every tagged row is its builder\'s rule', () => {
+  it("every rule with a builder is written by that builder, and every tagged row is its builder's rule", () => {
     const built = rulesByBuilder();
     const names = CONSTRAINT_FAMILIES.map((f) => f.name);
     for (const e of entries) {
@@ -84,7 +84,7 @@ describe('the rule catalogue', () => {
     }
   });
 
-  it('every rule with a checker function is verified by it, and every checker function is a catalogue rule\'s', () => {
+  it("every rule with a checker function is verified by it, and every checker function is a catalogue rule's", () => {
     const checks = new Map(HARD_RULES.map((f) => [f.name, f]));
     const named = new Set<string>();
     for (const e of entries) {
@@ -127,14 +127,15 @@ function rulesMarkdown(): string {
 }
 
 describe('README', () => {
-  it('lists the catalogue\'s rules (UPDATE_README=1 rewrites the list)', () => {
+  it("lists the catalogue's rules (UPDATE_README=1 rewrites the list)", () => {
     const text = readFileSync(README, 'utf8');
     const start = text.indexOf(BEGIN);
     const end = text.indexOf(END);
     expect(start, 'README has the generated rule list').toBeGreaterThanOrEqual(0);
     expect(end).toBeGreaterThan(start);
     const current = text.slice(start, end + END.length);
-    if (process.env['UPDATE_README'] === '1' && current !== rulesMarkdown()) writeFileSync(README, text.slice(0, start) + rulesMarkdown() + text.slice(end + END.length));
+    if (process.env['UPDATE_README'] === '1' && current !== rulesMarkdown())
+      writeFileSync(README, text.slice(0, start) + rulesMarkdown() + text.slice(end + END.length));
     else expect(current).toBe(rulesMarkdown());
   });
 });

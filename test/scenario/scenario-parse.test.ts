@@ -46,7 +46,15 @@ describe('parseScenario', () => {
     s.students.push({ ...s.students[0]!, requests: [...s.students[0]!.requests] });
     s.teachers[0]!.unavailable = ['Z.9'];
     s.rooms = s.rooms.filter((r) => r.type !== 'health-lab');
-    s.courses.push({ id: 'ORPHAN', name: 'Orphan course', grades: [9], capacity: 30, roomType: 'general', meets: { periods: 2, days: 'one', terms: 'all' }, allowedPeriods: ['1', '3'] });
+    s.courses.push({
+      id: 'ORPHAN',
+      name: 'Orphan course',
+      grades: [9],
+      capacity: 30,
+      roomType: 'general',
+      meets: { periods: 2, days: 'one', terms: 'all' },
+      allowedPeriods: ['1', '3'],
+    });
     const member = s.students.find((st) => st.pathway)!;
     const cohortCourse = s.pathways[0]!.cohortCourses[String(member.grade)]![0]!;
     member.requests = member.requests.filter((c) => c !== cohortCourse);

@@ -19,11 +19,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let url = process.env['REDIS_URL'] ?? null;
   let problem: string | null = null;
   if (!url) {
-    if (process.env['CI'] === 'true') problem = 'REDIS_URL is not set under CI=true: .ci/run installs and starts redis-server and sets REDIS_URL; run the tests through .ci/run';
+    if (process.env['CI'] === 'true')
+      problem = 'REDIS_URL is not set under CI=true: .ci/run installs and starts redis-server and sets REDIS_URL; run the tests through .ci/run';
     else if (hasRedisServer()) {
       server = await startRedisServer();
       url = server.url;
-    } else problem = 'the queue tests need Redis: install redis-server (Debian: apt-get install -y redis-server) or set REDIS_URL=redis://host:port/db, or run .ci/run, which installs and starts it';
+    } else
+      problem =
+        'the queue tests need Redis: install redis-server (Debian: apt-get install -y redis-server) or set REDIS_URL=redis://host:port/db, or run .ci/run, which installs and starts it';
   }
   project.provide('redisUrl', url);
   project.provide('redisProblem', problem);

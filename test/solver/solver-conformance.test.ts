@@ -4,7 +4,15 @@
  * model no machine closes within its limit, and the elapsed times are in benchmarks/solver-limits.ts.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { BACKEND_NAMES, backendCapabilities, backendInstalled, checkFeasibility, shutdownSolverWorkers, solveMip, type BackendName } from '../../solver/index.js';
+import {
+  BACKEND_NAMES,
+  backendCapabilities,
+  backendInstalled,
+  checkFeasibility,
+  shutdownSolverWorkers,
+  solveMip,
+  type BackendName,
+} from '../../solver/index.js';
 import type { MipModel } from '../../solver/mip.js';
 import * as m from '../helpers/mip-models.js';
 

@@ -25,7 +25,11 @@ describe('writeLp', () => {
   });
 
   it('sanitises names uniquely', () => {
-    const { columnNames } = writeLp({ sense: 'max', columns: ['teach[A,B]', 'teach[A.B]', '9x', 'end'].map((name) => ({ name, kind: 'binary', lb: 0, ub: 1, obj: 1 })), rows: [] });
+    const { columnNames } = writeLp({
+      sense: 'max',
+      columns: ['teach[A,B]', 'teach[A.B]', '9x', 'end'].map((name) => ({ name, kind: 'binary', lb: 0, ub: 1, obj: 1 })),
+      rows: [],
+    });
     expect(columnNames).toEqual(['teach_A_B', 'teach_A_B_2', '_9x', '_end']);
   });
 });
@@ -66,7 +70,15 @@ describe('readSolutionFile', () => {
   });
   it('reads a HiGHS raw solution file, columns only', () => {
     const text = 'Model status\nOptimal\n\n# Primal solution values\nFeasible\nObjective 18\n# Columns 3\nx 1\ny 4\nz 0\n# Rows 1\nc 5\n';
-    expect(readSolutionFile(text, names)).toEqual({ values: [1, 4, 0], objective: 18, status: 'Optimal', unknownNames: [], primal: 'Feasible', valueLines: 3, unreadLines: [] });
+    expect(readSolutionFile(text, names)).toEqual({
+      values: [1, 4, 0],
+      objective: 18,
+      status: 'Optimal',
+      unknownNames: [],
+      primal: 'Feasible',
+      valueLines: 3,
+      unreadLines: [],
+    });
   });
   it('reads a Gurobi .sol file and reports unknown names', () => {
     const s = readSolutionFile('# Solution for model m\n# Objective value = 7\nx 1\nq 2\n', names);
@@ -80,7 +92,9 @@ describe('worker containment', () => {
   it('turns a WASM abort inside HiGHS into an error, discards the worker, and solves again', async () => {
     const r = await solveMip(m.hardKnapsack(), { backend: 'highs', timeLimitSeconds: 5, mipGap: 0, seed: 1, testCrash: 'wasm-abort' });
     expect(r.termination).toBe('error');
-    expect(r.message).toMatch(/^HiGHS aborted inside WebAssembly on a model with 120 columns \/ 960 nonzeros: .*Aborted\(simulated abort for tests\).*discarded$/);
+    expect(r.message).toMatch(
+      /^HiGHS aborted inside WebAssembly on a model with 120 columns \/ 960 nonzeros: .*Aborted\(simulated abort for tests\).*discarded$/,
+    );
     const next = await solveMip(m.knapsack, { backend: 'highs', timeLimitSeconds: 5, mipGap: 0, seed: 1 });
     expect(next.objective).toBeCloseTo(m.KNAPSACK_OPTIMUM, 6);
   });

@@ -45,7 +45,9 @@ describe('the backend registry', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toContain(`✖ not an accepted value → at policy.solver\n    fix: use one of ${BACKEND_NAMES.map((n) => `"${n}"`).join(', ')}`);
+    expect((error as Error).message).toContain(
+      `✖ not an accepted value → at policy.solver\n    fix: use one of ${BACKEND_NAMES.map((n) => `"${n}"`).join(', ')}`,
+    );
   });
 
   it('loads each backend adapter by name, with a healthy runtime before any solve', async () => {

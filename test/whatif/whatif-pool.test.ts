@@ -36,10 +36,18 @@ describe('compareScenarios in variant workers', () => {
 
   it('a variant whose worker exits fails alone; the other rows equal a run without it, which gives the same rows twice', async () => {
     const options = { concurrency: 2, timeLimitSeconds: 5, seed: 4 };
-    const withCrash = await compareScenarios(base(), [moreTeaching(), { name: 'crash', scenario: base() }, noCpt()], { ...options, testCrash: { crash: 'exit' } });
+    const withCrash = await compareScenarios(base(), [moreTeaching(), { name: 'crash', scenario: base() }, noCpt()], {
+      ...options,
+      testCrash: { crash: 'exit' },
+    });
     expect(withCrash.interrupted).toBe(false);
     expect(withCrash.rows.map((r) => r.status)).toEqual(['scheduled', 'scheduled', 'failed', 'scheduled']);
-    expect(withCrash.rows[2]).toEqual({ name: 'crash', status: 'failed', message: 'the variant worker exited with code 3 before the solve finished', metrics: null });
+    expect(withCrash.rows[2]).toEqual({
+      name: 'crash',
+      status: 'failed',
+      message: 'the variant worker exited with code 3 before the solve finished',
+      metrics: null,
+    });
     expect(formatComparison(withCrash)).toMatch(/crash .*failed: the variant worker exited with code 3/);
     const without = await compareScenarios(base(), [moreTeaching(), noCpt()], options);
     const again = await compareScenarios(base(), [moreTeaching(), noCpt()], options);
@@ -77,8 +85,16 @@ describe('compareScenarios in variant workers', () => {
   });
 
   it('a worker that does not answer is stopped by the watchdog and its row fails', async () => {
-    const c = await compareScenarios(base(), [{ name: 'stuck', scenario: base() }], { concurrency: 1, timeLimitSeconds: 5, watchdogSeconds: 1, testCrash: { stuck: 'hang', base: 'hang' } });
-    expect(c.rows.map((r) => r.message)).toEqual(['no answer 1 s after the start; the variant worker was stopped', 'no answer 1 s after the start; the variant worker was stopped']);
+    const c = await compareScenarios(base(), [{ name: 'stuck', scenario: base() }], {
+      concurrency: 1,
+      timeLimitSeconds: 5,
+      watchdogSeconds: 1,
+      testCrash: { stuck: 'hang', base: 'hang' },
+    });
+    expect(c.rows.map((r) => r.message)).toEqual([
+      'no answer 1 s after the start; the variant worker was stopped',
+      'no answer 1 s after the start; the variant worker was stopped',
+    ]);
   });
 });
 
@@ -87,7 +103,10 @@ describe('runVariantPool', () => {
 
   it('replaces a crashed worker and answers every task in task order', async () => {
     const ends: number[] = [];
-    const results = await runVariantPool([task({ testCrash: 'exit' }), task(), task({ testCrash: 'throw' }), task()], { size: 1, onResult: (_, i) => ends.push(i) });
+    const results = await runVariantPool([task({ testCrash: 'exit' }), task(), task({ testCrash: 'throw' }), task()], {
+      size: 1,
+      onResult: (_, i) => ends.push(i),
+    });
     expect(results.map((r) => r.kind)).toEqual(['failed', 'outcome', 'failed', 'outcome']);
     expect(ends).toEqual([0, 1, 2, 3]);
     expect(results[0]).toEqual({ kind: 'failed', message: 'the variant worker exited with code 3 before the solve finished' });

@@ -50,7 +50,10 @@ function holdSections(input: ScenarioInput): ScenarioInput {
   const inst = buildInstance(parseScenario(input));
   const cohortSections = new Map<string, number>();
   for (const k of inst.cohorts) for (const c of k.courses) cohortSections.set(c, (cohortSections.get(c) ?? 0) + 1);
-  return { ...input, courses: input.courses.map((c) => ({ ...c, sections: (inst.courses.get(c.id)?.regularSections ?? 0) + (cohortSections.get(c.id) ?? 0) })) };
+  return {
+    ...input,
+    courses: input.courses.map((c) => ({ ...c, sections: (inst.courses.get(c.id)?.regularSections ?? 0) + (cohortSections.get(c.id) ?? 0) })),
+  };
 }
 
 /**
@@ -60,7 +63,11 @@ function holdSections(input: ScenarioInput): ScenarioInput {
 /** Work limits that leave many small schools below their optimum: no search steps, one node per stage. */
 const SMALL_BUDGET = { placementSteps: 0, searchSteps: 0, stepNodes: 1, stageNodes: 1 };
 
-const relaxed = fc.tuple(randomSchool({ labs: 'scarce', doublePeriods: 'always' }), fc.subarray(['CT1', 'CT2', 'ENG', 'MATH', 'BIO', 'SPAN', 'HIST', 'ART'], { minLength: 1 }), fc.integer({ min: 1, max: 3 }));
+const relaxed = fc.tuple(
+  randomSchool({ labs: 'scarce', doublePeriods: 'always' }),
+  fc.subarray(['CT1', 'CT2', 'ENG', 'MATH', 'BIO', 'SPAN', 'HIST', 'ART'], { minLength: 1 }),
+  fc.integer({ min: 1, max: 3 }),
+);
 
 describe.each(propertySeeds())('what-if relaxations never cost pathway placement ($label)', ({ seed }) => {
   it('a teacher added, a second lab, no common planning time: each variant places at least the base', async () => {
@@ -69,7 +76,13 @@ describe.each(propertySeeds())('what-if relaxations never cost pathway placement
         const known = courses.filter((c) => input.courses.some((x) => x.id === c));
         const lab = input.rooms.find((r) => r.type === 'lab')!;
         const variants = [
-          { name: 'teacher', scenario: parseScenario({ ...input, teachers: [...input.teachers, { id: 'TNEW', name: 'New teacher', courses: known.length > 0 ? known : ['ENG'], maxSections }] }) },
+          {
+            name: 'teacher',
+            scenario: parseScenario({
+              ...input,
+              teachers: [...input.teachers, { id: 'TNEW', name: 'New teacher', courses: known.length > 0 ? known : ['ENG'], maxSections }],
+            }),
+          },
           // The same size as the lab it doubles: a larger room could raise seats per section and so lower a derived section count.
           { name: 'second lab', scenario: parseScenario({ ...input, rooms: [...input.rooms, { ...lab, id: 'LABNEW' }] }) },
           { name: 'no CPT', scenario: parseScenario({ ...input, pathways: input.pathways.map((p) => ({ ...p, commonPlanning: 0 })) }) },
@@ -100,18 +113,22 @@ describe.each(propertySeeds())('what-if relaxations never cost pathway placement
 describe.each(propertySeeds())('removing a pathway student ($label)', ({ seed }) => {
   it('never lowers the placed share of the others (section counts held)', async () => {
     await fc.assert(
-      fc.asyncProperty(tinySchoolShape.filter((shape) => shape.members.length >= 2), fc.nat(), async (shape, pick) => {
-        const input = holdSections(tinySchool(shape));
-        const members = input.students.filter((s) => s.pathway !== undefined);
-        const gone = members[pick % members.length]!.id;
-        const before = await placedOf(parseScenario(input));
-        const after = await placedOf(parseScenario({ ...input, students: input.students.filter((s) => s.id !== gone) }));
-        if (before === null) return;
-        expect(after).not.toBeNull();
-        const othersBefore = [...before.ids].filter((id) => id !== gone).length;
-        // Same denominator (the others), so comparing counts compares shares.
-        expect(after!.placed).toBeGreaterThanOrEqual(othersBefore);
-      }),
+      fc.asyncProperty(
+        tinySchoolShape.filter((shape) => shape.members.length >= 2),
+        fc.nat(),
+        async (shape, pick) => {
+          const input = holdSections(tinySchool(shape));
+          const members = input.students.filter((s) => s.pathway !== undefined);
+          const gone = members[pick % members.length]!.id;
+          const before = await placedOf(parseScenario(input));
+          const after = await placedOf(parseScenario({ ...input, students: input.students.filter((s) => s.id !== gone) }));
+          if (before === null) return;
+          expect(after).not.toBeNull();
+          const othersBefore = [...before.ids].filter((id) => id !== gone).length;
+          // Same denominator (the others), so comparing counts compares shares.
+          expect(after!.placed).toBeGreaterThanOrEqual(othersBefore);
+        },
+      ),
       { numRuns: 25, seed },
     );
   });
@@ -133,7 +150,16 @@ describe('removing a pathway student: why the cohort count must not change', () 
         { id: 'T1', name: 'One', courses: ['CT', 'CA'], maxSections: 2 },
         { id: 'T2', name: 'Two', courses: ['CT', 'CA'], maxSections: 2 },
       ],
-      courses: ['CT', 'CA'].map((id) => ({ id, name: id, ag: null, cte: id === 'CT', grades: [10], capacity: 2, roomType: 'general', meets: { periods: 1 as const, days: 'all' as const, terms: 'all' as const } })),
+      courses: ['CT', 'CA'].map((id) => ({
+        id,
+        name: id,
+        ag: null,
+        cte: id === 'CT',
+        grades: [10],
+        capacity: 2,
+        roomType: 'general',
+        meets: { periods: 1 as const, days: 'all' as const, terms: 'all' as const },
+      })),
       pathways: [{ id: 'P', name: 'Pathway', sector: 'Health', cohortSize: 3, cohortCourses: { '10': ['CT', 'CA'] }, team: [], commonPlanning: 0 }],
       students: ['M1', 'M2', 'M3', 'M4'].map((id) => ({ id, grade: 10, pathway: 'P', requests: ['CT', 'CA'] })),
       policy: { agRule: 'off', timeLimitSeconds: 20 },
@@ -150,22 +176,32 @@ describe.each(propertySeeds())('the variant worker pool ($label)', ({ seed }) =>
     const scenario = parseScenario(fc.sample(randomSchool(), { numRuns: 1, seed })[0]!);
     const solo = await solve(scenario, { timeLimitSeconds: 5, seed: 2 });
     const soloFigures = solo.status === 'scheduled' ? solo.check.figures : null;
-    const expected = { exit: 'the variant worker exited with code 3 before the solve finished', throw: 'the variant worker crashed: simulated crash of the variant worker (test)' } as const;
+    const expected = {
+      exit: 'the variant worker exited with code 3 before the solve finished',
+      throw: 'the variant worker crashed: simulated crash of the variant worker (test)',
+    } as const;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom('ok', 'exit', 'throw'), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 2 }), async (kinds, size) => {
-        const ended: number[] = [];
-        const results = await runVariantPool(
-          kinds.map((k) => ({ scenario, options: { timeLimitSeconds: 5, seed: 2 }, watchdogSeconds: 60, ...(k === 'ok' ? {} : { testCrash: k }) })),
-          { size, onResult: (_, i) => ended.push(i) },
-        );
-        expect([...ended].sort()).toEqual(kinds.map((_, i) => i));
-        results.forEach((r, i) => {
-          const kind = kinds[i]!;
-          if (kind !== 'ok') return expect(r).toEqual({ kind: 'failed', message: expected[kind] });
-          expect(r.kind === 'outcome' && r.outcome.status).toBe(solo.status);
-          expect(r.kind === 'outcome' && r.outcome.status === 'scheduled' ? r.outcome.check.figures : null).toEqual(soloFigures);
-        });
-      }),
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('ok', 'exit', 'throw'), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 2 }),
+        async (kinds, size) => {
+          const ended: number[] = [];
+          const results = await runVariantPool(
+            kinds.map((k) => ({ scenario, options: { timeLimitSeconds: 5, seed: 2 }, watchdogSeconds: 60, ...(k === 'ok' ? {} : { testCrash: k }) })),
+            { size, onResult: (_, i) => ended.push(i) },
+          );
+          expect([...ended].sort()).toEqual(kinds.map((_, i) => i));
+          results.forEach((r, i) => {
+            const kind = kinds[i]!;
+            if (kind !== 'ok') {
+              expect(r).toEqual({ kind: 'failed', message: expected[kind] });
+              return;
+            }
+            expect(r.kind === 'outcome' && r.outcome.status).toBe(solo.status);
+            expect(r.kind === 'outcome' && r.outcome.status === 'scheduled' ? r.outcome.check.figures : null).toEqual(soloFigures);
+          });
+        },
+      ),
       { numRuns: 4, seed },
     );
   });

@@ -30,10 +30,13 @@ afterAll(async () => {
 });
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), ...args],
+    { cwd: dir, encoding: 'utf8', timeout: 120_000 },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
 
 describe('JSON Patch variants', () => {
   it('applies a valid patch to a copy of the base', () => {
@@ -78,7 +81,10 @@ describe('JSON Patch variants', () => {
 
 /** A tiny model whose worker is made to exit, as a crashing solve would. */
 async function crashingSolve(): Promise<SolveOutcome> {
-  const result = await solveMip({ sense: 'max', columns: [{ name: 'x', kind: 'binary', lb: 0, ub: 1, obj: 1 }], rows: [] }, { backend: 'highs', timeLimitSeconds: 5, mipGap: 0, seed: 1, testCrash: 'exit' });
+  const result = await solveMip(
+    { sense: 'max', columns: [{ name: 'x', kind: 'binary', lb: 0, ub: 1, obj: 1 }], rows: [] },
+    { backend: 'highs', timeLimitSeconds: 5, mipGap: 0, seed: 1, testCrash: 'exit' },
+  );
   throw new Error(result.message ?? `solver ${result.termination}`);
 }
 
@@ -94,7 +100,8 @@ describe('compareScenarios', () => {
     const comparison = await compareScenarios(base(), variants, {
       concurrency: 2,
       timeLimitSeconds: 10,
-      solveScenario: (scenario, options, name) => (name === 'crash' ? crashingSolve() : name === 'throws' ? Promise.reject(new Error('no memory left')) : solve(scenario, options)),
+      solveScenario: (scenario, options, name) =>
+        name === 'crash' ? crashingSolve() : name === 'throws' ? Promise.reject(new Error('no memory left')) : solve(scenario, options),
     });
     expect(comparison.rows.map((r) => r.name)).toEqual(['base', 'crash', 'throws', 'more-teaching', 'no-cpt']);
     expect(comparison.rows.map((r) => r.status)).toEqual(['scheduled', 'failed', 'failed', 'scheduled', 'scheduled']);
@@ -106,7 +113,10 @@ describe('compareScenarios', () => {
     // The rows that ran are exactly what each scenario gives when solved on its own from the
     // base's schedule, which keeps every rule of these two relaxations.
     const start = comparison.rows[0]!.solution!;
-    for (const [i, v] of [[3, variants[2]!], [4, variants[3]!]] as const) {
+    for (const [i, v] of [
+      [3, variants[2]!],
+      [4, variants[3]!],
+    ] as const) {
       // parallel 1, as each solve of a comparison running two at once.
       const solo = await solve(v.scenario, { timeLimitSeconds: 10, parallel: 1, start: { sections: start.sections, enrollments: start.enrollments } });
       expect(solo.status).toBe('scheduled');
@@ -115,7 +125,10 @@ describe('compareScenarios', () => {
   });
 
   it('the same inputs and seed give the same table', async () => {
-    const variants = [patched('more-teaching', [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }]), patched('no-cpt', [{ op: 'replace', path: '/pathways/0/commonPlanning', value: 0 }])];
+    const variants = [
+      patched('more-teaching', [{ op: 'replace', path: '/teachers/1/maxSections', value: 3 }]),
+      patched('no-cpt', [{ op: 'replace', path: '/pathways/0/commonPlanning', value: 0 }]),
+    ];
     const comparison = await compareScenarios(base(), variants, { seed: 3, timeLimitSeconds: 10 });
     const first = formatComparison(comparison);
     const second = formatComparison(await compareScenarios(base(), variants, { seed: 3, timeLimitSeconds: 10, concurrency: 1 }));
@@ -123,7 +136,9 @@ describe('compareScenarios', () => {
     // No row was cut by the clock; one that was would say so.
     expect(first).not.toContain('may vary');
     expect(formatComparison({ ...comparison, rows: comparison.rows.map((r) => ({ ...r, reproducible: false })) })).toContain(', may vary');
-    expect(first.split('\n')[0]).toMatch(/^ {2}Scenario +Pathway placed +Fully scheduled +Requests met +A–G on track +Teams with CPT +Sections +Teacher load +Status$/);
+    expect(first.split('\n')[0]).toMatch(
+      /^ {2}Scenario +Pathway placed +Fully scheduled +Requests met +A–G on track +Teams with CPT +Sections +Teacher load +Status$/,
+    );
   });
 
   it('stopping keeps the rows already finished and marks the rest interrupted', async () => {
@@ -132,7 +147,9 @@ describe('compareScenarios', () => {
       concurrency: 1,
       timeLimitSeconds: 10,
       signal: controller.signal,
-      onRow: () => controller.abort(),
+      onRow: () => {
+        controller.abort();
+      },
     });
     expect(comparison.interrupted).toBe(true);
     expect(comparison.rows.map((r) => r.status)).toEqual(['scheduled', 'interrupted', 'interrupted']);
@@ -145,7 +162,10 @@ describe('compareScenarios', () => {
     // valid without CPT, it cannot fall below it.
     const valleyInput: unknown = JSON.parse(readFileSync(join(root, 'fixtures/valley-ab-150.json'), 'utf8'));
     const noCpt = JSON.parse(readFileSync(join(root, 'fixtures/whatif/no-cpt.patch.json'), 'utf8')) as unknown;
-    const budgets = { base: { placementSteps: 1, searchSteps: 0, stepNodes: 100, stageNodes: 10 }, variant: { placementSteps: 0, searchSteps: 0, stepNodes: 1, stageNodes: 1 } };
+    const budgets = {
+      base: { placementSteps: 1, searchSteps: 0, stepNodes: 100, stageNodes: 10 },
+      variant: { placementSteps: 0, searchSteps: 0, stepNodes: 1, stageNodes: 1 },
+    };
     const comparison = await compareScenarios(parseScenario(valleyInput), [variantFromJson(valleyInput, noCpt, 'no-cpt.patch.json')], {
       concurrency: 1,
       timeLimitSeconds: 600,
@@ -162,7 +182,20 @@ describe('compareScenarios', () => {
     const outcome: SolveOutcome = {
       status: 'no-schedule',
       message: 'the highs worker crashed',
-      solver: { backend: 'highs', strategy: 'cte-first', seed: 1, termination: 'error', schedule: 'none', partial: false, objective: null, bound: null, gap: null, placementBound: null, seconds: 0, stages: [] },
+      solver: {
+        backend: 'highs',
+        strategy: 'cte-first',
+        seed: 1,
+        termination: 'error',
+        schedule: 'none',
+        partial: false,
+        objective: null,
+        bound: null,
+        gap: null,
+        placementBound: null,
+        seconds: 0,
+        stages: [],
+      },
     };
     expect(rowOf('v', base(), outcome, false)).toEqual({ name: 'v', status: 'failed', message: 'the highs worker crashed', metrics: null });
   });
@@ -171,7 +204,13 @@ describe('compareScenarios', () => {
 describe('pathway-scheduler whatif', () => {
   it('exits 2 and lists every bad operation before solving anything', () => {
     writeFileSync(join(dir, 'base.json'), JSON.stringify(baseInput()));
-    writeFileSync(join(dir, 'bad.patch.json'), JSON.stringify([{ op: 'replace', path: '/teachers/7/maxSections', value: 1 }, { op: 'move', path: '/name' }]));
+    writeFileSync(
+      join(dir, 'bad.patch.json'),
+      JSON.stringify([
+        { op: 'replace', path: '/teachers/7/maxSections', value: 1 },
+        { op: 'move', path: '/name' },
+      ]),
+    );
     const r = cli('whatif', 'base.json', 'bad.patch.json', '-o', 'out-bad');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[0] (/teachers/7/maxSections)');
@@ -193,7 +232,25 @@ describe('pathway-scheduler whatif', () => {
     const valley = join(root, 'fixtures/valley-ab-150.json');
     writeFileSync(join(dir, 'same.patch.json'), '[]');
     writeFileSync(join(dir, 'cpt.patch.json'), JSON.stringify([{ op: 'replace', path: '/pathways/0/commonPlanning', value: 0 }]));
-    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/main.ts'), 'whatif', valley, 'same.patch.json', 'cpt.patch.json', '-o', 'out-int', '--time-limit', '3', '--concurrency', '1'], { cwd: dir });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href,
+        join(root, 'src/cli/main.ts'),
+        'whatif',
+        valley,
+        'same.patch.json',
+        'cpt.patch.json',
+        '-o',
+        'out-int',
+        '--time-limit',
+        '3',
+        '--concurrency',
+        '1',
+      ],
+      { cwd: dir },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -84,7 +84,16 @@ export const cpSatBackend: Backend = {
   async solve(model: MipModel, options: MipSolveOptions): Promise<MipResult> {
     const started = performance.now();
     const seconds = (): number => (performance.now() - started) / 1000;
-    const fail = (message: string): MipResult => ({ termination: 'error', values: null, objective: null, bound: null, gap: null, seconds: seconds(), backend: entry.name, message });
+    const fail = (message: string): MipResult => ({
+      termination: 'error',
+      values: null,
+      objective: null,
+      bound: null,
+      gap: null,
+      seconds: seconds(),
+      backend: entry.name,
+      message,
+    });
     const problem = integerProblem(model);
     if (problem !== undefined) return fail(`CP-SAT solves integer programs with integral coefficients and finite bounds only: ${problem}`);
     try {
@@ -106,7 +115,15 @@ export const cpSatBackend: Backend = {
         const why = (await api.validate(bytes)).message || `status ${String(response?.status)}`;
         return fail(`CP-SAT could not solve the model: ${why}`);
       }
-      return { termination, values: termination === 'infeasible' ? null : values, objective: termination === 'infeasible' ? null : objective, bound, gap, seconds: seconds(), backend: entry.name };
+      return {
+        termination,
+        values: termination === 'infeasible' ? null : values,
+        objective: termination === 'infeasible' ? null : objective,
+        bound,
+        gap,
+        seconds: seconds(),
+        backend: entry.name,
+      };
     } catch (error) {
       const size = modelSize(model);
       const detail = error instanceof Error ? error.message : String(error);

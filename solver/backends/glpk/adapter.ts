@@ -54,7 +54,16 @@ export const glpkBackend: Backend = {
   async solve(model: MipModel, options: MipSolveOptions): Promise<MipResult> {
     const started = performance.now();
     const seconds = (): number => (performance.now() - started) / 1000;
-    const fail = (message: string): MipResult => ({ termination: 'error', values: null, objective: null, bound: null, gap: null, seconds: seconds(), backend: entry.name, message });
+    const fail = (message: string): MipResult => ({
+      termination: 'error',
+      values: null,
+      objective: null,
+      bound: null,
+      gap: null,
+      seconds: seconds(),
+      backend: entry.name,
+      message,
+    });
     let g: GLPK;
     try {
       g = await glpkRuntime();

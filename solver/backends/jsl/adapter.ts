@@ -66,7 +66,14 @@ export const jslBackend: Backend = {
     try {
       out = solver.Solve(toJsl(model, options)) as Record<string, unknown>;
     } catch (error) {
-      return Promise.resolve({ ...base, termination: 'error', values: null, objective: null, seconds: seconds(), message: `javascript-lp-solver failed: ${error instanceof Error ? error.message : String(error)}` });
+      return Promise.resolve({
+        ...base,
+        termination: 'error',
+        values: null,
+        objective: null,
+        seconds: seconds(),
+        message: `javascript-lp-solver failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
     if (out.feasible !== true) return Promise.resolve({ ...base, termination: 'infeasible', values: null, objective: null, seconds: seconds() });
     if (out.bounded === false) return Promise.resolve({ ...base, termination: 'unbounded', values: null, objective: null, seconds: seconds() });
@@ -82,8 +89,22 @@ export const jslBackend: Backend = {
     const check = checkFeasibility(model, rounded);
     const why = `javascript-lp-solver reported a feasible solution with ${exact.fractional} fractional integer columns (${exact.firstProblem ?? 'violated rows'})`;
     if (check.feasible) {
-      return Promise.resolve({ ...base, termination: 'error', values: rounded, objective: objectiveValue(model, rounded), seconds: seconds(), message: `${why}; rounding gave a verified feasible solution, but its optimality is not proven` });
+      return Promise.resolve({
+        ...base,
+        termination: 'error',
+        values: rounded,
+        objective: objectiveValue(model, rounded),
+        seconds: seconds(),
+        message: `${why}; rounding gave a verified feasible solution, but its optimality is not proven`,
+      });
     }
-    return Promise.resolve({ ...base, termination: 'error', values: null, objective: null, seconds: seconds(), message: `${why}; rounding does not give a feasible solution (${check.firstProblem ?? ''})` });
+    return Promise.resolve({
+      ...base,
+      termination: 'error',
+      values: null,
+      objective: null,
+      seconds: seconds(),
+      message: `${why}; rounding does not give a feasible solution (${check.firstProblem ?? ''})`,
+    });
   },
 };

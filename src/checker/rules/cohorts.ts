@@ -39,17 +39,29 @@ export function cohortLabel(book: Lookup): Violation[] {
     if (s.cohort === undefined) continue;
     const parsed = parseCohortLabel(s.cohort);
     if (!parsed) {
-      out.push({ rule: 'cohort-label', message: `section ${s.id} has cohort label "${s.cohort}", which does not read PATHWAY-GRADE-N (e.g. HEALTH-10-1)`, sections: [s.id] });
+      out.push({
+        rule: 'cohort-label',
+        message: `section ${s.id} has cohort label "${s.cohort}", which does not read PATHWAY-GRADE-N (e.g. HEALTH-10-1)`,
+        sections: [s.id],
+      });
       continue;
     }
     const pathway = book.pathways.get(parsed.pathway);
     if (!pathway) {
-      out.push({ rule: 'cohort-label', message: `section ${s.id} is reserved for cohort ${s.cohort} of pathway "${parsed.pathway}", which the scenario does not list`, sections: [s.id] });
+      out.push({
+        rule: 'cohort-label',
+        message: `section ${s.id} is reserved for cohort ${s.cohort} of pathway "${parsed.pathway}", which the scenario does not list`,
+        sections: [s.id],
+      });
       continue;
     }
     const courses = pathway.cohortCourses[String(parsed.grade)] ?? [];
     if (!courses.includes(s.course)) {
-      out.push({ rule: 'cohort-label', message: `section ${s.id} of ${s.course} is reserved for cohort ${s.cohort}, but ${s.course} is not a ${pathway.id} grade ${parsed.grade} cohort course (${courses.join(', ') || 'none'})`, sections: [s.id] });
+      out.push({
+        rule: 'cohort-label',
+        message: `section ${s.id} of ${s.course} is reserved for cohort ${s.cohort}, but ${s.course} is not a ${pathway.id} grade ${parsed.grade} cohort course (${courses.join(', ') || 'none'})`,
+        sections: [s.id],
+      });
     }
   }
   return out;
@@ -65,7 +77,12 @@ export function cohortExclusive(book: Lookup): Violation[] {
         return !st || st.pathway !== cohort.pathway.id || st.grade !== cohort.parsed.grade;
       });
       if (outsiders.length > 0) {
-        out.push({ rule: 'cohort-exclusive', message: `section ${s.id} is reserved for cohort ${cohort.label}, but holds ${outsiders.join(', ')}, who ${outsiders.length === 1 ? 'is not a' : 'are not'} ${cohort.pathway.id} grade ${cohort.parsed.grade} member${outsiders.length === 1 ? '' : 's'}`, sections: [s.id], students: outsiders });
+        out.push({
+          rule: 'cohort-exclusive',
+          message: `section ${s.id} is reserved for cohort ${cohort.label}, but holds ${outsiders.join(', ')}, who ${outsiders.length === 1 ? 'is not a' : 'are not'} ${cohort.pathway.id} grade ${cohort.parsed.grade} member${outsiders.length === 1 ? '' : 's'}`,
+          sections: [s.id],
+          students: outsiders,
+        });
       }
     }
   }
@@ -81,7 +98,12 @@ export function cohortTogether(book: Lookup): Violation[] {
       const here = new Set(rosterOf(book, s.id));
       const missing = all.filter((id) => !here.has(id));
       if (missing.length > 0) {
-        out.push({ rule: 'cohort-together', message: `cohort ${cohort.label}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} in other ${cohort.label} sections but not in ${s.id} (${s.course})`, sections: [s.id], students: missing });
+        out.push({
+          rule: 'cohort-together',
+          message: `cohort ${cohort.label}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} in other ${cohort.label} sections but not in ${s.id} (${s.course})`,
+          sections: [s.id],
+          students: missing,
+        });
       }
     }
   }
@@ -95,7 +117,12 @@ export function cohortOneSection(book: Lookup): Violation[] {
     const byCourse = new Map<string, string[]>();
     for (const s of cohort.sections) byCourse.set(s.course, [...(byCourse.get(s.course) ?? []), s.id]);
     for (const [course, ids] of byCourse) {
-      if (ids.length > 1) out.push({ rule: 'cohort-one-section', message: `cohort ${cohort.label} has ${ids.length} sections of ${course} (${ids.join(', ')}); a cohort takes one`, sections: ids });
+      if (ids.length > 1)
+        out.push({
+          rule: 'cohort-one-section',
+          message: `cohort ${cohort.label} has ${ids.length} sections of ${course} (${ids.join(', ')}); a cohort takes one`,
+          sections: ids,
+        });
     }
   }
   return out;
@@ -107,7 +134,12 @@ export function cohortSize(book: Lookup): Violation[] {
   for (const cohort of cohorts(book)) {
     const all = members(book, cohort);
     if (all.length > cohort.pathway.cohortSize) {
-      out.push({ rule: 'cohort-size', message: `cohort ${cohort.label} has ${all.length} students, above ${cohort.pathway.id}'s cohort size of ${cohort.pathway.cohortSize}`, sections: cohort.sections.map((s) => s.id), students: all });
+      out.push({
+        rule: 'cohort-size',
+        message: `cohort ${cohort.label} has ${all.length} students, above ${cohort.pathway.id}'s cohort size of ${cohort.pathway.cohortSize}`,
+        sections: cohort.sections.map((s) => s.id),
+        students: all,
+      });
     }
   }
   return out;
@@ -128,7 +160,11 @@ export function cohortCount(book: Lookup): Violation[] {
     const memberCount = book.scenario.students.filter((s) => s.pathway === pathway.id && s.grade === parsed.grade).length;
     const allowed = Math.ceil(memberCount / pathway.cohortSize);
     if (list.length > allowed) {
-      out.push({ rule: 'cohort-count', message: `${pathway.id} grade ${parsed.grade} has ${list.length} cohorts (${list.map((c) => c.label).join(', ')}), but its ${memberCount} members make at most ${allowed} at cohort size ${pathway.cohortSize}`, sections: list.flatMap((c) => c.sections.map((s) => s.id)) });
+      out.push({
+        rule: 'cohort-count',
+        message: `${pathway.id} grade ${parsed.grade} has ${list.length} cohorts (${list.map((c) => c.label).join(', ')}), but its ${memberCount} members make at most ${allowed} at cohort size ${pathway.cohortSize}`,
+        sections: list.flatMap((c) => c.sections.map((s) => s.id)),
+      });
     }
   }
   return out;

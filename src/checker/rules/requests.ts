@@ -16,7 +16,12 @@ export function notRequested(book: Lookup): Violation[] {
     const accepted = new Set(requestLines(book.scenario, student).flatMap((l) => l.accepts));
     const extra = sections.filter((s) => !accepted.has(s.course));
     if (extra.length > 0) {
-      out.push({ rule: 'not-requested', message: `student ${id} is in ${extra.map((s) => `${s.id} (${s.course})`).join(', ')}, which they did not request`, students: [id], sections: extra.map((s) => s.id) });
+      out.push({
+        rule: 'not-requested',
+        message: `student ${id} is in ${extra.map((s) => `${s.id} (${s.course})`).join(', ')}, which they did not request`,
+        students: [id],
+        sections: extra.map((s) => s.id),
+      });
     }
   }
   return out;
@@ -34,7 +39,12 @@ export function duplicateCourse(book: Lookup): Violation[] {
     const surplusCourses = new Set(match.surplus.map((s) => s.course));
     const crowded = new Set(match.lines.filter((l) => l.accepts.some((c) => surplusCourses.has(c))).flatMap((l) => l.accepts));
     const involved = sections.filter((s) => crowded.has(s.course));
-    out.push({ rule: 'duplicate-course', message: `student ${id} is in ${involved.map((s) => `${s.id} (${s.course})`).join(', ')}, more sections than the requests they meet`, students: [id], sections: involved.map((s) => s.id) });
+    out.push({
+      rule: 'duplicate-course',
+      message: `student ${id} is in ${involved.map((s) => `${s.id} (${s.course})`).join(', ')}, more sections than the requests they meet`,
+      students: [id],
+      sections: involved.map((s) => s.id),
+    });
   }
   return out;
 }
@@ -50,7 +60,12 @@ export function oneSectionPerCourse(book: Lookup): Violation[] {
     for (const s of sections) byCourse.set(s.course, [...(byCourse.get(s.course) ?? []), s.id]);
     for (const [course, ids] of byCourse) {
       if (ids.length < 2) continue;
-      out.push({ rule: 'one-section-per-course', message: `student ${id} is in ${ids.length} sections of ${courseLabel(book, course)}: ${ids.join(', ')}`, students: [id], sections: ids });
+      out.push({
+        rule: 'one-section-per-course',
+        message: `student ${id} is in ${ids.length} sections of ${courseLabel(book, course)}: ${ids.join(', ')}`,
+        students: [id],
+        sections: ids,
+      });
     }
   }
   return out;
@@ -69,7 +84,12 @@ export function courseGrade(book: Lookup): Violation[] {
     for (const s of sections) {
       const course = book.courses.get(s.course);
       if (!course || course.grades.includes(student.grade)) continue;
-      out.push({ rule: 'course-grade', message: `student ${id} (grade ${student.grade}) is in ${s.id} of ${courseLabel(book, s.course)}, which is for grades ${course.grades.join(', ')}`, students: [id], sections: [s.id] });
+      out.push({
+        rule: 'course-grade',
+        message: `student ${id} (grade ${student.grade}) is in ${s.id} of ${courseLabel(book, s.course)}, which is for grades ${course.grades.join(', ')}`,
+        students: [id],
+        sections: [s.id],
+      });
     }
   }
   return out;

@@ -9,7 +9,11 @@ export function roomType(book: Lookup): Violation[] {
     const course = book.courses.get(s.course);
     const room = book.rooms.get(s.room);
     if (course && room && room.type !== course.roomType) {
-      out.push({ rule: 'room-type', message: `section ${s.id} of ${s.course} needs a ${course.roomType} room, but room ${s.room} is ${room.type}`, sections: [s.id] });
+      out.push({
+        rule: 'room-type',
+        message: `section ${s.id} of ${s.course} needs a ${course.roomType} room, but room ${s.room} is ${room.type}`,
+        sections: [s.id],
+      });
     }
   }
   return out;
@@ -21,7 +25,8 @@ export function roomCapacity(book: Lookup): Violation[] {
   for (const s of book.schedule.sections) {
     const room = book.rooms.get(s.room);
     const enrolled = rosterOf(book, s.id).length;
-    if (room && enrolled > room.capacity) out.push({ rule: 'room-capacity', message: `section ${s.id} has ${enrolled} students, but room ${s.room} seats ${room.capacity}`, sections: [s.id] });
+    if (room && enrolled > room.capacity)
+      out.push({ rule: 'room-capacity', message: `section ${s.id} has ${enrolled} students, but room ${s.room} seats ${room.capacity}`, sections: [s.id] });
   }
   return out;
 }
@@ -32,7 +37,12 @@ export function courseCapacity(book: Lookup): Violation[] {
   for (const s of book.schedule.sections) {
     const course = book.courses.get(s.course);
     const enrolled = rosterOf(book, s.id).length;
-    if (course && enrolled > course.capacity) out.push({ rule: 'course-capacity', message: `section ${s.id} has ${enrolled} students, above the class size of ${course.capacity} for ${s.course}`, sections: [s.id] });
+    if (course && enrolled > course.capacity)
+      out.push({
+        rule: 'course-capacity',
+        message: `section ${s.id} has ${enrolled} students, above the class size of ${course.capacity} for ${s.course}`,
+        sections: [s.id],
+      });
   }
   return out;
 }

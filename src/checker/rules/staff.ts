@@ -9,7 +9,12 @@ export function qualification(book: Lookup): Violation[] {
   for (const s of book.schedule.sections) {
     const teacher = book.teachers.get(s.teacher);
     if (teacher && book.courses.has(s.course) && !teacher.courses.includes(s.course)) {
-      out.push({ rule: 'qualification', message: `teacher ${s.teacher} teaches ${s.id}, but ${s.course} is not among the courses they may teach (${teacher.courses.join(', ') || 'none'})`, teachers: [s.teacher], sections: [s.id] });
+      out.push({
+        rule: 'qualification',
+        message: `teacher ${s.teacher} teaches ${s.id}, but ${s.course} is not among the courses they may teach (${teacher.courses.join(', ') || 'none'})`,
+        teachers: [s.teacher],
+        sections: [s.id],
+      });
     }
   }
   return out;
@@ -21,7 +26,14 @@ export function unavailable(book: Lookup): Violation[] {
   for (const s of book.schedule.sections) {
     const off = new Set(book.teachers.get(s.teacher)?.unavailable ?? []);
     const hit = s.slots.filter((slot) => off.has(slot));
-    if (hit.length > 0) out.push({ rule: 'unavailable', message: `teacher ${s.teacher} teaches ${s.id} in ${hit.join(', ')}, when they are unavailable`, teachers: [s.teacher], sections: [s.id], slots: hit });
+    if (hit.length > 0)
+      out.push({
+        rule: 'unavailable',
+        message: `teacher ${s.teacher} teaches ${s.id} in ${hit.join(', ')}, when they are unavailable`,
+        teachers: [s.teacher],
+        sections: [s.id],
+        slots: hit,
+      });
   }
   return out;
 }
@@ -32,7 +44,12 @@ export function maxSections(book: Lookup): Violation[] {
   for (const teacher of book.scenario.teachers) {
     const taught = book.schedule.sections.filter((s) => s.teacher === teacher.id);
     if (taught.length > teacher.maxSections) {
-      out.push({ rule: 'max-sections', message: `teacher ${teacher.id} teaches ${taught.length} sections (${taught.map((s) => s.id).join(', ')}), more than their maximum of ${teacher.maxSections}`, teachers: [teacher.id], sections: taught.map((s) => s.id) });
+      out.push({
+        rule: 'max-sections',
+        message: `teacher ${teacher.id} teaches ${taught.length} sections (${taught.map((s) => s.id).join(', ')}), more than their maximum of ${teacher.maxSections}`,
+        teachers: [teacher.id],
+        sections: taught.map((s) => s.id),
+      });
     }
   }
   return out;
@@ -46,7 +63,12 @@ export function commonPlanning(book: Lookup): Violation[] {
     if (keepsCommonPlanning(book, free, p)) continue;
     const shared = commonPlanningSlots(book, free, p);
     const have = shared.length === 0 ? 'none' : `only ${shared.join(', ')}`;
-    out.push({ rule: 'cpt', message: `the ${p.id} team (${p.team.join(', ')}) needs ${p.commonPlanning} common planning slot${p.commonPlanning === 1 ? '' : 's'} in which all are free, and has ${have}`, teachers: [...p.team], slots: shared });
+    out.push({
+      rule: 'cpt',
+      message: `the ${p.id} team (${p.team.join(', ')}) needs ${p.commonPlanning} common planning slot${p.commonPlanning === 1 ? '' : 's'} in which all are free, and has ${have}`,
+      teachers: [...p.team],
+      slots: shared,
+    });
   }
   return out;
 }
@@ -59,9 +81,18 @@ export function prep(book: Lookup): Violation[] {
   for (const teacher of book.scenario.teachers) {
     const taught = book.schedule.sections.filter((s) => s.teacher === teacher.id);
     if (taught.length === 0) continue;
-    for (const term of termsWithoutPrep(book, free.get(teacher.id) ?? new Set(), taught.flatMap((s) => s.slots))) {
+    for (const term of termsWithoutPrep(
+      book,
+      free.get(teacher.id) ?? new Set(),
+      taught.flatMap((s) => s.slots),
+    )) {
       const where = terms.length > 1 ? ` in term ${terms[term] ?? term}` : '';
-      out.push({ rule: 'prep', message: `teacher ${teacher.id} has no free prep slot${where}: every slot is taught or unavailable`, teachers: [teacher.id], sections: taught.map((s) => s.id) });
+      out.push({
+        rule: 'prep',
+        message: `teacher ${teacher.id} has no free prep slot${where}: every slot is taught or unavailable`,
+        teachers: [teacher.id],
+        sections: taught.map((s) => s.id),
+      });
     }
   }
   return out;

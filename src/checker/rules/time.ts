@@ -11,7 +11,13 @@ export function placement(book: Lookup): Violation[] {
     const course = book.courses.get(s.course);
     if (!course) continue;
     const fault = placementFault(book.scenario.calendar, book.slots, course, s.slots);
-    if (fault) out.push({ rule: 'placement', message: `section ${s.id} of ${s.course} meets in ${s.slots.join(', ')}, which is not a placement of the course: ${fault}`, sections: [s.id], slots: [...s.slots] });
+    if (fault)
+      out.push({
+        rule: 'placement',
+        message: `section ${s.id} of ${s.course} meets in ${s.slots.join(', ')}, which is not a placement of the course: ${fault}`,
+        sections: [s.id],
+        slots: [...s.slots],
+      });
   }
   return out;
 }
@@ -49,7 +55,13 @@ export function studentClash(book: Lookup): Violation[] {
   const out: Violation[] = [];
   for (const [student, sections] of book.timetables) {
     for (const { a, b, slots } of overlaps(sections)) {
-      out.push({ rule: 'student-clash', message: `student ${student} is in ${a.id} (${a.course}) and ${b.id} (${b.course}), which both meet in ${slots.join(', ')}`, students: [student], sections: [a.id, b.id], slots });
+      out.push({
+        rule: 'student-clash',
+        message: `student ${student} is in ${a.id} (${a.course}) and ${b.id} (${b.course}), which both meet in ${slots.join(', ')}`,
+        students: [student],
+        sections: [a.id, b.id],
+        slots,
+      });
     }
   }
   return out;
@@ -60,7 +72,13 @@ export function teacherClash(book: Lookup): Violation[] {
   const out: Violation[] = [];
   for (const [teacher, sections] of groupBy(book.schedule.sections, (s) => s.teacher)) {
     for (const { a, b, slots } of overlaps(sections)) {
-      out.push({ rule: 'teacher-clash', message: `teacher ${teacher} teaches ${a.id} and ${b.id}, which both meet in ${slots.join(', ')}`, teachers: [teacher], sections: [a.id, b.id], slots });
+      out.push({
+        rule: 'teacher-clash',
+        message: `teacher ${teacher} teaches ${a.id} and ${b.id}, which both meet in ${slots.join(', ')}`,
+        teachers: [teacher],
+        sections: [a.id, b.id],
+        slots,
+      });
     }
   }
   return out;
@@ -71,7 +89,12 @@ export function roomClash(book: Lookup): Violation[] {
   const out: Violation[] = [];
   for (const [room, sections] of groupBy(book.schedule.sections, (s) => s.room)) {
     for (const { a, b, slots } of overlaps(sections)) {
-      out.push({ rule: 'room-clash', message: `room ${room} holds ${a.id} and ${b.id}, which both meet in ${slots.join(', ')}`, sections: [a.id, b.id], slots });
+      out.push({
+        rule: 'room-clash',
+        message: `room ${room} holds ${a.id} and ${b.id}, which both meet in ${slots.join(', ')}`,
+        sections: [a.id, b.id],
+        slots,
+      });
     }
   }
   return out;
@@ -91,7 +114,12 @@ export function locks(book: Lookup): Violation[] {
     const meeting = book.schedule.sections.filter((s) => s.course === course && s.slots.includes(slot));
     if (meeting.length < count) {
       const have = meeting.length === 0 ? 'none does' : `only ${meeting.map((s) => s.id).join(', ')} ${meeting.length === 1 ? 'does' : 'do'}`;
-      out.push({ rule: 'lock', message: `${count === 1 ? 'a section' : `${count} sections`} of ${course} ${count === 1 ? 'is' : 'are'} locked to ${slot}, but ${have}`, sections: meeting.map((s) => s.id), slots: [slot] });
+      out.push({
+        rule: 'lock',
+        message: `${count === 1 ? 'a section' : `${count} sections`} of ${course} ${count === 1 ? 'is' : 'are'} locked to ${slot}, but ${have}`,
+        sections: meeting.map((s) => s.id),
+        slots: [slot],
+      });
     }
   }
   return out;

@@ -43,19 +43,52 @@ export function exportCommand(y: Argv): Argv {
         .option('mps', { type: 'string', describe: 'the integer program as free MPS (+ .map.json)' })
         .option('lp', { type: 'string', describe: 'the integer program as CPLEX LP (+ .map.json)' })
         .option('school-id', { type: 'string', describe: "OneRoster: the school's id in the SIS (e.g. 101); every sourcedId starts with it" })
-        .option('school-year', { type: 'number', describe: 'OneRoster schoolYear: the end year (2028 for 2027-28); part of the sourcedIds of the year\'s records' }),
+        .option('school-year', {
+          type: 'number',
+          describe: "OneRoster schoolYear: the end year (2028 for 2027-28); part of the sourcedIds of the year's records",
+        }),
     async (argv) => {
       const args = validateArgs(argsSchema, argv);
       const wanted = [args.csv, args.xlsx, args.oneroster, args.html, args.mps, args.lp].filter((x) => x !== undefined);
-      if (wanted.length === 0) throw new InputError('command line', [{ path: '', message: 'nothing to export', fix: 'add --csv DIR, --xlsx FILE, --oneroster DIR, --html FILE, --mps FILE or --lp FILE' }]);
+      if (wanted.length === 0)
+        throw new InputError('command line', [
+          { path: '', message: 'nothing to export', fix: 'add --csv DIR, --xlsx FILE, --oneroster DIR, --html FILE, --mps FILE or --lp FILE' },
+        ]);
       const needsSolution = args.csv ?? args.xlsx ?? args.oneroster ?? args.html;
-      if (needsSolution !== undefined && args.solution === undefined) throw new InputError('command line', [{ path: 'solution', message: 'a solution file is needed for --csv, --xlsx, --oneroster and --html', fix: 'give the solution JSON written by solve' }]);
+      if (needsSolution !== undefined && args.solution === undefined)
+        throw new InputError('command line', [
+          { path: 'solution', message: 'a solution file is needed for --csv, --xlsx, --oneroster and --html', fix: 'give the solution JSON written by solve' },
+        ]);
       if (args.oneroster !== undefined) {
         // OneRoster sourcedIds are scoped by school and year, so that two schools' or two years' sets never collide.
         const missing = [
-          ...(args.schoolId === undefined ? [{ path: '--school-id', message: 'a OneRoster set needs the school\'s id', fix: "add --school-id with the school's id in your SIS, e.g. --school-id 101" }] : []),
-          ...(args.schoolYear === undefined ? [{ path: '--school-year', message: 'a OneRoster set needs the school year', fix: 'add --school-year with the end year of the school year, e.g. --school-year 2028 for 2027-28' }] : []),
-          ...(!args.oneroster.toLowerCase().endsWith('.zip') ? [{ path: '--oneroster', message: `"${args.oneroster}" is not a .zip file: a OneRoster bulk set is one zip`, fix: 'name the file with .zip, e.g. --oneroster oneroster.zip' }] : []),
+          ...(args.schoolId === undefined
+            ? [
+                {
+                  path: '--school-id',
+                  message: "a OneRoster set needs the school's id",
+                  fix: "add --school-id with the school's id in your SIS, e.g. --school-id 101",
+                },
+              ]
+            : []),
+          ...(args.schoolYear === undefined
+            ? [
+                {
+                  path: '--school-year',
+                  message: 'a OneRoster set needs the school year',
+                  fix: 'add --school-year with the end year of the school year, e.g. --school-year 2028 for 2027-28',
+                },
+              ]
+            : []),
+          ...(!args.oneroster.toLowerCase().endsWith('.zip')
+            ? [
+                {
+                  path: '--oneroster',
+                  message: `"${args.oneroster}" is not a .zip file: a OneRoster bulk set is one zip`,
+                  fix: 'name the file with .zip, e.g. --oneroster oneroster.zip',
+                },
+              ]
+            : []),
         ];
         if (missing.length > 0) throw new InputError('command line', missing);
       }
@@ -65,11 +98,23 @@ export function exportCommand(y: Argv): Argv {
         ...(args.oneroster ? [{ option: '--oneroster', path: args.oneroster }] : []),
         ...(args.xlsx ? [{ option: '--xlsx', path: args.xlsx }] : []),
         ...(args.html ? [{ option: '--html', path: args.html }] : []),
-        ...(args.mps ? [{ option: '--mps', path: args.mps }, { option: '--mps (its column map)', path: mapFile(args.mps) }] : []),
-        ...(args.lp ? [{ option: '--lp', path: args.lp }, { option: '--lp (its column map)', path: mapFile(args.lp) }] : []),
+        ...(args.mps
+          ? [
+              { option: '--mps', path: args.mps },
+              { option: '--mps (its column map)', path: mapFile(args.mps) },
+            ]
+          : []),
+        ...(args.lp
+          ? [
+              { option: '--lp', path: args.lp },
+              { option: '--lp (its column map)', path: mapFile(args.lp) },
+            ]
+          : []),
       ];
       const [, scenario, solution] = gather(
-        () => checkOutputs(targets, [args.scenario, ...(args.solution ? [args.solution] : [])]),
+        () => {
+          checkOutputs(targets, [args.scenario, ...(args.solution ? [args.solution] : [])]);
+        },
         () => readScenarioFile(args.scenario),
         () => (args.solution !== undefined ? readSolutionFile(args.solution) : undefined),
       );
@@ -84,7 +129,10 @@ export function exportCommand(y: Argv): Argv {
       }
       if (solution && args.xlsx) files.add(args.xlsx, await scheduleXlsx(scenario, solution));
       if (solution && args.html) files.add(args.html, reportHtml(scenario, solution));
-      for (const [file, format] of [[args.mps, 'mps'], [args.lp, 'lp']] as const) {
+      for (const [file, format] of [
+        [args.mps, 'mps'],
+        [args.lp, 'lp'],
+      ] as const) {
         if (!file) continue;
         const { text, map } = exportProgram(scenario, format);
         files.add(file, text).add(mapFile(file), `${JSON.stringify(map)}\n`);

@@ -83,7 +83,10 @@ export function solveCommand(y: Argv): Argv {
         if (args.html) files.add(args.html, reportHtml(scenario, outcome.solution));
         files.commit();
         if (args.json) process.stdout.write(`${JSON.stringify(outcome.solution.report, null, 2)}\n`);
-        else process.stdout.write(`${formatReport(outcome.solution.report, scenario, { explainCommand: `pathway-scheduler report ${shellWord(args.scenario)} ${shellWord(args.output)} --kind explain` })}\n`);
+        else
+          process.stdout.write(
+            `${formatReport(outcome.solution.report, scenario, { explainCommand: `pathway-scheduler report ${shellWord(args.scenario)} ${shellWord(args.output)} --kind explain` })}\n`,
+          );
         const partial = outcome.solution.report.solver.partial ? ' (best found before the solve was stopped)' : '';
         process.stderr.write(`Wrote ${files.paths.join(', ')}${partial}.\n`);
         if (!outcome.check.valid) {

@@ -53,7 +53,10 @@ export function cohorts(m: ModelBuilder, inst: Instance, vars: Vars): void {
     m.row(`cohortSize[${k.id}]`, mem, 0, k.size, { rule: 'cohort-size', args: { cohort: k.id } });
     for (const c of k.courses) {
       const open = sections.get(k.id)?.get(c) ?? [];
-      m.row(`cohortNeeds[${k.id},${c}]`, [...mem, ...open.map(([col]) => [col, -k.size] as const)], -Infinity, 0, { rule: 'cohort-together', args: { cohort: k.id } });
+      m.row(`cohortNeeds[${k.id},${c}]`, [...mem, ...open.map(([col]) => [col, -k.size] as const)], -Infinity, 0, {
+        rule: 'cohort-together',
+        args: { cohort: k.id },
+      });
     }
     for (const [slot, expr] of busy.get(k.id) ?? []) if (expr.length > 1) m.row(`cohortClash[${k.id},${slot}]`, expr, 0, 1, clash);
     const next = inst.cohorts[i + 1];

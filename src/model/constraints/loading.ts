@@ -22,11 +22,12 @@ function partSize(part: Part, vars: Vars, inst: Instance): { expr: Expr; constan
 export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
   const seats = new Map<string, Expr>();
   const courseOf = new Map<string, string>();
-  for (const part of vars.parts) for (const t of part.takes) {
-    const key = `${t.course},${t.pattern.key}`;
-    courseOf.set(key, t.course);
-    (seats.get(key) ?? seats.set(key, []).get(key)!).push([t.col, 1]);
-  }
+  for (const part of vars.parts)
+    for (const t of part.takes) {
+      const key = `${t.course},${t.pattern.key}`;
+      courseOf.set(key, t.course);
+      (seats.get(key) ?? seats.set(key, []).get(key)!).push([t.col, 1]);
+    }
   for (const v of vars.teach) {
     if (v.cohort) continue;
     const key = `${v.course},${v.pattern.key}`;
@@ -53,7 +54,8 @@ export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
     }
     for (const [r, expr] of byRequest) m.row(`requestOnce[${label},${r}]`, capped(expr), -Infinity, size.constant, DUPLICATE_COURSE);
     // A course that meets only one request is already bounded by that request's row.
-    for (const [course, c] of byCourse) if (c.requests.size > 1) m.row(`courseOnce[${label},${course}]`, capped(c.expr), -Infinity, size.constant, { rule: 'one-section-per-course', args: {} });
+    for (const [course, c] of byCourse)
+      if (c.requests.size > 1) m.row(`courseOnce[${label},${course}]`, capped(c.expr), -Infinity, size.constant, { rule: 'one-section-per-course', args: {} });
     for (const [s, expr] of bySlot) if (expr.length > 1) m.row(`studentClash[${label},${s}]`, capped(expr), -Infinity, size.constant, STUDENT_CLASH);
   }
 
@@ -91,12 +93,28 @@ export function placement(m: ModelBuilder, inst: Instance, vars: Vars): void {
     const label = `g${part.group},${part.cohort.id}`;
     const placed = part.placed;
     const member = part.member;
-    m.row(`placedMember[${label}]`, [[placed, 1], [member, -1]], -Infinity, 0);
+    m.row(
+      `placedMember[${label}]`,
+      [
+        [placed, 1],
+        [member, -1],
+      ],
+      -Infinity,
+      0,
+    );
     const group = inst.groups[part.group]!;
     const placedOf = new Map(part.placedTakes.map((u) => [u.take.col, u.col]));
     for (const u of part.placedTakes) {
       const t = u.take;
-      m.row(`placedInTake[${label},${group.requests[t.request]!.course},${t.course},${t.pattern.key}]`, [[u.col, 1], [t.col, -1]], -Infinity, 0);
+      m.row(
+        `placedInTake[${label},${group.requests[t.request]!.course},${t.course},${t.pattern.key}]`,
+        [
+          [u.col, 1],
+          [t.col, -1],
+        ],
+        -Infinity,
+        0,
+      );
     }
     group.requests.forEach((r, ri) => {
       if (r.cohort) return;

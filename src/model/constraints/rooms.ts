@@ -17,6 +17,7 @@ export function roomTypes(m: ModelBuilder, inst: Instance, vars: Vars): void {
   }
   for (const [type, bySlot] of use) {
     const rooms = inst.roomsOfType.get(type) ?? 0;
-    for (const [slot, expr] of bySlot) if (expr.length > rooms) m.row(`roomType[${type},${slot}]`, expr, 0, rooms, { rule: 'room-type', args: { roomType: type } });
+    for (const [slot, expr] of bySlot)
+      if (expr.length > rooms) m.row(`roomType[${type},${slot}]`, expr, 0, rooms, { rule: 'room-type', args: { roomType: type } });
   }
 }

@@ -44,7 +44,13 @@ export function commonPlanning(m: ModelBuilder, inst: Instance, vars: Vars): voi
     const slots = vars.cpt.get(p.id);
     if (!slots) continue;
     const rule = { rule: 'cpt', args: { pathway: p.id } } as const;
-    m.row(`cptSlots[${p.id}]`, slots.map((s) => [s.col, 1] as const), p.commonPlanning, Infinity, rule);
+    m.row(
+      `cptSlots[${p.id}]`,
+      slots.map((s) => [s.col, 1] as const),
+      p.commonPlanning,
+      Infinity,
+      rule,
+    );
     for (const s of slots) {
       for (const t of p.team) {
         const expr = busy.get(t)?.get(s.slot) ?? [];
