@@ -6,9 +6,9 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import { buildInstance, type Instance } from '../model/instance.js';
-import { numberSections } from '../loading/board.js';
+import { numberSections } from '../model/plan.js';
 import { Roster } from '../loading/roster.js';
-import { finishSchedule, type Schedule } from '../engine/schedule.js';
+import { finishSchedule, type Schedule } from '../loading/schedule.js';
 import { greedyBoard, type BoardSection } from './greedy.js';
 
 /** A complete schedule by the greedy CTE-first loader; check it with the checker before use. */

@@ -5,7 +5,7 @@
  * own first loading may not finish within the limit; with this the engine always has a schedule.
  */
 import type { Formulation } from '../model/formulation.js';
-import type { Schedule } from '../engine/schedule.js';
+import type { Schedule } from '../loading/schedule.js';
 
 /**
  * Column values for the schedule: board columns of its sections, common planning time in every

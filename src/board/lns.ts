@@ -3,7 +3,7 @@
  * the board columns of one neighbourhood, hold every other section where it is, and re-solve the
  * program (board part and loading) warm-started from the incumbent with a short limit. Only the
  * step's submodel (its free columns and the rows that touch them, solver/submodel.ts, with
- * tier weights over those columns only: src/engine/tiers.ts) goes to the
+ * tier weights over those columns only: src/board/tiers.ts) goes to the
  * solver worker, not the whole program: on a 2,500-student school a pathway step is about a
  * twentieth of the program's columns (a slot-pair step, which re-loads every member of the
  * cohorts it frees, still about two fifths), which saves memory and transfer. A step is kept only if it
@@ -26,7 +26,7 @@ import type { MipProgress, MipResult } from '../../solver/backend.js';
 import type { BackendName } from '../../solver/index.js';
 import type { Formulation } from '../model/formulation.js';
 import { compareTierValues, tierValues } from '../model/objective.js';
-import { solveTiers, type TieredObjective } from '../engine/tiers.js';
+import { solveTiers, type TieredObjective } from './tiers.js';
 import { neighbourhoodFamilies, type Neighbourhood } from './neighbourhoods.js';
 
 export interface LnsOptions {
@@ -127,7 +127,7 @@ async function solveStep(
   limit: number,
   options: LnsOptions,
 ): Promise<StepResult> {
-  // The step's own weights cover only its free columns (src/engine/tiers.ts), so they stay small.
+  // The step's own weights cover only its free columns (src/board/tiers.ts), so they stay small.
   const r = await solveTiers(model, goal, {
     backend: options.backend,
     timeLimitSeconds: limit,

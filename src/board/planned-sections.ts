@@ -4,7 +4,7 @@
  * although a section fits. Before the final loading, each missing planned section is put where it
  * fits: the first placement (teacher and slots, in the program's column order) that keeps every
  * row of the whole program, the incumbent loading unchanged. A section nobody then takes is
- * dropped when the schedule is named (src/engine/schedule.ts); one that fits nowhere is reported.
+ * dropped when the schedule is named (src/loading/schedule.ts); one that fits nowhere is reported.
  */
 import type { MipModel } from '../../solver/mip.js';
 import { checkFeasibility } from '../../solver/feasibility.js';

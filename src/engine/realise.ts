@@ -15,9 +15,9 @@ import type { MipResult } from '../../solver/backend.js';
 import { evaluate, type Formulation } from '../model/formulation.js';
 import { decode } from '../model/decode.js';
 import { compareTierValues, tierValues, type ObjectiveTier, type StrategyObjective } from '../model/objective.js';
-import { buildSchedule, type Schedule } from './schedule.js';
+import { buildSchedule, type Schedule } from '../loading/schedule.js';
 import { sectionKey } from './placement.js';
-import { solveTiers, type TierSolveOptions, type TierSolveResult } from './tiers.js';
+import { solveTiers, type TierSolveOptions, type TierSolveResult } from '../board/tiers.js';
 
 /** A schedule judged by the checker, with its value in each tier of the objective. */
 export interface Judged {

@@ -11,8 +11,8 @@ import type { PlacementBound } from '../board/placement-bound.js';
 import type { UpperBound } from '../bound/upper-bound.js';
 import type { BoardSection } from '../board/greedy.js';
 import type { MissingSection } from '../board/planned-sections.js';
-import type { Schedule } from './schedule.js';
-import type { TierSolveResult } from './tiers.js';
+import type { Schedule } from '../loading/schedule.js';
+import type { TierSolveResult } from '../board/tiers.js';
 import type { Settings } from './settings.js';
 import type { StageRun } from './outcome.js';
 

@@ -13,7 +13,7 @@ import type { Stage } from './stages.js';
 import { LARGE_MODEL_COLUMNS, PLACEMENT_SEARCH_COLUMNS, SMALL_MODEL_COLUMNS } from './stages.js';
 import type { SolveRun } from './run-state.js';
 import { searchStatus, searchTermination } from './outcome.js';
-import { solveTiers } from './tiers.js';
+import { solveTiers } from '../board/tiers.js';
 import { boardColumnsOf, placementProgram, searchPlacement } from './placement.js';
 
 /** How the solve goes on after a stage. */

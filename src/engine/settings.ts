@@ -8,7 +8,7 @@ import { requireScenario } from '../scenario/parse.js';
 import { InputError, problemsFromZod } from '../scenario/problems.js';
 import { scheduleSchema } from '../solution/schema.js';
 import { check } from '../checker/index.js';
-import type { Schedule } from './schedule.js';
+import type { Schedule } from '../loading/schedule.js';
 import { workBudget, type WorkBudget } from './stages.js';
 
 /** Options of `solve()`; each defaults to the scenario's `policy`. */

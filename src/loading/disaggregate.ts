@@ -8,7 +8,7 @@
  */
 import type { StudentGroup } from '../model/aggregate.js';
 import type { Instance } from '../model/instance.js';
-import type { PartPlan, PlannedSection } from './board.js';
+import type { PartPlan, PlannedSection } from '../model/plan.js';
 import { assignPart, type PartItem } from './part-assignment.js';
 import { recoverPlacements } from './recover.js';
 import { Roster } from './roster.js';

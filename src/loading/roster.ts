@@ -1,7 +1,7 @@
 /**
  * Who sits in which section: the mutable state of student loading, with seat and clash checks.
  */
-import type { PlannedSection } from './board.js';
+import type { PlannedSection } from '../model/plan.js';
 import { emptyRecord } from '../scenario/own-record.js';
 import { getOrInsert } from '../map-entry.js';
 

@@ -1,7 +1,7 @@
 /**
  * Reading a solution of the integer program back as a board and a loading plan.
  */
-import { numberSections, type PartPlan, type PlannedSection } from '../loading/board.js';
+import { numberSections, type PartPlan, type PlannedSection } from './plan.js';
 import type { Formulation } from './formulation.js';
 
 export interface Decoded {

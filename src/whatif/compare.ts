@@ -19,7 +19,7 @@ import { LIMITS } from '../scenario/limits.js';
 import { requireScenario } from '../scenario/parse.js';
 import { gather, InputError, problemsFromZod } from '../scenario/problems.js';
 import { check } from '../checker/index.js';
-import type { Schedule } from '../engine/schedule.js';
+import type { Schedule } from '../loading/schedule.js';
 
 /** The figures compared across scenarios. */
 export interface Metrics {

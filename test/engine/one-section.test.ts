@@ -13,7 +13,7 @@ import { completeRoster, loadingOrder } from '../../src/loading/repair.js';
 import { Roster } from '../../src/loading/roster.js';
 import { greedyCteFirstSchedule } from '../../src/board/baseline.js';
 import { check } from '../../src/checker/index.js';
-import type { PlannedSection } from '../../src/loading/board.js';
+import type { PlannedSection } from '../../src/model/plan.js';
 
 const root = resolve(import.meta.dirname, '..');
 /** Six ninth graders: English 9, Choir (alternate Photography), Art 1 (alternate Photography). */

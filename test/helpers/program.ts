@@ -8,7 +8,7 @@ import { scenarioProgram } from '../../src/io/model-files.js';
 import { buildInstance } from '../../src/model/instance.js';
 import { formulate, evaluate, type Formulation } from '../../src/model/formulation.js';
 import { decode } from '../../src/model/decode.js';
-import { buildSchedule, type Schedule } from '../../src/engine/schedule.js';
+import { buildSchedule, type Schedule } from '../../src/loading/schedule.js';
 import type { Scenario, Strategy } from '../../src/scenario/schema.js';
 
 export interface WholeProgram {

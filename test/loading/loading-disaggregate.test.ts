@@ -4,7 +4,7 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import { buildInstance } from '../../src/model/instance.js';
 import { disaggregate } from '../../src/loading/disaggregate.js';
 import { assignPart, type PartItem, type PartProblem } from '../../src/loading/part-assignment.js';
-import type { PartPlan, PlannedSection } from '../../src/loading/board.js';
+import type { PartPlan, PlannedSection } from '../../src/model/plan.js';
 import { recoverPlacements } from '../../src/loading/recover.js';
 import { Roster } from '../../src/loading/roster.js';
 

@@ -1,5 +1,5 @@
 /**
- * The objective's strict tiers (src/model/objective.ts) and their solve (src/engine/tiers.ts):
+ * The objective's strict tiers (src/model/objective.ts) and their solve (src/board/tiers.ts):
  * the order of tiers per strategy, effective priorities, weights that provably dominate, and the
  * tiers solved in turn when weights would grow too large.
  */
@@ -21,7 +21,7 @@ import {
   tierValues,
   withObjective,
 } from '../../src/model/objective.js';
-import { solveTiers } from '../../src/engine/tiers.js';
+import { solveTiers } from '../../src/board/tiers.js';
 import { scheduleTiers } from '../../src/engine/realise.js';
 import { scheduleToValues } from '../../src/board/incumbent.js';
 import { handScenario, handSchedule } from '../helpers/hand-school.js';
