@@ -94,9 +94,11 @@ export const solverFiguresSchema = z.strictObject({
   seed: z.number().int(),
   termination: z.enum(TERMINATIONS),
   /**
-   * `none`, `feasible` (a schedule, not proven best) or `optimal`: the delivered schedule's value
-   * equals a proven bound of the whole program for the strategy's objective (a stage's own
-   * optimality, such as the loading of a fixed board, never counts).
+   * `none`, `feasible` (a schedule, not proven best) or `optimal`: every objective tier is at its
+   * ceiling (placement at `placementBound`, every request met), or the delivered schedule's value
+   * equals a proven bound of the whole program, with the plan's section counts, for the
+   * strategy's objective (a stage's own optimality, such as the loading of a fixed board, never
+   * counts).
    */
   schedule: z.enum(['none', 'feasible', 'optimal']),
   /** True when the solve was stopped early (time limit or Ctrl-C) and this is the best found so far. */
