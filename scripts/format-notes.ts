@@ -130,7 +130,7 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'solution.report.solver.strategy': 'The strategy solved for.',
   'solution.report.solver.seed': 'The seed used.',
   'solution.report.solver.termination':
-    "Why the solve stopped: proven `optimal`, the `gap` reached, the `time-limit`, a stage's `work-limit` (reproducible), `interrupted` (Ctrl-C), `infeasible`, or an `error`.",
+    "Why the solve stopped: proven `optimal`, the `gap` reached, the `time-limit`, a stage's `work-limit` (reproducible), the board search's `local-optimum` (every family of neighbourhoods tried without improvement), `bound-reached` (pathway placement at its bound), `interrupted` (Ctrl-C), `infeasible`, or an `error`.",
   'solution.report.solver.schedule': 'What exists: no schedule, a `feasible` one (not proven best) or a proven `optimal` one.',
   'solution.report.solver.partial': '`true` when the solve was stopped early and this is the best schedule found so far.',
   'solution.report.solver.objective': "The schedule's value in the program's weighted objective, recomputed from the checker's figures.",
@@ -155,4 +155,33 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'solution.report.solver.stages[].seconds': 'Its wall-clock time, in seconds.',
   'solution.report.solver.stages[].objective': 'Its best objective value, if any.',
   'solution.report.solver.stages[].bound': 'Its best bound, if any.',
+  'solution.report.solver.placementGap':
+    '(placement bound − pathway students placed) / placement bound: how many more placed students a better schedule might have, at most, as a share.',
+  'solution.report.solver.placementProven': '`true` when the schedule places as many pathway students as the placement bound: no valid schedule places more.',
+  'solution.report.solver.sectionsNotPlaced': 'Courses whose planned regular sections did not all fit on the final board, and why.',
+  'solution.report.solver.sectionsNotPlaced[].course': 'The course.',
+  'solution.report.solver.sectionsNotPlaced[].planned':
+    'Sections the plan asks for (a fixed count, or cohort sections plus the other requests over the seats).',
+  'solution.report.solver.sectionsNotPlaced[].placed': 'Sections on the board.',
+  'solution.report.solver.sectionsNotPlaced[].reason': 'Why the others fit nowhere, in school words.',
+  'solution.report.causes': 'Every unmet request, grouped by course and cause, most required first. Optional: older files and bare schedules lack it.',
+  'solution.report.causes[].kind':
+    "What stops them: `not-offered` (no section of the course or its alternates runs), `reserved` (every section is another cohort's), `full`, `clash`, `full-or-clash` (the sections they may join are full, clash with their own, or some of each), `open-seat` (a fitting seat was left).",
+  'solution.report.causes[].course': 'The requested course.',
+  'solution.report.causes[].required': 'Unmet required requests of this course with this cause.',
+  'solution.report.causes[].requested': 'Unmet requested ones.',
+  'solution.report.causes[].recommended': 'Unmet recommended ones.',
+  'solution.report.causes[].reason': 'The cause in school words.',
+  'solution.report.levers': 'The changes that would help most, most first, computed from the schedule. Optional: older files lack it.',
+  'solution.report.levers[].kind':
+    '`add-section` (one more section, with a teacher, room and slots found free), `teacher` (no qualified teacher is free), `room` (no room of the type is free), `calendar` (students request more than the calendar holds).',
+  'solution.report.levers[].text': 'The change and what it would do, in school words.',
+  'solution.report.levers[].requests': 'Unmet requests it addresses.',
+  'solution.report.levers[].required': 'Of those, required ones.',
+  'solution.report.levers[].check': 'Set when the engine checked the change by re-loading the students with it.',
+  'solution.report.levers[].check.valid': 'Every hard rule holds with the change.',
+  'solution.report.levers[].check.requestsMet': 'More requests met than without it.',
+  'solution.report.levers[].check.requiredMet': 'More required requests met.',
+  'solution.report.levers[].check.fullyScheduled': 'More students fully scheduled.',
+  'solution.report.levers[].check.pathwayPlaced': 'More pathway students placed.',
 };

@@ -128,7 +128,6 @@ export function noSchedule(run: SolveRun): SolveOutcome {
       proven: false,
       placementBound: placementBoundOf(run),
       placed: null,
-      boundReproducible: run.upper?.reproducible ?? true,
     }),
   };
 }
@@ -173,7 +172,6 @@ export async function deliver(run: SolveRun): Promise<SolveOutcome> {
     proven: provenOptimal(runs, objective, ceiling),
     placementBound,
     placed: checked.figures.pathwayPlaced.count,
-    boundReproducible: run.upper?.reproducible ?? true,
   });
   const solver: SolverFigures = {
     ...figures,
@@ -245,8 +243,6 @@ export function solverFigures(
     /** Pathway students the delivered schedule places (the checker's count), or null without a schedule. */
     placed: number | null;
     infeasibleRules?: string[];
-    /** The placement bound was not cut by the clock (src/bound/upper-bound.ts `reproducible`). */
-    boundReproducible?: boolean;
   },
 ): SolverFigures {
   const last = runs.at(-1)?.result;
@@ -285,10 +281,10 @@ export function solverFigures(
     placementBound: bound,
     placementGap: bound === null || meta.placed === null ? null : bound.value === 0 ? 0 : Math.max(0, (bound.value - meta.placed) / bound.value),
     placementProven: bound !== null && meta.placed !== null && meta.placed >= bound.value,
-    // Only the clock makes a solve depend on the machine: work limits (nodes, steps) do not. The
-    // placement bound counts too: a bound the clock cut can change the report and the proof.
-    reproducible:
-      meta.boundReproducible !== false && !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
+    // Only the clock makes a schedule depend on the machine: work limits (nodes, steps) do not.
+    // The placement bound's clock does not count: the search steers by its clock-free counting
+    // part (SolveRun.target), and a bound the clock cut says so in its source.
+    reproducible: !runs.some((r) => r.timeCut || r.result.termination === 'time-limit' || r.result.termination === 'interrupted'),
     seconds: seconds(meta.seconds),
     stages: runs.map((r) => ({
       name: r.name,
