@@ -16,7 +16,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const root = resolve(import.meta.dirname, '../..');
+const root = resolve(import.meta.dirname, '..');
 /** The properties that must fail under every mutant, by file and by the start of their names. */
 const WATCHED = [
   { file: 'test/solver/backend-properties.test.ts', name: 'the highs backend' },
