@@ -21,7 +21,7 @@ import { realise, repairLoading, shortGroups } from '../../src/engine/realise.js
 import { formatReport } from '../../src/report/index.js';
 import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const caseFile = (name: string) => join(root, 'test/cases', `${name}.json`);
 const input = (name: string) => JSON.parse(readFileSync(caseFile(name), 'utf8')) as ScenarioInput;
 const scenarioOf = (name: string) => parseScenario(input(name), name);

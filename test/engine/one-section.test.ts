@@ -15,7 +15,7 @@ import { greedyCteFirstSchedule } from '../../src/board/baseline.js';
 import { check } from '../../src/checker/index.js';
 import type { PlannedSection } from '../../src/loading/board.js';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 /** Six ninth graders: English 9, Choir (alternate Photography), Art 1 (alternate Photography). */
 const scenario = () => parseScenario(JSON.parse(readFileSync(join(root, 'test/cases/one-alternate-two-requests.json'), 'utf8')));
 

@@ -15,7 +15,7 @@ import { buildReport } from '../../src/report/index.js';
 import type { SolverFigures } from '../../src/solution/schema.js';
 import { clashSchedule, handScenario } from '../helpers/hand-school.js';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const outDir = join(root, 'test-output', 'html-report');
 const CHROMIUM = '/usr/bin/chromium';
 // In CI (.ci/run installs Debian's chromium) a missing browser fails the test instead of skipping it.

@@ -12,7 +12,7 @@ import { solve } from '../../src/engine/solve.js';
 import { check } from '../../src/checker/index.js';
 import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const data = resolve(root, '../../shared/external-data/crestwood-us-hs-requests');
 const mapping = () => readSisMapping(join(root, 'fixtures/crestwood-mapping.json'));
 const present = existsSync(join(data, 'student_requests.csv'));

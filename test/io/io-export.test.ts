@@ -25,7 +25,7 @@ import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
 
 const loadHighs = highsModule as unknown as (typeof highsModule)['default'];
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const readCsv = (text: string) => parse<Record<string, string>>(text, { columns: true });
 const headerOf = (text: string) => parse(text, { to_line: 1 })[0];
 

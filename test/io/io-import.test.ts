@@ -8,7 +8,7 @@ import { importCsvFolder, scenarioToCsvFiles } from '../../src/io/csv-folder.js'
 import { importXlsx, scenarioToXlsx } from '../../src/io/xlsx-workbook.js';
 import { importSource } from '../../src/io/import-source.js';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const tiny = () => readScenarioFile(join(root, 'fixtures/tiny-ab.json'));
 const tmp = () => mkdtempSync(join(tmpdir(), 'ps-io-'));
 

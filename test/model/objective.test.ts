@@ -27,7 +27,7 @@ import { scheduleToValues } from '../../src/board/incumbent.js';
 import { handScenario, handSchedule } from '../helpers/hand-school.js';
 import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const seed = Number(process.env['FC_SEED'] ?? Date.now() % 1_000_000);
 console.log(`fast-check seed ${seed} (replay with FC_SEED=${seed})`);
 

@@ -15,7 +15,7 @@ import { importCsvFolder } from '../../src/io/csv-folder.js';
 import { check } from '../../src/checker/index.js';
 import { formatFigures } from '../../src/report/index.js';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const caseInput = (): ScenarioInput => JSON.parse(readFileSync(join(root, 'test/cases/grade-outside-course.json'), 'utf8')) as ScenarioInput;
 
 function problemsOf(fn: () => unknown): InputError {
