@@ -126,7 +126,7 @@ describe('analysis reports on the hand school', () => {
     const t = tallies(handScenario(), handSchedule());
     const json = JSON.parse(renderAnalysis(t, 'json')) as { rows: unknown[] };
     expect(json.rows).toEqual(t.rows);
-    const csv = parse(renderAnalysis(t, 'csv')) as string[][];
+    const csv = parse(renderAnalysis(t, 'csv'));
     expect(csv[0]).toEqual(t.columns.map((c) => c.label));
     expect(csv).toHaveLength(t.rows.length + 1);
     expect(csv.find((r) => r[0] === 'BIO')).toEqual(['BIO', 'Biology', '3', '0', '30', '27', '1', '1', '3']);
@@ -145,7 +145,7 @@ describe('pathway-scheduler report', () => {
   it('writes the conflict matrix of a fixture as CSV', () => {
     const r = cli('report', join(root, 'fixtures/valley-ab-150.json'), '--kind', 'conflicts', '--format', 'csv', '--top', '5', '-o', 'conflicts.csv');
     expect(r.code).toBe(0);
-    const rows = parse(readFileSync(join(dir, 'conflicts.csv'), 'utf8')) as string[][];
+    const rows = parse(readFileSync(join(dir, 'conflicts.csv'), 'utf8'));
     expect(rows[0]).toEqual(['Course A', 'Course B', 'Students', 'Sections A', 'Sections B', 'Flag']);
     expect(rows).toHaveLength(6);
   });

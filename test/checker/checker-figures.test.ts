@@ -45,7 +45,7 @@ describe('figures on the hand-made school', () => {
     const twoEnglish = handScenario((s) => {
       // S3 asks for two English courses but is one year short: neither alone is needed.
       s.students[2]!.requests.push('HIST');
-      s.courses.find((c) => c.id === 'HIST')!.ag = 'b';
+      (s.courses.find((c) => c.id === 'HIST') ?? expect.unreachable('the hand school has no HIST')).ag = 'b';
       s.students[2]!.priorities = { HIST: 'recommended' };
     });
     const lines = check(twoEnglish, handSchedule()).figures.requestsByPriority;

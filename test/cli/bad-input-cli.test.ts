@@ -219,7 +219,7 @@ describe('6. impossible data is named', () => {
   });
   it('a course whose only teacher is unavailable in every placement', () => {
     const s = JSON.parse(readFileSync(fixture('tiny-ab.json'), 'utf8')) as { teachers: Array<{ id: string; courses: string[]; unavailable?: string[] }> };
-    const t = s.teachers.find((x) => x.courses.includes('HS1'))!;
+    const t = s.teachers.find((x) => x.courses.includes('HS1')) ?? expect.unreachable('tiny-ab has no teacher of HS1');
     t.unavailable = ['A.1', 'A.2', 'A.3', 'A.4', 'B.1', 'B.2', 'B.3', 'B.4'];
     writeFileSync(at('unavailable.json'), JSON.stringify(s));
     refused(

@@ -70,8 +70,9 @@ describe('pathway-scheduler CLI', () => {
   it('exits 1 and lists the broken rule when a schedule breaks a hard rule', () => {
     const solution = JSON.parse(readFileSync(join(dir, 'out/solution.json'), 'utf8')) as { sections: Array<{ teacher: string; slots: string[] }> };
     const [a, b] = solution.sections.filter((s) => s.slots.length === 1);
-    b!.teacher = a!.teacher;
-    b!.slots = [...a!.slots];
+    if (!a || !b) expect.unreachable('the solution has fewer than two single-slot sections');
+    b.teacher = a.teacher;
+    b.slots = [...a.slots];
     writeFileSync(join(dir, 'broken.json'), JSON.stringify(solution));
     const checked = cli('check', 'hand.json', 'broken.json');
     expect(checked.code).toBe(1);
@@ -113,7 +114,9 @@ describe('pathway-scheduler CLI', () => {
       locks?: Array<{ course: string; slot: string }>;
     };
     // A course only one teacher can teach, locked twice into the same slot.
-    const course = s.courses.find((c) => s.teachers.filter((t) => t.courses.includes(c.id)).length === 1 && c.meets.periods === 1 && c.meets.days === 'one')!;
+    const course =
+      s.courses.find((c) => s.teachers.filter((t) => t.courses.includes(c.id)).length === 1 && c.meets.periods === 1 && c.meets.days === 'one') ??
+      expect.unreachable('no single-period course with one teacher');
     s.locks = [
       { course: course.id, slot: 'A.1' },
       { course: course.id, slot: 'A.1' },

@@ -123,7 +123,7 @@ beforeAll(() => {
   writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
 }, 300_000);
 
-afterAll(async () => {
+afterAll(() => {
   for (const b of background) if (b.child.exitCode === null) b.child.kill('SIGKILL');
   if (copy) rmSync(copy, { recursive: true, force: true });
 });

@@ -154,9 +154,10 @@ describe('the guard between the program and the named schedule', () => {
     const repair = await repairLoading(form, 'cte-first', values, [0], { backend: 'highs', timeLimitSeconds: 20, mipGap: 0, seed: 1 });
     expect(repair?.form.inst.groups.map((g) => g.students)).toEqual([['W01'], ['W02']]);
     expect(repair?.result.termination).toBe('optimal');
-    expect(tierValues(repair!.goal.tiers, repair!.values)).toEqual([7]);
-    expect(repair?.named.tiers).toEqual([7]);
-    expect(repair?.named.checked.valid).toBe(true);
+    if (!repair) expect.unreachable('the loading was not repaired');
+    expect(tierValues(repair.goal.tiers, repair.values)).toEqual([7]);
+    expect(repair.named.tiers).toEqual([7]);
+    expect(repair.named.checked.valid).toBe(true);
   });
 
   it('reports both values, and never optimal, when rooms leave the named schedule short', async () => {

@@ -87,8 +87,9 @@ describe('a stage whose poor result replaced a better incumbent', () => {
     const scenario = readScenarioFile(join(root, 'fixtures/tiny-ab.json'));
     const schedule = greedyCteFirstSchedule(scenario);
     const [first, ...rest] = schedule.sections;
+    if (!first || !rest[0]) expect.unreachable('the greedy schedule has fewer than two sections');
     // The first section moved onto the second's teacher and slots: a teacher in two places at once.
-    const clash = { ...schedule, sections: [{ ...first!, teacher: rest[0]!.teacher, slots: rest[0]!.slots }, ...rest] };
+    const clash = { ...schedule, sections: [{ ...first, teacher: rest[0].teacher, slots: rest[0].slots }, ...rest] };
     expect(() => solveSettings(scenario, { start: clash })).toThrow(/<options>[\s\S]*start[\s\S]*breaks a hard rule/);
   });
 });

@@ -81,11 +81,15 @@ describe.each(propertySeeds())('double-period loading on random small schools ($
         expect(reference.termination).toBe('optimal');
         seen.optimal++;
         // Some pathway student is enrolled in a double-period section: the shape the property is about.
-        const double = new Set(outcome.solution.sections.filter((s) => scenario.courses.find((c) => c.id === s.course)!.meets.periods === 2).map((s) => s.id));
+        const double = new Set(
+          outcome.solution.sections
+            .filter((s) => (scenario.courses.find((c) => c.id === s.course) ?? expect.unreachable(`no course ${s.course}`)).meets.periods === 2)
+            .map((s) => s.id),
+        );
         if (scenario.students.some((st) => st.pathway !== undefined && (outcome.solution.enrollments[st.id] ?? []).some((id) => double.has(id))))
           seen.multiSlotMembers++;
         const value = checkedObjective(scenario, outcome.solution, strategy, program.form);
-        expect(value).toBeCloseTo(reference.objective!, 6);
+        expect(value).toBeCloseTo(reference.objective ?? expect.unreachable('an optimal reference has an objective'), 6);
         expect(outcome.solution.report.solver.objective).toBeCloseTo(value, 6);
         expect(outcome.solution.report.solver.programObjective).toBeUndefined();
       }),
@@ -110,7 +114,10 @@ describe.each(propertySeeds())('double-period loading on random small schools ($
         const program = wholeProgram(scenario, strategy);
         const reference = await solveMip(program.model, { backend: 'highs', timeLimitSeconds: 20, mipGap: 0, seed: 1 });
         expect(reference.termination).toBe('optimal');
-        expect(checkedObjective(scenario, outcome.solution, strategy, program.form)).toBeCloseTo(reference.objective!, 6);
+        expect(checkedObjective(scenario, outcome.solution, strategy, program.form)).toBeCloseTo(
+          reference.objective ?? expect.unreachable('an optimal reference has an objective'),
+          6,
+        );
       }),
       { numRuns: TWIN_RUNS, seed },
     );

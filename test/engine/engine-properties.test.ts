@@ -101,7 +101,7 @@ describe('the two strategies on a school where they must disagree', () => {
     const outcome = await solve(parseScenario(input), { strategy, timeLimitSeconds: 20 });
     expect(outcome.status).toBe('scheduled');
     if (outcome.status !== 'scheduled') return;
-    const art = outcome.solution.sections.find((s) => s.course === 'ART')!;
+    const art = outcome.solution.sections.find((s) => s.course === 'ART') ?? expect.unreachable('no ART section scheduled');
     expect(art.slots).toEqual([period]);
     expect(
       Object.entries(outcome.solution.enrollments)

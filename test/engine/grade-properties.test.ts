@@ -31,7 +31,8 @@ const RUNS = 30;
 
 const schools = fc.oneof(randomSchool({ offGradeRequests: true }), randomSchool({ offGradeRequests: true, sharedAlternates: true }));
 
-const offers = (s: ScenarioInput, course: string, grade: number) => s.courses.find((c) => c.id === course)!.grades.includes(grade);
+const offers = (s: ScenarioInput, course: string | undefined, grade: number) =>
+  (s.courses.find((c) => c.id === course) ?? expect.unreachable(`no course ${String(course)}`)).grades.includes(grade);
 
 /** The JSON path of every request and alternate outside its course's grades, in document order. */
 function offGradePaths(s: ScenarioInput): string[] {
@@ -51,7 +52,7 @@ const requestsOutsideGrade = (s: ScenarioInput) =>
 function offGradeEnrolments(s: Scenario, schedule: Schedule): string[] {
   const courseOf = new Map(schedule.sections.map((x) => [x.id, x.course]));
   return s.students
-    .flatMap((st) => (schedule.enrollments[st.id] ?? []).filter((id) => !offers(s, courseOf.get(id)!, st.grade)).map((id) => `${st.id} ${id}`))
+    .flatMap((st) => (schedule.enrollments[st.id] ?? []).filter((id) => !offers(s, courseOf.get(id), st.grade)).map((id) => `${st.id} ${id}`))
     .sort();
 }
 
@@ -105,7 +106,7 @@ describe.each(propertySeeds())('course grades on random small schools ($label)',
           expect(
             strictCheck.violations
               .filter((v) => v.rule === 'course-grade')
-              .map((v) => `${v.students?.[0]} ${v.sections?.[0]}`)
+              .map((v) => `${v.students?.[0] ?? '(no student)'} ${v.sections?.[0] ?? '(no section)'}`)
               .sort(),
           ).toEqual(off);
         }

@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -90,7 +90,7 @@ describe('solve() aborted during the placement search (valley: 9,594 columns, so
       },
     });
     expect(controller.signal.aborted).toBe(true);
-    const incumbent = reported.at(-1)!;
+    const incumbent = reported.at(-1) ?? expect.unreachable('no incumbent was reported');
     expect(outcome.status).toBe('scheduled');
     if (outcome.status !== 'scheduled') return;
     const solver = outcome.solution.report.solver;

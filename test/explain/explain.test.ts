@@ -80,7 +80,7 @@ describe('explainSchedule on the hand school', () => {
     const scenario = handScenario();
     const schedule = clashSchedule();
     const e = explainSchedule(scenario, schedule);
-    const clash = causesOf(e, 'S1').find((c) => c.kind === 'clash')!;
+    const clash = causesOf(e, 'S1').find((c) => c.kind === 'clash') ?? expect.unreachable('S1 has no clash cause');
     const wrongSlot = verifyExplanations(scenario, schedule, tamper(e, 'S1', clash, { ...clash, slots: ['A.4'] }));
     expect(wrongSlot.map((p) => p.problem)).toContain('BIO-1 and ENG10-1 do not both meet in A.4');
     const wrongBlocker = verifyExplanations(scenario, schedule, tamper(e, 'S1', clash, { ...clash, blocker: 'ENG10-2' }));
@@ -99,12 +99,7 @@ describe('explainSchedule on the hand school', () => {
     const wrong = verifyExplanations(
       scenario,
       schedule,
-      tamper(
-        e,
-        'S3',
-        causesOf(e, 'S3').find((c) => c.kind === 'full')!,
-        { ...full, enrolled: 1 },
-      ),
+      tamper(e, 'S3', causesOf(e, 'S3').find((c) => c.kind === 'full') ?? expect.unreachable('S3 has no full cause'), { ...full, enrolled: 1 }),
     );
     expect(wrong.map((p) => p.problem)).toEqual(['BIO-1 holds 2 of 2, not 1 of 2']);
   });

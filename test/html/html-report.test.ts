@@ -57,7 +57,8 @@ describe('HTML report, as a file', () => {
 });
 
 describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromium', () => {
-  let browser: Browser;
+  // Unset when the launch in beforeAll failed: afterAll must not throw over that failure.
+  let browser: Browser | undefined;
   beforeAll(async () => {
     if (!hasBrowser) throw new Error(`${CHROMIUM} is required here (CI or REQUIRE_BROWSER=1): apt-get install chromium`);
     browser = await chromium.launch({
@@ -74,12 +75,13 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
     });
   }, 30_000);
   afterAll(async () => browser?.close());
+  const launched = () => browser ?? expect.unreachable('Chromium did not launch');
 
   it('shows every section on the board, finds a student and their schedule, and saves a screenshot', async () => {
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, 'tiny-ab.html');
     writeFileSync(file, html);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await launched().newPage({ viewport: { width: 1400, height: 1000 } });
     const requests: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith('file:')) requests.push(r.url());
@@ -134,7 +136,7 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
       const file = join(outDir, 'hand.html');
       mkdirSync(outDir, { recursive: true });
       writeFileSync(file, reportHtml(hand, { format: 'pathway-scheduler/solution@1', scenario: hand.name, ...schedule, report }));
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const page = await launched().newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(pathToFileURL(file).href);
       return page;
     };
@@ -160,7 +162,10 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
     it('draws common planning time exactly where the checker finds the whole team available and free, and shows unavailability', async () => {
       const page = await page$();
       const drawn = await page.$$eval('#master-board .cpt', (els) =>
-        els.map((e) => `${e.closest('tr')?.getAttribute('data-row')} ${e.closest('td')?.getAttribute('data-slots')} ${e.getAttribute('data-pathway')}`),
+        els.map(
+          (e) =>
+            `${e.closest('tr')?.getAttribute('data-row') ?? '(no row)'} ${e.closest('td')?.getAttribute('data-slots') ?? '(no slots)'} ${e.getAttribute('data-pathway') ?? '(no pathway)'}`,
+        ),
       );
       const pathway = hand.pathways[0]!;
       const expected = commonPlanningSlots(book, freeTime(book), pathway).flatMap((slot) => pathway.team.map((t) => `${t} ${slot} ${pathway.id}`));
@@ -168,7 +173,7 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
       expect(drawn.sort()).toEqual(expected.sort());
       // T1 is free in B.4 and T2 teaches nothing there, but T2 is unavailable: no common planning time.
       expect(drawn.some((d) => d.includes(' B.4 '))).toBe(false);
-      const off = await page.$eval('#master-board tr[data-row="T2"] td[data-slots="B.4"]', (td) => ({ cls: td.className, text: td.textContent }));
+      const off = await page.$eval('#master-board tr[data-row="T2"] td[data-slots="B.4"]', (td) => ({ cls: td.getAttribute('class'), text: td.textContent }));
       expect(off).toEqual({ cls: 'off', text: 'unavailable' });
       expect(await page.locator('#master-board td.off').count()).toBe(1);
       await page.close();
@@ -191,7 +196,11 @@ describe.skipIf(!hasBrowser && !browserRequired)('HTML report in headless Chromi
         expect.arrayContaining(['termination', 'objective', 'bound', 'gap']),
       );
       expect(
-        await page.$eval('#solver', (el) => el.compareDocumentPosition(document.getElementById('students')!) & Node.DOCUMENT_POSITION_PRECEDING),
+        await page.$eval('#solver', (el) => {
+          const students = document.getElementById('students');
+          if (!students) throw new Error('the report has no #students section');
+          return el.compareDocumentPosition(students) & Node.DOCUMENT_POSITION_PRECEDING;
+        }),
       ).toBeTruthy();
 
       await page.fill('#student-search', 'S1');

@@ -96,7 +96,7 @@ describe.each(propertySeeds())('import-solution on mutated solution files of ran
         if (result.values === null) return;
         seen.solved++;
         const values = result.values.map((v, j) => (model.columns[j]!.kind === 'continuous' ? v : Math.round(v)));
-        const z = result.objective!;
+        const z = result.objective ?? expect.unreachable('a result with values has an objective');
         const file = (edits?: ReadonlyMap<number, string>, status = 'Optimal') => solutionFile(style, status, z, map.columns, values, edits);
         const line = (j: number, name = map.columns[j]!, v = values[j]!) => valueLine(style, j, name, v);
         const imp = (text: string) => () => importProgramSolution(scenario, map, text, 'model.sol');
@@ -115,9 +115,10 @@ describe.each(propertySeeds())('import-solution on mutated solution files of ran
           return js[Math.floor(share * js.length)];
         };
 
-        const renamed = pick(at.unknown, () => true)!;
-        expect(refusals(imp(file(new Map([[renamed, line(renamed, `${map.columns[renamed]}_X`)]]))))).toEqual([
-          `the file names 1 column the model lacks: ${map.columns[renamed]}_X`,
+        const renamed = pick(at.unknown, () => true) ?? expect.unreachable('the model has no columns');
+        const renamedName = map.columns[renamed] ?? expect.unreachable(`no column ${renamed}`);
+        expect(refusals(imp(file(new Map([[renamed, line(renamed, `${renamedName}_X`)]]))))).toEqual([
+          `the file names 1 column the model lacks: ${renamedName}_X`,
         ]);
 
         const integral = pick(at.fractional, (j) => model.columns[j]!.kind !== 'continuous' && model.columns[j]!.ub - model.columns[j]!.lb >= 1);
@@ -128,13 +129,13 @@ describe.each(propertySeeds())('import-solution on mutated solution files of ran
           ]);
         }
 
-        const bounded = pick(at.outside, (j) => Number.isFinite(model.columns[j]!.ub))!;
+        const bounded = pick(at.outside, (j) => Number.isFinite(model.columns[j]!.ub)) ?? expect.unreachable('the model has no bounded column');
         const over = model.columns[bounded]!.ub + 1;
         expect(refusals(imp(file(new Map([[bounded, line(bounded, undefined, over)]]))))).toEqual([
           expect.stringMatching(new RegExp(`^1 value lies outside the column's bounds: ${escape(model.columns[bounded]!.name)} = ${over} \\(allowed`)),
         ]);
 
-        const before = pick(at.prose, () => true)!;
+        const before = pick(at.prose, () => true) ?? expect.unreachable('the model has no columns');
         const prose = refusals(imp(file(new Map([[before, `The solver ran out of memory\n${line(before)}`]]))));
         expect(prose).toEqual([expect.stringMatching(/^1 line is neither a value nor a status, e\.g\. "The solver ran out of memory"/)]);
       }),

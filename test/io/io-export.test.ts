@@ -26,8 +26,8 @@ import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
 const loadHighs = highsModule as unknown as (typeof highsModule)['default'];
 
 const root = resolve(import.meta.dirname, '../..');
-const readCsv = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
-const headerOf = (text: string) => (parse(text, { to_line: 1 }) as string[][])[0];
+const readCsv = (text: string) => parse<Record<string, string>>(text, { columns: true });
+const headerOf = (text: string) => parse(text, { to_line: 1 })[0];
 
 let scenario: Scenario;
 let solution: Solution;
@@ -65,7 +65,7 @@ describe('XLSX schedule export', () => {
       const sheet = book.getWorksheet(name);
       const text: string[] = [];
       sheet?.eachRow((row) => {
-        row.eachCell((cell) => text.push(String(cell.value)));
+        row.eachCell((cell) => text.push(cell.text));
       });
       const all = text.join('\n');
       for (const s of solution.sections) expect(all).toContain(s.id);
@@ -112,14 +112,14 @@ describe('OneRoster 1.2 CSV export', () => {
 
   it('writes the manifest and files with the 1.2 headers, and every reference resolves', () => {
     const files = oneRosterFiles(scenario, solution, options);
-    const manifest = Object.fromEntries(readCsv(files.get('manifest.csv') ?? '').map((r) => [r['propertyName'], r['value']]));
-    expect(manifest['oneroster.version']).toBe('1.2');
-    expect(manifest['manifest.version']).toBe('1.0');
+    const manifest = new Map(readCsv(files.get('manifest.csv') ?? '').map((r) => [r['propertyName'], r['value']] as const));
+    expect(manifest.get('oneroster.version')).toBe('1.2');
+    expect(manifest.get('manifest.version')).toBe('1.0');
     for (const [name, header] of Object.entries(ONEROSTER_HEADERS)) {
       expect(headerOf(files.get(name) ?? '')).toEqual([...header]);
-      expect(manifest[`file.${name.replace('.csv', '')}`]).toBe('bulk');
+      expect(manifest.get(`file.${name.replace('.csv', '')}`)).toBe('bulk');
     }
-    expect(manifest['file.results']).toBe('absent');
+    expect(manifest.get('file.results')).toBe('absent');
     const sessions = readCsv(files.get('academicSessions.csv') ?? '');
     expect(sessions[0]).toMatchObject({ type: 'schoolYear', startDate: '2027-08-15', endDate: '2028-06-10', schoolYear: '2028' });
     const classes = readCsv(files.get('classes.csv') ?? '');
@@ -324,6 +324,9 @@ describe.skipIf(!hasCbc && !cbcRequired)('with CBC', () => {
     expect(back.solution.report?.figures.pathwayPlaced.count).toBe(2);
     const program = scenarioProgram(school);
     const optimum = await solveMip(program, { backend: 'highs', timeLimitSeconds: 20, mipGap: 0, seed: 1 });
-    expect(objectiveValue(program, readSolutionFile(solutionText, map.columns).values)).toBeCloseTo(optimum.objective!, 6);
+    expect(objectiveValue(program, readSolutionFile(solutionText, map.columns).values)).toBeCloseTo(
+      optimum.objective ?? expect.unreachable('the program has no optimum'),
+      6,
+    );
   }, 30_000);
 });

@@ -130,6 +130,7 @@ describe('an export that differs from the preset', () => {
     expect(err.problems).toContainEqual(
       expect.objectContaining({
         path: 'Students.text, row 1, column Sched_NextYearGrade',
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.stringMatching) as any
         message: expect.stringMatching(/^missing column "Sched_NextYearGrade"; near matches: "sched_nextyeargrade"/),
       }),
     );
@@ -210,7 +211,9 @@ describe('bad rows', () => {
     const err = problemsOf(() => importSis(ps.dir, readSisPreset('powerschool'), parameters));
     expect(err.problems).toEqual([
       {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.stringMatching) as any
         path: expect.stringMatching(/^ScheduleSections\.text, row \d+, column Expression$/),
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.stringMatching) as any
         message: expect.stringMatching(/^bad value "1-2\([AB]\)"$/),
         fix: "expected a time matching the course's periods per meeting (periods: 1)",
       },
@@ -223,6 +226,7 @@ describe('bad rows', () => {
     expect(icErr.problems).toEqual([
       expect.objectContaining({
         path: 'ic_requests.csv, row 2, column requestType',
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.stringContaining) as any
         fix: expect.stringContaining('an alternate row after a request row of student S999000'),
       }),
     ]);

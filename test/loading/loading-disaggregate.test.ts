@@ -67,7 +67,7 @@ describe('disaggregate', () => {
     };
     const roster = disaggregate(inst, sections, [part], () => 30);
     for (const student of group.students) {
-      const mine = roster.sectionsOf(student).map((id) => roster.byId.get(id)!);
+      const mine = roster.sectionsOf(student).map((id) => roster.byId.get(id) ?? expect.unreachable(`${student} is in unknown section ${id}`));
       expect(mine.map((s) => s.course).sort()).toEqual(['BIO', 'CTE1', 'ENG10']);
       const slots = mine.flatMap((s) => s.slots);
       expect(new Set(slots).size).toBe(slots.length);

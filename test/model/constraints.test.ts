@@ -475,7 +475,7 @@ describe('constraint families', () => {
       const form = formulate(buildInstance(parseScenario(input)));
       const result = await solveMip(form.builder.build('max', form.terms.placed), { backend: 'highs', timeLimitSeconds: 20, mipGap: 0, seed: 1 });
       expect(result.termination).toBe('optimal');
-      return Math.round(evaluate(form.terms.placed, result.values!));
+      return Math.round(evaluate(form.terms.placed, result.values ?? expect.unreachable('an optimal result has values')));
     };
     const locked = (s: ScenarioInput) => {
       s.locks = [

@@ -119,9 +119,10 @@ describe('objective tiers', () => {
     const form = formulate(buildInstance(parseScenario(input)));
     const tiers = objectiveTiers(form, 'cte-first');
     const [, required] = tierFloors(tiers, [1, 2]);
-    expect(new Set(required!.cols).size).toBe(required!.cols.length);
+    if (!required) expect.unreachable('no floor row for the second tier');
+    expect(new Set(required.cols).size).toBe(required.cols.length);
     const member = form.builder.columns.findIndex((c) => c.name === 'member[g0,P-10-1]');
-    expect(required!.coefs[required!.cols.indexOf(member)]).toBe(2);
+    expect(required.coefs[required.cols.indexOf(member)]).toBe(2);
   });
 });
 
@@ -152,12 +153,12 @@ describe('solving the tiers', () => {
     const weighted = await solveTiers(model, goal, { backend: 'highs', timeLimitSeconds: 20, mipGap: 0, seed: 1 });
     expect(weighted.solves).toBe(1);
     expect(weighted.weights).toEqual(goal.weights);
-    expect(tierValues(goal.tiers, weighted.values!)).toEqual([13, 0]);
+    expect(tierValues(goal.tiers, weighted.values ?? expect.unreachable('the weighted solve has no values'))).toEqual([13, 0]);
     // Weights of at most 1: each tier alone, the first held as a row while the second is solved.
     const inTurn = await solveTiers(model, goal, { backend: 'highs', timeLimitSeconds: 20, mipGap: 0, seed: 1, weightLimit: 1 });
     expect(inTurn.solves).toBe(2);
     expect(inTurn.termination).toBe('optimal');
     expect(inTurn.objective).toBeNull();
-    expect(tierValues(goal.tiers, inTurn.values!)).toEqual([13, 0]);
+    expect(tierValues(goal.tiers, inTurn.values ?? expect.unreachable('the solve in turn has no values'))).toEqual([13, 0]);
   });
 });

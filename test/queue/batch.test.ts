@@ -60,8 +60,8 @@ describe('batch', () => {
       'school,status,pathway placed,pathway placed of,fully scheduled,fully scheduled of,requests met,requests met of,A-G on track,A-G on track of,teams with CPT,teams with CPT of,sections,teacher max sections,schedule,termination,reproducible,message',
     );
     expect(lines.slice(1)).toEqual([
-      `north,scheduled,0,3,0,5,8,14,0,0,1,1,3,4,optimal,${batch.rows[0]?.termination},yes,`,
-      `south,scheduled,0,3,0,5,8,14,0,0,1,1,3,5,optimal,${batch.rows[1]?.termination},yes,`,
+      `north,scheduled,0,3,0,5,8,14,0,0,1,1,3,4,optimal,${batch.rows[0]?.termination ?? '(no row)'},yes,`,
+      `south,scheduled,0,3,0,5,8,14,0,0,1,1,3,5,optimal,${batch.rows[1]?.termination ?? '(no row)'},yes,`,
     ]);
   });
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { Queue, WaitingError, Worker } from 'bullmq';
+import { Queue, WaitingError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { parseQueueConfig } from '../../src/queue/config.js';
 import { jobKey, scenarioDigest } from '../../src/queue/keys.js';
@@ -43,7 +43,8 @@ async function runWithShutdown(shutdownAt: 'before the job is handed over' | 'as
       { jobId: key, attempts: ATTEMPTS, backoff: { type: 'fixed', delay: RETRY_DELAY_SECONDS * 1000 } },
     );
     const token = randomUUID();
-    const job = await taker.getNextJob(token);
+    // BullMQ documents getNextJob as resolving to undefined when no job is available; its type omits that.
+    const job = (await taker.getNextJob(token)) as Job | undefined;
     if (!job) throw new Error('the test job was not handed over');
     const closing = new AbortController();
     const events: WorkerEvent[] = [];
@@ -78,6 +79,7 @@ async function runWithShutdown(shutdownAt: 'before the job is handed over' | 'as
 describe('a worker shutting down while it holds a job', () => {
   it('as the job starts (a SIGTERM during its first progress post): the solve stops and the job waits again, no failure counted', async () => {
     const { ended, events, state, attemptsMade } = await runWithShutdown('as the job starts');
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.any) as any
     expect(ended).toEqual({ error: expect.any(WaitingError) });
     expect(events.map((e) => e.kind)).toEqual(['started']);
     expect(state).toBe('waiting');
@@ -86,6 +88,7 @@ describe('a worker shutting down while it holds a job', () => {
 
   it('before BullMQ handed the job over: the job waits again without being started', async () => {
     const { ended, events, state, attemptsMade } = await runWithShutdown('before the job is handed over');
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.any) as any
     expect(ended).toEqual({ error: expect.any(WaitingError) });
     expect(events).toEqual([]);
     expect(state).toBe('waiting');

@@ -33,7 +33,7 @@ async function inputError(call: () => unknown): Promise<InputError> {
     await call();
   } catch (err: unknown) {
     if (err instanceof InputError) return err;
-    throw new Error(`expected an InputError, got ${String(err)}`);
+    throw new Error(`expected an InputError, got ${String(err)}`, { cause: err });
   }
   throw new Error('expected an InputError, nothing was thrown');
 }
@@ -196,10 +196,11 @@ describe('7. a workbook import reports every problem of every sheet at once', ()
     writeFileSync(file, await scenarioToXlsx(readScenarioFile(join(root, 'fixtures/tiny-ab.json'))));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
-    book.getWorksheet('rooms')!.getRow(3).getCell(3).value = 'lots';
-    const pathways = book.getWorksheet('pathways')!;
+    const sheet = (name: string) => book.getWorksheet(name) ?? expect.unreachable(`the workbook has no ${name} sheet`);
+    sheet('rooms').getRow(3).getCell(3).value = 'lots';
+    const pathways = sheet('pathways');
     pathways.getRow(1).getCell(3).value = 'area';
-    const requests = book.getWorksheet('requests')!;
+    const requests = sheet('requests');
     requests.getRow(2).getCell(2).value = 'BASKETWEAVING';
     await book.xlsx.writeFile(file);
     const e = await inputError(() => importXlsx(file));

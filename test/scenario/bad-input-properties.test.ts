@@ -49,8 +49,16 @@ const put = (o: { [key: string]: Json }, k: string, v: Json) => Object.definePro
 
 /** Every path in the document, and the number leaves among them. */
 function paths(doc: Json, at: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(doc)) doc.forEach((v, i) => (out.push([...at, i]), paths(v, [...at, i], out)));
-  else if (isObject(doc)) for (const k of Object.keys(doc)) (out.push([...at, k]), paths(doc[k]!, [...at, k], out));
+  if (Array.isArray(doc))
+    doc.forEach((v, i) => {
+      out.push([...at, i]);
+      paths(v, [...at, i], out);
+    });
+  else if (isObject(doc))
+    for (const k of Object.keys(doc)) {
+      out.push([...at, k]);
+      paths(doc[k]!, [...at, k], out);
+    }
   return out;
 }
 
@@ -79,10 +87,11 @@ function mutate(doc: Json, m: Mutation): Json {
   const path = all[m.pick % all.length]!;
   const copy = structuredClone(doc);
   const parent = get(copy, path.slice(0, -1));
-  const key = path.at(-1)!;
+  const key = path.at(-1) ?? expect.unreachable('paths() never yields the root');
   if (m.kind === 'delete') {
     if (Array.isArray(parent)) parent.splice(key as number, 1);
-    else delete (parent as { [key: string]: Json })[key as string];
+    // The mutation removes one property of a JSON document at a random path: a computed key is the point.
+    else Reflect.deleteProperty(parent as { [key: string]: Json }, key);
   } else if (Array.isArray(parent)) parent[key as number] = m.value;
   else put(parent as { [key: string]: Json }, key as string, m.value);
   return copy;

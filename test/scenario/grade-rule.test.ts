@@ -71,10 +71,11 @@ describe('the grade rule in table imports', () => {
 
   it('names the file, row and column of a request or alternate outside the grade', () => {
     const dir = copy();
-    const grade9 = readFileSync(join(dir, 'students.csv'), 'utf8')
-      .split('\n')
-      .find((l) => /^[^,]+,9,/.test(l))!
-      .split(',')[0]!;
+    const grade9 =
+      readFileSync(join(dir, 'students.csv'), 'utf8')
+        .split('\n')
+        .find((l) => /^[^,]+,9,/.test(l))
+        ?.split(',')[0] ?? expect.unreachable('students.csv has no grade 9 student');
     append(dir, 'requests.csv', `${grade9},PHYS,requested,\n${grade9},CHEM,requested,APBIO\n`);
     const rows = readFileSync(join(dir, 'requests.csv'), 'utf8').trim().split('\n').length;
     const problems = problemsOf(() => importCsvFolder(dir)).problems;
@@ -88,10 +89,11 @@ describe('the grade rule in table imports', () => {
 
   it('reads gradeRule from calendar.csv', () => {
     const dir = copy();
-    const grade9 = readFileSync(join(dir, 'students.csv'), 'utf8')
-      .split('\n')
-      .find((l) => /^[^,]+,9,/.test(l))!
-      .split(',')[0]!;
+    const grade9 =
+      readFileSync(join(dir, 'students.csv'), 'utf8')
+        .split('\n')
+        .find((l) => /^[^,]+,9,/.test(l))
+        ?.split(',')[0] ?? expect.unreachable('students.csv has no grade 9 student');
     append(dir, 'requests.csv', `${grade9},PHYS,requested,\n`);
     writeFileSync(join(dir, 'calendar.csv'), readFileSync(join(dir, 'calendar.csv'), 'utf8').replace('gradeRule,strict', 'gradeRule,allow'));
     expect(importCsvFolder(dir).policy.gradeRule).toBe('allow');

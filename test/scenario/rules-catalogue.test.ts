@@ -47,7 +47,7 @@ function rulesByBuilder(): Map<string, Set<RuleId>> {
       family(m, inst, vars);
       for (const r of m.rows) {
         const ref = m.ruleOf(r);
-        if (ref) out.get(family.name)!.add(ref.rule);
+        if (ref) (out.get(family.name) ?? expect.unreachable(`no set for ${family.name}`)).add(ref.rule);
       }
     }
   }
@@ -76,7 +76,7 @@ describe('the rule catalogue', () => {
       }
       const builder = e.model.builder;
       expect(names, `the builder of ${e.id}`).toContain(builder);
-      expect([...built.get(builder)!], `${builder} tags rows with ${e.id}`).toContain(e.id);
+      expect([...(built.get(builder) ?? [])], `${builder} tags rows with ${e.id}`).toContain(e.id);
     }
     // No builder writes a rule the catalogue gives to another (or to none).
     for (const [builder, rules] of built) {
@@ -95,9 +95,9 @@ describe('the rule catalogue', () => {
       const name = e.checker.check;
       named.add(name);
       const fn = checks.get(name);
-      expect(fn, `the checker function of ${e.id}`).toBeDefined();
+      if (!fn) expect.unreachable(`the checker function of ${e.id}, ${name}, is not among the hard rules`);
       // The function reports violations under the catalogue's id (its source names the id).
-      expect(fn!.toString(), `${name} reports rule ${e.id}`).toMatch(new RegExp(`rule: ["']${e.id}["']`));
+      expect(fn.toString(), `${name} reports rule ${e.id}`).toMatch(new RegExp(`rule: ["']${e.id}["']`));
     }
     for (const name of checks.keys()) expect(named, `checker function ${name} is named by the catalogue`).toContain(name);
   });

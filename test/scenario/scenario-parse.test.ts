@@ -55,7 +55,7 @@ describe('parseScenario', () => {
       meets: { periods: 2, days: 'one', terms: 'all' },
       allowedPeriods: ['1', '3'],
     });
-    const member = s.students.find((st) => st.pathway)!;
+    const member = s.students.find((st) => st.pathway) ?? expect.unreachable('the school has no pathway student');
     const cohortCourse = s.pathways[0]!.cohortCourses[String(member.grade)]![0]!;
     member.requests = member.requests.filter((c) => c !== cohortCourse);
     const text = problemsOf(s);
@@ -70,6 +70,6 @@ describe('parseScenario', () => {
   });
 
   it('names the file and position of malformed JSON', () => {
-    expect(() => parseJsonText('{"format": ', 'broken.json')).toThrowError(/broken\.json: 1 problem\n✖ not valid JSON/);
+    expect(() => parseJsonText('{"format": ', 'broken.json')).toThrow(/broken\.json: 1 problem\n✖ not valid JSON/);
   });
 });

@@ -108,7 +108,7 @@ describe('worker containment', () => {
 
   it('explains how to install glpk.js when it is missing', async () => {
     const missing = Object.assign(new Error("Cannot find package 'glpk.js'"), { code: 'ERR_MODULE_NOT_FOUND' });
-    await expect(glpkRuntime(() => Promise.reject(missing))).rejects.toThrowError(GlpkMissingError);
+    await expect(glpkRuntime(() => Promise.reject(missing))).rejects.toThrow(GlpkMissingError);
     await expect(glpkRuntime(() => Promise.reject(missing))).rejects.toThrow('the glpk backend needs the optional package glpk.js: npm install glpk.js');
   });
 });

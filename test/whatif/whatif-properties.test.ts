@@ -74,7 +74,7 @@ describe.each(propertySeeds())('what-if relaxations never cost pathway placement
     await fc.assert(
       fc.asyncProperty(relaxed, async ([input, courses, maxSections]) => {
         const known = courses.filter((c) => input.courses.some((x) => x.id === c));
-        const lab = input.rooms.find((r) => r.type === 'lab')!;
+        const lab = input.rooms.find((r) => r.type === 'lab') ?? expect.unreachable('the school has no lab');
         const variants = [
           {
             name: 'teacher',
@@ -94,15 +94,18 @@ describe.each(propertySeeds())('what-if relaxations never cost pathway placement
         };
         const comparison = await compareScenarios(parseScenario(input), variants, { solveScenario, timeLimitSeconds: 20, concurrency: 1 });
         const [base, ...rows] = comparison.rows;
-        if (base!.status !== 'scheduled') {
-          expect(base!.status).toBe('infeasible');
+        if (!base) expect.unreachable('the comparison has no base row');
+        if (base.status !== 'scheduled') {
+          expect(base.status).toBe('infeasible');
           return;
         }
         for (const row of rows) {
           // The base's schedule keeps every rule of a relaxation, so the variant starts from it.
           expect(started.get(row.name)).toBe(true);
           expect(row.status).toBe('scheduled');
-          expect(row.metrics!.pathwayPlaced.count).toBeGreaterThanOrEqual(base!.metrics!.pathwayPlaced.count);
+          expect(row.metrics?.pathwayPlaced.count).toBeGreaterThanOrEqual(
+            base.metrics?.pathwayPlaced.count ?? expect.unreachable('a scheduled base has metrics'),
+          );
         }
       }),
       { numRuns: 20, seed },
@@ -123,10 +126,10 @@ describe.each(propertySeeds())('removing a pathway student ($label)', ({ seed })
           const before = await placedOf(parseScenario(input));
           const after = await placedOf(parseScenario({ ...input, students: input.students.filter((s) => s.id !== gone) }));
           if (before === null) return;
-          expect(after).not.toBeNull();
+          if (after === null) expect.unreachable('the school without the student has no schedule');
           const othersBefore = [...before.ids].filter((id) => id !== gone).length;
           // Same denominator (the others), so comparing counts compares shares.
-          expect(after!.placed).toBeGreaterThanOrEqual(othersBefore);
+          expect(after.placed).toBeGreaterThanOrEqual(othersBefore);
         },
       ),
       { numRuns: 25, seed },

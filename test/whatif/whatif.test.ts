@@ -112,7 +112,7 @@ describe('compareScenarios', () => {
     expect(table).toContain('failed: no memory left');
     // The rows that ran are exactly what each scenario gives when solved on its own from the
     // base's schedule, which keeps every rule of these two relaxations.
-    const start = comparison.rows[0]!.solution!;
+    const start = comparison.rows[0]?.solution ?? expect.unreachable('the base row has no schedule');
     for (const [i, v] of [
       [3, variants[2]!],
       [4, variants[3]!],
@@ -174,8 +174,9 @@ describe('compareScenarios', () => {
     const [baseRow, variantRow] = comparison.rows;
     expect(baseRow?.status).toBe('scheduled');
     expect(variantRow?.status).toBe('scheduled');
-    expect(variantRow!.metrics!.pathwayPlaced.count).toBeGreaterThanOrEqual(baseRow!.metrics!.pathwayPlaced.count);
-    expect(variantRow!.metrics!.pathwayPlaced.count).toBeGreaterThan(0);
+    const placed = (row: typeof baseRow) => row?.metrics?.pathwayPlaced.count ?? expect.unreachable('a scheduled row has metrics');
+    expect(placed(variantRow)).toBeGreaterThanOrEqual(placed(baseRow));
+    expect(placed(variantRow)).toBeGreaterThan(0);
   });
 
   it('a solve that ends with a solver error is a failed row', () => {
@@ -269,6 +270,6 @@ describe('pathway-scheduler whatif', () => {
     expect(stdout).toContain('Stopped early');
     expect(existsSync(join(dir, 'out-int', 'base.solution.json'))).toBe(true);
     expect(existsSync(join(dir, 'out-int', 'same.solution.json'))).toBe(false);
-    expect(JSON.parse(readFileSync(join(dir, 'out-int', 'comparison.json'), 'utf8')).interrupted).toBe(true);
+    expect((JSON.parse(readFileSync(join(dir, 'out-int', 'comparison.json'), 'utf8')) as { interrupted?: unknown }).interrupted).toBe(true);
   });
 });
