@@ -66,7 +66,7 @@ function optimum(scenario: Scenario, order: TierOrder): readonly number[] | null
 
 describe('strict-tier oracle on hand-solved schools', () => {
   it('one required request outranks eleven requested ones (../shared/cases required-outranks-requested)', () => {
-    const input = JSON.parse(readFileSync(join(resolve(import.meta.dirname), 'cases/required-outranks-requested.json'), 'utf8')) as Input;
+    const input = JSON.parse(readFileSync(join(resolve(import.meta.dirname, '..'), 'cases/required-outranks-requested.json'), 'utf8')) as Input;
     // Cut to three of the eleven: the search is the same, and a third requested Y still loses to K01's required one.
     input.students = input.students.slice(0, 4);
     const scenario = parseScenario(input);
