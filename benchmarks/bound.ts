@@ -31,7 +31,7 @@ for (const file of files) {
   const seconds = (performance.now() - t0) / 1000;
   const methods = bound ? [...new Set(bound.groups.map((g) => g.method))].join('/') : '-';
   console.log(
-    `${file}\tlimit ${limit} s (bound share ${(limit * BOUND_TIME_SHARE).toFixed(1)} s)\thead count ${members}\tbound ${bound?.value ?? '-'}\t${methods}\treproducible ${bound?.reproducible ?? '-'}\t${seconds.toFixed(1)} s`,
+    `${file}\tlimit ${limit} s (bound share ${(limit * BOUND_TIME_SHARE).toFixed(1)} s)\thead count ${members}\tbound ${bound?.value ?? '-'}\t${methods}\treproducible ${bound ? String(bound.reproducible) : '-'}\t${seconds.toFixed(1)} s`,
   );
   console.log(`  source: ${bound?.source ?? 'no pathway students'}`);
 }

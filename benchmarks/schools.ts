@@ -8,14 +8,13 @@ import { parseScenario } from '../src/scenario/parse.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import type { GenerateOptions } from '../src/generate/options.js';
 
-export interface School {
+/** A benchmark school: generated from options, or read from a scenario file (exactly one of the two). */
+export type School = {
   readonly id: string;
   readonly label: string;
   /** Engine time limit, seconds (the target time). */
   readonly limit: number;
-  readonly generate?: GenerateOptions;
-  readonly file?: string;
-}
+} & ({ readonly generate: GenerateOptions; readonly file?: never } | { readonly file: string; readonly generate?: never });
 
 /** Seed of every generated school. */
 export const SCHOOL_SEED = 1;

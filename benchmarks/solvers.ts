@@ -117,23 +117,21 @@ async function programs(): Promise<Program[]> {
     start,
     placed: placedCols,
   });
-  if (start) {
-    const teach = boardColumnsOf(form);
-    const steps = neighbourhoods(form, start, Math.max(80, Math.round(form.vars.teach.length * 0.2)), 200);
-    // The first steps of the search, and one from the middle of its list.
-    const picked = [...steps.slice(0, 3), steps[Math.floor(steps.length / 2)]].filter((n) => n !== undefined);
-    for (const [k, n] of picked.entries()) {
-      const sub = extractSubmodel(model, heldColumns(form, teach, n.free), start);
-      const cols = new Map(sub.columns.map((j, i) => [j, i]));
-      const placedSub = placedCols.map((j) => cols.get(j)).filter((i) => i !== undefined);
-      out.push({
-        name: `valley-step${k + 1}`,
-        what: `valley placement step "${n.name}" from the greedy board (${sub.model.columns.length} columns)`,
-        model: sub.model,
-        start: sub.restrict(start),
-        placed: placedSub,
-      });
-    }
+  const teach = boardColumnsOf(form);
+  const steps = neighbourhoods(form, start, Math.max(80, Math.round(form.vars.teach.length * 0.2)), 200);
+  // The first steps of the search, and one from the middle of its list.
+  const picked = [...steps.slice(0, 3), steps[Math.floor(steps.length / 2)]].filter((n) => n !== undefined);
+  for (const [k, n] of picked.entries()) {
+    const sub = extractSubmodel(model, heldColumns(form, teach, n.free), start);
+    const cols = new Map(sub.columns.map((j, i) => [j, i]));
+    const placedSub = placedCols.map((j) => cols.get(j)).filter((i) => i !== undefined);
+    out.push({
+      name: `valley-step${k + 1}`,
+      what: `valley placement step "${n.name}" from the greedy board (${sub.model.columns.length} columns)`,
+      model: sub.model,
+      start: sub.restrict(start),
+      placed: placedSub,
+    });
   }
   return out;
 }
@@ -293,14 +291,7 @@ async function runCpsat(p: Program, seconds: number, workers: number, useHint: b
   const r = result.response;
   const values = r?.solution && r.solution.length === p.model.columns.length ? r.solution.map(Number) : null;
   const ok = values !== null && checkFeasibility(p.model, values, 1e-6).feasible;
-  return summary(
-    p,
-    String(r?.status ?? 'none'),
-    ok ? values : null,
-    r?.bestObjectiveBound !== undefined ? Number(r.bestObjectiveBound) + off : null,
-    found,
-    secs,
-  );
+  return summary(p, String(r?.status ?? 'none'), ok ? values : null, r?.bestObjectiveBound !== undefined ? r.bestObjectiveBound + off : null, found, secs);
 }
 
 interface CpSatApi {
@@ -380,7 +371,7 @@ if (cmd === 'export') {
       try {
         r = JSON.parse(line) as Row;
       } catch {
-        console.log(`| ${name} | ${solver} | failed: ${(run.stderr || run.error?.message || '').trim().split('\n').slice(-1)[0]} | | | | | | | |`);
+        console.log(`| ${name} | ${solver} | failed: ${(run.stderr || run.error?.message || '').trim().split('\n').at(-1) ?? ''} | | | | | | | |`);
         continue;
       }
       console.log(

@@ -49,7 +49,8 @@ export function writeMps(model: MipModel, style: MpsStyle = 'free'): WrittenMode
   out.push('COLUMNS');
   let inInteger = false;
   let markers = 0;
-  model.columns.forEach((c, j) => {
+  // A loop, not forEach: the compiler then sees `inInteger` change for the closing marker below.
+  for (const [j, c] of model.columns.entries()) {
     const integer = c.kind !== 'continuous';
     if (integer !== inInteger) {
       const marker = `MARKER${String(markers++).padStart(fixed ? 2 : 1, '0')}`;
@@ -66,7 +67,7 @@ export function writeMps(model: MipModel, style: MpsStyle = 'free'): WrittenMode
     // Every column is listed, so that it exists even without coefficients.
     if (entries.length === 0) entries.push(['OBJ', 0]);
     for (const [row, a] of entries) out.push(line('', columnNames[j] ?? '', row, v(a)));
-  });
+  }
   if (inInteger)
     out.push(
       fixed ? `    MARKER${String(markers).padStart(2, '0')}                 'MARKER'                 'INTEND'` : `    MARKER${markers} 'MARKER' 'INTEND'`,

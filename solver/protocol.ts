@@ -56,9 +56,12 @@ export interface WorkerApi {
  * @returns the first problem found, or undefined.
  */
 export function modelShapeProblem(model: MipModel): string | undefined {
-  if (model === null || typeof model !== 'object' || !Array.isArray(model.columns) || !Array.isArray(model.rows))
+  // The model arrives by structured clone without a zod parse (its size would make one costly), so
+  // its type is only the sender's word: the top level is checked as the unknown value it is.
+  const raw: unknown = model;
+  if (raw === null || typeof raw !== 'object' || !('columns' in raw) || !Array.isArray(raw.columns) || !('rows' in raw) || !Array.isArray(raw.rows))
     return 'model must have columns and rows arrays';
-  if (model.sense !== 'max' && model.sense !== 'min') return `model sense must be 'max' or 'min'`;
+  if (!('sense' in raw) || (raw.sense !== 'max' && raw.sense !== 'min')) return `model sense must be 'max' or 'min'`;
   const n = model.columns.length;
   for (const c of model.columns) {
     if (!Number.isFinite(c.obj)) return `column ${c.name}: objective ${c.obj} is not finite`;
@@ -73,7 +76,7 @@ export function modelShapeProblem(model: MipModel): string | undefined {
       if (!Number.isInteger(col) || col < 0 || col >= n) return `row ${r.name}: column index ${col} out of range`;
       if (seen.has(col)) return `row ${r.name}: column ${col} appears twice`;
       seen.add(col);
-      if (!Number.isFinite(r.coefs[k])) return `row ${r.name}: coefficient ${r.coefs[k]} is not finite`;
+      if (!Number.isFinite(r.coefs[k])) return `row ${r.name}: coefficient ${r.coefs[k] ?? NaN} is not finite`;
     }
   }
   return undefined;

@@ -3,7 +3,7 @@
  * enforced twice (solver option and worker deadline), incumbents are kept as they stream in, and
  * a crash, a WASM abort or Ctrl-C ends in a {@link MipResult} rather than a hung promise.
  */
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import type { MipProgress, MipResult, MipTermination } from './backend.js';
 import { backendCapabilities, type BackendName } from './backends/index.js';
@@ -65,7 +65,7 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
   const badNodes = options.nodeLimit !== undefined && !(Number.isInteger(options.nodeLimit) && options.nodeLimit >= 0);
   if (!(options.timeLimitSeconds > 0) || !(options.mipGap >= 0) || !Number.isInteger(options.seed) || options.seed < 0 || badNodes) {
     throw new TypeError(
-      `solveMip: invalid options (timeLimitSeconds ${options.timeLimitSeconds}, mipGap ${options.mipGap}, seed ${options.seed}, nodeLimit ${options.nodeLimit})`,
+      `solveMip: invalid options (timeLimitSeconds ${options.timeLimitSeconds}, mipGap ${options.mipGap}, seed ${options.seed}, nodeLimit ${options.nodeLimit ?? 'none'})`,
     );
   }
   const capabilities = backendCapabilities(options.backend);

@@ -66,7 +66,7 @@ function optimum(scenario: Scenario, order: TierOrder): readonly number[] | null
 
 describe('strict-tier oracle on hand-solved schools', () => {
   it('one required request outranks eleven requested ones (../shared/cases required-outranks-requested)', () => {
-    const input = JSON.parse(readFileSync(join(resolve(import.meta.dirname), '../cases/required-outranks-requested.json'), 'utf8')) as Input;
+    const input = JSON.parse(readFileSync(join(resolve(import.meta.dirname, '..'), 'cases/required-outranks-requested.json'), 'utf8')) as Input;
     // Cut to three of the eleven: the search is the same, and a third requested Y still loses to K01's required one.
     input.students = input.students.slice(0, 4);
     const scenario = parseScenario(input);
@@ -163,7 +163,7 @@ describe('strict-tier oracle on random schools', () => {
           improved++;
           expect(check(scenario, r.witness).violations).toEqual([]);
           expect(checkedTiers(scenario, r.witness, order)).toEqual(r.best);
-          if (order === 'cte-first') expect(r.best![0]).toBe(placed.best);
+          if (order === 'cte-first') expect(r.best?.[0]).toBe(placed.best);
         } catch (error) {
           if (!(error instanceof OracleGaveUp)) throw error;
           gaveUp++;

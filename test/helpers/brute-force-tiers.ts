@@ -214,6 +214,8 @@ export function bruteForceTiers(s: Scenario, order: TierOrder, options: TierOrac
     };
     return search(0, new Array<number>(width).fill(0));
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the lockBoards callback, which the compiler's narrowing does not follow (microsoft/TypeScript#9998)
   if (!feasible || !found) return { feasible, best: null, witness: null };
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the lockBoards callback, which the compiler's narrowing does not follow (microsoft/TypeScript#9998)
   return { feasible, best, witness: witness ? board.schedule(witness) : null };
 }

@@ -13,6 +13,7 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import { check } from '../../src/checker/index.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { bruteForce, OracleGaveUp } from './brute-force.js';
+import { present } from './present.js';
 import { randomSchool } from './random-school.js';
 
 type Input = ScenarioInput;
@@ -197,7 +198,8 @@ describe('brute-force oracle on hand-solved schools', () => {
     // With ART free to meet in period 2, Photography in period 3 stands in for CHOIR alone.
     const r = solved(input(['1', '2', '3']));
     expect(r.best).toBe(1);
-    expect(r.witness?.enrollments['M1']?.map((id) => r.witness!.sections.find((x) => x.id === id)!.course).sort()).toEqual(['ART', 'CT', 'PHOTO']);
+    const witness = present(r.witness, 'the oracle found no schedule');
+    expect(witness.enrollments['M1']?.map((id) => witness.sections.find((x) => x.id === id)?.course).sort()).toEqual(['ART', 'CT', 'PHOTO']);
   });
 
   it('grades: a request outside the course’s grades is refused as input, and under gradeRule allow it can be met', () => {

@@ -33,6 +33,7 @@
  * a school too large for it fails loudly rather than slowly.
  */
 import type { Scenario, Student } from '../../src/scenario/schema.js';
+import { lookup } from './present.js';
 import { agNeed, oracleBoard, SUBJECTS, type Sec, type Witness } from './oracle-board.js';
 
 export { OracleGaveUp } from './oracle-board.js';
@@ -67,10 +68,11 @@ export function bruteForce(s: Scenario, maxNodes = 2_000_000, regularLimit?: (co
     const options = (line: readonly string[]) => {
       let n = 0;
       for (const c of line) {
-        if (!course.has(c) || taken.includes(c)) continue;
-        const cap = course.get(c)!.capacity;
+        const info = course.get(c);
+        if (info === undefined || taken.includes(c)) continue;
+        const cap = info.capacity;
         for (const sec of secs) if (sec.course === c && sec.cohort === null && sec.students.length < cap && !sec.slots.some((x) => busy.has(x))) n++;
-        for (const slots of placements.get(c)!) if (!slots.some((x) => busy.has(x))) n++;
+        for (const slots of lookup(placements, c, 'course')) if (!slots.some((x) => busy.has(x))) n++;
       }
       return n;
     };
@@ -123,7 +125,7 @@ export function bruteForce(s: Scenario, maxNodes = 2_000_000, regularLimit?: (co
     const state = `${board.boardKey()}|${list
       .slice(i)
       .map((m) => m.st.id)
-      .join(' ')}|${skipKey}`;
+      .join(' ')}|${skipKey ?? '-'}`;
     if ((seen.get(state) ?? -1) >= placed) return false;
     seen.set(state, placed);
     // A student who cannot be seated alone on this board never will be on a fuller one.
@@ -146,5 +148,6 @@ export function bruteForce(s: Scenario, maxNodes = 2_000_000, regularLimit?: (co
     witness ??= board.snapshot();
     return place(members, 0, 0, null);
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the lockBoards callback, which the compiler's narrowing does not follow (microsoft/TypeScript#9998)
   return { feasible, best: feasible ? best : 0, witness: witness ? board.schedule(witness) : null };
 }

@@ -13,6 +13,7 @@
 import type { Scenario } from '../../src/scenario/schema.js';
 import { buildInstance } from '../../src/model/instance.js';
 import { bruteForce, OracleGaveUp, type OracleResult } from './brute-force.js';
+import { lookup } from './present.js';
 
 export interface Optimum extends OracleResult {
   /** Most pathway students placed with at most the engine's planned regular sections of each course. */
@@ -39,13 +40,14 @@ export function optimum(scenario: Scenario): Optimum | null {
 
 /** Some cohort course's rooms seat fewer than min(cohort size, course capacity): the engine's cohorts are then too large. */
 export function cohortRoomsShort(scenario: Scenario): boolean {
+  const courses = new Map(scenario.courses.map((c) => [c.id, c]));
   const seats = (id: string) => {
-    const c = scenario.courses.find((x) => x.id === id)!;
+    const c = lookup(courses, id, 'cohort course');
     return Math.min(c.capacity, Math.max(0, ...scenario.rooms.filter((r) => r.type === c.roomType).map((r) => r.capacity)));
   };
   return scenario.pathways.some((p) =>
     Object.values(p.cohortCourses)
       .flat()
-      .some((c) => seats(c) < Math.min(p.cohortSize, scenario.courses.find((x) => x.id === c)!.capacity)),
+      .some((c) => seats(c) < Math.min(p.cohortSize, lookup(courses, c, 'cohort course').capacity)),
   );
 }

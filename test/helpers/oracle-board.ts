@@ -19,6 +19,7 @@
  */
 import type { AgSubject, Scenario, Student } from '../../src/scenario/schema.js';
 import type { Section } from '../../src/solution/schema.js';
+import { lookup, present } from './present.js';
 import { placementsOf, slotsOf, termOf } from './school-time.js';
 
 /** The oracle stopped at its node limit: the school is too large for it. */
@@ -72,7 +73,8 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
   const staffed = (secs: readonly Sec[], out: string[] = []): boolean => {
     const busy = new Map(s.teachers.map((t) => [t.id, new Set<string>()]));
     const load = new Map(s.teachers.map((t) => [t.id, 0]));
-    const freeIn = (t: string, pred: (slot: string) => boolean) => allSlots.some((x) => pred(x) && !off.get(t)!.has(x) && !busy.get(t)!.has(x));
+    const freeIn = (t: string, pred: (slot: string) => boolean) =>
+      allSlots.some((x) => pred(x) && !lookup(off, t, 'teacher').has(x) && !lookup(busy, t, 'teacher').has(x));
     const cpt = () =>
       s.pathways.every(
         (p) =>
@@ -80,19 +82,20 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
           p.team.length === 0 ||
           allSlots.filter((x) => p.team.every((t) => !off.get(t)?.has(x) && !busy.get(t)?.has(x))).length >= p.commonPlanning,
       );
-    const prep = (t: string) => [...new Set([...busy.get(t)!].map((x) => termOf(cal, x)))].every((term) => freeIn(t, (x) => termOf(cal, x) === term));
+    const prep = (t: string) =>
+      [...new Set([...lookup(busy, t, 'teacher')].map((x) => termOf(cal, x)))].every((term) => freeIn(t, (x) => termOf(cal, x) === term));
     const assign = (i: number): boolean => {
       tick();
       if (i === secs.length) return cpt();
       const sec = secs[i]!;
-      for (const t of qualified.get(sec.course)!) {
-        const b = busy.get(t.id)!;
-        if (load.get(t.id)! >= t.maxSections || sec.slots.some((x) => b.has(x) || off.get(t.id)!.has(x))) continue;
+      for (const t of lookup(qualified, sec.course, 'course')) {
+        const b = lookup(busy, t.id, 'teacher');
+        if (lookup(load, t.id, 'teacher') >= t.maxSections || sec.slots.some((x) => b.has(x) || lookup(off, t.id, 'teacher').has(x))) continue;
         for (const x of sec.slots) b.add(x);
-        load.set(t.id, load.get(t.id)! + 1);
+        load.set(t.id, lookup(load, t.id, 'teacher') + 1);
         out[i] = t.id;
         const ok = prep(t.id) && cpt() && assign(i + 1);
-        load.set(t.id, load.get(t.id)! - 1);
+        load.set(t.id, lookup(load, t.id, 'teacher') - 1);
         for (const x of sec.slots) b.delete(x);
         if (ok) return true;
       }
@@ -104,7 +107,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
   /** Some room for every section of a room type: no clash, seats for those enrolled; `out` receives them by section. */
   const roomed = (secs: readonly Sec[], type: string, out = new Map<Sec, string>()): boolean => {
     const rooms = s.rooms.filter((r) => r.type === type);
-    const mine = secs.filter((x) => course.get(x.course)!.roomType === type);
+    const mine = secs.filter((x) => lookup(course, x.course, 'course').roomType === type);
     const used: Array<Sec[]> = rooms.map(() => []);
     const assign = (i: number): boolean => {
       tick();
@@ -134,7 +137,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
   };
   const roomsHold = (type: string) => {
     const key = secs
-      .filter((x) => course.get(x.course)!.roomType === type)
+      .filter((x) => lookup(course, x.course, 'course').roomType === type)
       .map((x) => `${x.slots.join('+')}#${x.students.length}`)
       .sort()
       .join(' ');
@@ -148,7 +151,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
       .map((x) => `${x.course}@${x.slots.join('+')}`)
       .sort()
       .join(' ');
-    const type = course.get(c)!.roomType;
+    const type = lookup(course, c, 'course').roomType;
     if (memo(`t ${teachersKey}`, () => staffed(secs)) && roomsHold(type)) return sec;
     secs.pop();
     return null;
@@ -171,8 +174,12 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
   const cohortCourses = (st: Student) => s.pathways.find((p) => p.id === st.pathway)?.cohortCourses[String(st.grade)] ?? [];
   /** Cohorts a member may join now: those already opened, and the first unopened one (the rest are interchangeable with it), with room left. */
   const joinableCohorts = (st: Student) => {
-    const labels = labelsOf(`${st.pathway}-${st.grade}`);
-    const size = s.pathways.find((x) => x.id === st.pathway)!.cohortSize;
+    const pathway = present(
+      s.pathways.find((x) => x.id === st.pathway),
+      `brute force: cohort member ${st.id} has no pathway of the scenario`,
+    );
+    const labels = labelsOf(`${pathway.id}-${st.grade}`);
+    const size = pathway.cohortSize;
     const opened = (l: string) => secs.some((x) => x.cohort === l);
     const firstUnopened = labels.findIndex((x) => !opened(x));
     return labels.filter((l, n) => (opened(l) || n === firstUnopened) && (cohortMembers.get(l) ?? 0) < size);
@@ -184,10 +191,11 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
     const taken: string[] = [];
     /** The student joins `sec` (seats, clash, one section per course, rooms), runs `next`, and leaves; returns `next`'s answer, false when they cannot join. */
     const join = (st: Student, sec: Sec, next: () => boolean): boolean => {
-      if (sec.students.length >= course.get(sec.course)!.capacity || sec.slots.some((x) => busy.has(x)) || taken.includes(sec.course)) return false;
+      if (sec.students.length >= lookup(course, sec.course, 'course').capacity || sec.slots.some((x) => busy.has(x)) || taken.includes(sec.course))
+        return false;
       sec.students.push(st.id);
       let stop = false;
-      if (roomsHold(course.get(sec.course)!.roomType)) {
+      if (roomsHold(lookup(course, sec.course, 'course').roomType)) {
         for (const x of sec.slots) busy.add(x);
         taken.push(sec.course);
         stop = next();
@@ -204,7 +212,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
       if (existing) return join(st, existing, next);
       if (!cohort) for (const sec of [...secs]) if (sec.course === c && sec.cohort === null && join(st, sec, next)) return true;
       if (!cohort && !mayOpenRegular(c)) return false;
-      for (const slots of placements.get(c)!) {
+      for (const slots of lookup(placements, c, 'course')) {
         if (slots.some((x) => busy.has(x))) continue;
         const sec = open(c, slots, cohort);
         if (!sec) continue;
@@ -260,7 +268,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
       id: `${x.course}-${k + 1}`,
       course: x.course,
       teacher: teachers[k]!,
-      room: rooms.get(x)!,
+      room: lookup(rooms, x, 'room of section'),
       slots: [...x.slots],
       ...(x.cohort ? { cohort: x.cohort } : {}),
     }));
@@ -273,7 +281,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
   /** The open sections and their head counts, as a key: all a later student's options depend on. */
   const boardKey = () =>
     secs
-      .map((x) => `${x.course}@${x.slots.join('+')}#${x.cohort}:${x.students.length}`)
+      .map((x) => `${x.course}@${x.slots.join('+')}#${x.cohort ?? '-'}:${x.students.length}`)
       .sort()
       .join(' ');
 

@@ -49,7 +49,7 @@ function track(child: ChildProcess): Child {
         child.once('close', () => {
           const m = (c.out + c.err).match(pattern);
           if (m) resolve(m);
-          else reject(new Error(`the process ended before ${pattern} appeared:\n${c.out}\n${c.err}`));
+          else reject(new Error(`the process ended before ${String(pattern)} appeared:\n${c.out}\n${c.err}`));
         });
         check();
       }),

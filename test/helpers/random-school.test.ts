@@ -13,13 +13,18 @@ import { greedyCteFirstSchedule } from '../../src/board/baseline.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { randomSchool } from './random-school.js';
 import { bruteForce, OracleGaveUp } from './brute-force.js';
+import { present } from './present.js';
 import { FIXED_SEED } from './seeds.js';
 
 const SAMPLES = 200;
 const schools = fc.sample(randomSchool(), { numRuns: SAMPLES, seed: FIXED_SEED });
 const share = (pred: (s: ScenarioInput) => boolean) => schools.filter(pred).length / SAMPLES;
 const members = (s: ScenarioInput) => s.students.filter((st) => st.pathway !== undefined);
-const course = (s: ScenarioInput, id: string) => s.courses.find((c) => c.id === id)!;
+const course = (s: ScenarioInput, id: string) =>
+  present(
+    s.courses.find((c) => c.id === id),
+    `no course ${id}`,
+  );
 
 describe('random schools', () => {
   it('all parse', () => {

@@ -14,6 +14,7 @@
  */
 import fc from 'fast-check';
 import type { AgSubject, Priority, ScenarioInput } from '../../src/scenario/schema.js';
+import { lookup, present } from './present.js';
 import { placementsOf, slotsOf } from './school-time.js';
 import { keepCoursesTeachable } from './teachable.js';
 
@@ -205,7 +206,7 @@ function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
   });
   // A teacher the draw gave no course takes one, so every teacher on the staff list can teach.
   teacherIds.forEach((id, i) => {
-    if (![...qualified.values()].some((list) => list.includes(id))) qualified.get(courses[i % courses.length]!.id)!.push(id);
+    if (![...qualified.values()].some((list) => list.includes(id))) lookup(qualified, courses[i % courses.length]!.id, 'course').push(id);
   });
   const cteTeachers = new Set(pathways.flatMap((p) => qualified.get(p.cte) ?? []));
   const teachers = d.teachers.map((t, i) => {
@@ -227,7 +228,10 @@ function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
     const others = [...(s.english && !cohort.includes('ENG') ? ['ENG'] : []), ...picked].filter((c) => !cohort.includes(c));
     // At most four requests, and no more than the week can hold (a double or every-day section takes two slots).
     const slotsUsed = (id: string) => {
-      const c = courses.find((x) => x.id === id)!;
+      const c = present(
+        courses.find((x) => x.id === id),
+        `random school: no course ${id}`,
+      );
       return c.meets.periods * (c.meets.days === 'all' ? calendar.days.length : 1) * (c.meets.terms === 'all' ? calendar.terms.length : 1);
     };
     const requests = [...cohort];
@@ -312,7 +316,7 @@ function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
       sector: 'Engineering and Architecture',
       cohortSize: p.cohortSize,
       cohortCourses: { [String(p.grade)]: [p.cte, ...(p.english ? ['ENG'] : [])] },
-      team: [...new Set([p.cte, ...(p.english ? ['ENG'] : [])].map((c) => qualified.get(c)![0]!))],
+      team: [...new Set([p.cte, ...(p.english ? ['ENG'] : [])].map((c) => lookup(qualified, c, 'course')[0]!))],
       commonPlanning: p.commonPlanning,
     })),
     students,

@@ -12,6 +12,7 @@ import { buildInstance } from '../../src/model/instance.js';
 import { formulate } from '../../src/model/formulation.js';
 import { ruleKey, type RuleRef } from '../../src/scenario/rules.js';
 import type { Scenario } from '../../src/scenario/schema.js';
+import { lookup, present } from './present.js';
 
 /** A small work budget: tiny schools are decided at the root or in a few nodes. */
 const BUDGET = { backend: 'highs', seed: 1, mipGap: 1, timeLimitSeconds: 20, nodeLimit: 5000 } as const;
@@ -31,9 +32,7 @@ export async function feasibleRelaxing(scenario: Scenario, groups: readonly Rule
   const program = relaxableProgram(scenario);
   const tagOf = new Map(program.rules.map((ref, tag) => [ruleKey(ref), tag]));
   const tags = groups.map((g) => {
-    const tag = tagOf.get(ruleKey(g));
-    expect(tag, `${ruleKey(g)} is a group of the relaxable program`).toBeDefined();
-    return tag!;
+    return lookup(tagOf, ruleKey(g), 'relaxable program group');
   });
   return feasible(withRelaxed(program.model, new Set(tags)));
 }
@@ -56,18 +55,27 @@ export function relaxedScenario(scenario: Scenario, groups: readonly RuleRef[]):
   for (const g of groups) {
     switch (g.rule) {
       case 'unavailable': {
-        const t = s.teachers.find((x) => x.id === g.args.teacher)!;
+        const t = present(
+          s.teachers.find((x) => x.id === g.args.teacher),
+          `no teacher ${g.args.teacher}`,
+        );
         t.unavailable = (t.unavailable ?? []).filter((slot) => slot !== g.args.slot);
         break;
       }
       case 'max-sections':
-        s.teachers.find((x) => x.id === g.args.teacher)!.maxSections = 1000;
+        present(
+          s.teachers.find((x) => x.id === g.args.teacher),
+          `no teacher ${g.args.teacher}`,
+        ).maxSections = 1000;
         break;
       case 'lock':
         s.locks = s.locks.filter((l) => l.course !== g.args.course || l.slot !== g.args.slot);
         break;
       case 'cpt':
-        s.pathways.find((p) => p.id === g.args.pathway)!.commonPlanning = 0;
+        present(
+          s.pathways.find((p) => p.id === g.args.pathway),
+          `no pathway ${g.args.pathway}`,
+        ).commonPlanning = 0;
         break;
       case 'room-type': {
         const like = s.rooms.filter((r) => r.type === g.args.roomType);
@@ -77,7 +85,10 @@ export function relaxedScenario(scenario: Scenario, groups: readonly RuleRef[]):
       }
       case 'placement':
         if (g.args.field !== 'allowedPeriods') return null;
-        delete s.courses.find((c) => c.id === g.args.course)!.allowedPeriods;
+        delete present(
+          s.courses.find((c) => c.id === g.args.course),
+          `no course ${g.args.course}`,
+        ).allowedPeriods;
         break;
       default:
         return null;

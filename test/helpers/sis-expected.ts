@@ -120,11 +120,11 @@ export function canonical(s: Scenario | ExpectedScenario) {
       cohortSize: p.cohortSize,
       cohortCourses: Object.fromEntries(
         Object.entries(p.cohortCourses)
-          .map(([g, list]) => [g, [...list].sort()])
+          .map(([g, list]): [string, string[]] => [g, [...list].sort()])
           .sort(),
       ),
       team: [...p.team].sort(),
-      commonPlanning: p.commonPlanning ?? 1,
+      commonPlanning: p.commonPlanning,
     })),
     students: byId(s.students).map((st) => ({
       id: st.id,
@@ -195,8 +195,7 @@ export function expectedImport(sis: SisName, plan: ExportPlan, gradeRule: 'stric
 
   const requestGrades = new Map<string, Set<number>>();
   for (const st of students)
-    for (const c of [...st.requests, ...Object.values(st.alternates ?? {}).flat()])
-      (requestGrades.get(c) ?? requestGrades.set(c, new Set()).get(c))?.add(st.grade);
+    for (const c of [...st.requests, ...Object.values(st.alternates).flat()]) (requestGrades.get(c) ?? requestGrades.set(c, new Set()).get(c))?.add(st.grade);
   const teamSizes = new Map<string, number>();
   for (const s of sections) if (s.team) teamSizes.set(s.course, Math.max(teamSizes.get(s.course) ?? 0, s.maxSize));
   const courses: Course[] = g.courses.map((c) => {

@@ -58,8 +58,10 @@ function powerschool(plan: ExportPlan): ExportFiles {
   const s = plan.scenario;
   const tab = (rows: (string | number)[][]) => csv(rows, '\t');
   const termId = (sec: PlannedSection) => String(Number(YEAR) * 100 + (isYear(plan, sec) ? 0 : termIndex(plan, sec.terms[0] ?? '')));
-  const days = (sec: PlannedSection) => (sec.days.length === 1 ? sec.days[0] : `${sec.days[0]}-${sec.days[sec.days.length - 1]}`);
-  const periods = (sec: PlannedSection) => (sec.periods.length === 1 ? sec.periods[0] : `${sec.periods[0]}-${sec.periods[sec.periods.length - 1]}`);
+  // A range `first-last`, or the one value; a planned section meets on at least one day and period.
+  const span = (list: readonly string[]) => (list.length === 1 ? (list[0] ?? '') : `${list[0] ?? ''}-${list.at(-1) ?? ''}`);
+  const days = (sec: PlannedSection) => span(sec.days);
+  const periods = (sec: PlannedSection) => span(sec.periods);
   const files: ExportFiles = new Map();
   files.set('calendar.csv', calendarFile(plan));
   files.set(

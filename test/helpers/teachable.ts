@@ -31,7 +31,9 @@ export function keepCoursesTeachable(s: ScenarioInput): void {
         if (repair === null || cost < repair.cost) repair = { teacher, placement, cost };
       }
     }
-    const { teacher, placement } = repair!;
+    // Both lists are non-empty (checked above), so the loops chose a pair.
+    if (repair === null) throw new Error(`keepCoursesTeachable: no repair found for ${c.id}`);
+    const { teacher, placement } = repair;
     teacher.maxSections = Math.max(1, teacher.maxSections);
     const unavailable = (teacher.unavailable ?? []).filter((x) => !placement.includes(x));
     if (unavailable.length > 0) teacher.unavailable = unavailable;

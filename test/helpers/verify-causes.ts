@@ -9,6 +9,7 @@ import { check, type Violation } from '../../src/checker/index.js';
 import type { Cause } from '../../src/explain/index.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { Schedule } from '../../src/checker/index.js';
+import { present } from './present.js';
 import { placementsOf } from './school-time.js';
 
 const TEACHER_RULES = new Set(['teacher-clash', 'unavailable', 'max-sections', 'prep', 'cpt']);
@@ -32,13 +33,19 @@ function added(
 
 /** Placements of the course the student has free, apart from sections of courses meeting the request. */
 function freeFor(scenario: Scenario, schedule: Schedule, student: string, request: string, course: string): string[][] {
-  const st = scenario.students.find((s) => s.id === student)!;
+  const st = present(
+    scenario.students.find((s) => s.id === student),
+    `no student ${student}`,
+  );
   const accepts = new Set([request, ...(st.alternates?.[request] ?? [])]);
   const own = new Set(schedule.enrollments[student] ?? []);
   const taken = new Set(schedule.sections.filter((s) => own.has(s.id) && !accepts.has(s.course)).flatMap((s) => s.slots));
   return placementsOf(
     scenario.calendar,
-    scenario.courses.find((c) => c.id === course)!,
+    present(
+      scenario.courses.find((c) => c.id === course),
+      `no course ${course}`,
+    ),
   ).filter((p) => p.every((x) => !taken.has(x)));
 }
 
@@ -71,14 +78,14 @@ export function verifyCapacityCause(scenario: Scenario, schedule: Schedule, stud
     }
     case 'room-shortage': {
       if (course.roomType !== cause.roomType) return `${cause.course} does not need a ${cause.roomType} room`;
-      const withTeacher = free.filter((slots) => qualified.some((t) => teacherFree(t, slots)));
-      const teacherOf = (slots: readonly string[]) => qualified.find((t) => teacherFree(t, slots))!;
-      const roomFree = withTeacher.flatMap((slots) =>
+      // Each free placement with the first qualified teacher free there.
+      const withTeacher = free.flatMap((slots) => {
+        const teacher = qualified.find((t) => teacherFree(t, slots));
+        return teacher === undefined ? [] : [{ slots, teacher }];
+      });
+      const roomFree = withTeacher.flatMap(({ slots, teacher }) =>
         rooms
-          .filter(
-            (r) =>
-              !added(scenario, schedule, student, { course: course.id, teacher: teacherOf(slots), room: r.id, slots }).some((v) => v.rule === 'room-clash'),
-          )
+          .filter((r) => !added(scenario, schedule, student, { course: course.id, teacher, room: r.id, slots }).some((v) => v.rule === 'room-clash'))
           .map((r) => `${r.id} at ${slots.join('+')}`),
       );
       return roomFree.length === 0 ? null : `a ${cause.roomType} room is free where a teacher is: ${roomFree.slice(0, 3).join(', ')}`;

@@ -21,7 +21,7 @@ export function integerProblem(model: MipModel): string | undefined {
   }
   for (const r of model.rows) {
     const k = r.coefs.findIndex((a) => !Number.isInteger(a));
-    if (k >= 0) return `row ${r.name} has the fractional coefficient ${r.coefs[k]}`;
+    if (k >= 0) return `row ${r.name} has the fractional coefficient ${r.coefs[k] ?? NaN}`;
   }
   return undefined;
 }
