@@ -8,6 +8,7 @@
  */
 import type { Pattern } from '../calendar/slots.js';
 import { canTeachIn, type Instance } from '../model/instance.js';
+import { getKnown, getOrInsert } from '../map-entry.js';
 
 export interface BoardSection {
   readonly course: string;
@@ -31,7 +32,7 @@ export function conflictMatrix(inst: Instance): Map<string, Map<string, number>>
   for (const g of inst.groups) {
     const courses = g.requests.map((r) => r.course);
     for (const a of courses) {
-      const row = m.get(a) ?? m.set(a, new Map()).get(a)!;
+      const row = getOrInsert(m, a, () => new Map());
       for (const b of courses) if (a !== b) row.set(b, (row.get(b) ?? 0) + g.students.length);
     }
   }
@@ -57,7 +58,7 @@ export function* greedyBoardSteps(inst: Instance): Generator<string, BoardSectio
   for (const g of inst.groups) {
     if (!g.pathway) continue;
     const key = `${g.pathway}|${g.grade}`;
-    const row = memberDemand.get(key) ?? memberDemand.set(key, new Map()).get(key)!;
+    const row = getOrInsert(memberDemand, key, () => new Map());
     for (const r of g.requests) if (!r.cohort) row.set(r.course, (row.get(r.course) ?? 0) + g.students.length);
   }
 
@@ -72,7 +73,7 @@ export function* greedyBoardSteps(inst: Instance): Generator<string, BoardSectio
   units.sort((a, b) => Number(b.cte) - Number(a.cte));
   regular.sort((a, b) => sectionsOf(a.course) - sectionsOf(b.course) || degree(b.course) - degree(a.course) || a.course.localeCompare(b.course));
   const locked = new Map<string, string[]>();
-  for (const l of inst.scenario.locks) (locked.get(l.course) ?? locked.set(l.course, []).get(l.course)!).push(l.slot);
+  for (const l of inst.scenario.locks) getOrInsert(locked, l.course, () => []).push(l.slot);
   const all = [...units, ...regular].sort((a, b) => Number(locked.has(b.course)) - Number(locked.has(a.course)));
 
   const placed: Array<BoardSection & { unit: Unit }> = [];
@@ -86,10 +87,12 @@ export function* greedyBoardSteps(inst: Instance): Generator<string, BoardSectio
     if (u.cohort && other.cohort) return u.cohort === other.cohort ? CLASH : 0;
     if (u.cohort || other.cohort) {
       const [k, r] = u.cohort ? [u, other] : [other, u];
-      const cohort = cohortOf.get(k.cohort!);
+      // A cohort unit is built with both its cohort and its pathway grade.
+      if (k.cohort === undefined || k.pathwayGrade === undefined) throw new Error(`cohort unit of ${k.course} without its cohort or pathway grade`);
+      const cohort = cohortOf.get(k.cohort);
       if (cohort?.courses.includes(r.course)) return 0;
-      const demand = memberDemand.get(k.pathwayGrade!)?.get(r.course) ?? 0;
-      return (demand / (cohortsPerGrade.get(k.pathwayGrade!) ?? 1)) * (1 / sectionsOf(r.course));
+      const demand = memberDemand.get(k.pathwayGrade)?.get(r.course) ?? 0;
+      return (demand / (cohortsPerGrade.get(k.pathwayGrade) ?? 1)) * (1 / sectionsOf(r.course));
     }
     if (u.course === other.course) return 0.5;
     return (conflicts.get(u.course)?.get(other.course) ?? 0) / (sectionsOf(u.course) * sectionsOf(other.course));
@@ -97,7 +100,7 @@ export function* greedyBoardSteps(inst: Instance): Generator<string, BoardSectio
 
   const keepsPlanning = (teacher: string, pattern: Pattern): boolean => {
     const busy = teacherBusy.get(teacher) ?? new Set<string>();
-    const available = inst.available.get(teacher)!;
+    const available = getKnown(inst.available, teacher, 'availability of teacher');
     for (const term of inst.scenario.calendar.terms) {
       const inTerm = inst.slots.filter((s) => s.term === term && available.has(s.name));
       if (inTerm.length === 0) continue;
@@ -120,7 +123,8 @@ export function* greedyBoardSteps(inst: Instance): Generator<string, BoardSectio
     if (!info) continue;
     const type = info.course.roomType;
     const rooms = inst.roomsOfType.get(type) ?? 0;
-    const team = u.cohort ? new Set(inst.scenario.pathways.find((p) => p.id === cohortOf.get(u.cohort!)?.pathway)?.team ?? []) : new Set<string>();
+    const cohortId = u.cohort;
+    const team = cohortId ? new Set(inst.scenario.pathways.find((p) => p.id === cohortOf.get(cohortId)?.pathway)?.team ?? []) : new Set<string>();
     const lockSlots = (locked.get(u.course) ?? []).filter((slot) => !placed.some((s) => s.course === u.course && s.pattern.slots.includes(slot)));
     let best: { teacher: string; pattern: Pattern; cost: number } | undefined;
     for (const pattern of info.patterns) {
@@ -130,7 +134,7 @@ export function* greedyBoardSteps(inst: Instance): Generator<string, BoardSectio
       for (const s of pattern.slots) for (const other of atSlot.get(s) ?? []) cost += unitCost(u, other.unit);
       if (cost >= CLASH) continue;
       for (const teacher of info.teachers) {
-        if (!canTeachIn(inst.available.get(teacher)!, pattern)) continue;
+        if (!canTeachIn(getKnown(inst.available, teacher, 'availability of teacher'), pattern)) continue;
         if ((teacherLoad.get(teacher) ?? 0) >= (inst.teachers.get(teacher)?.maxSections ?? 0)) continue;
         const busy = teacherBusy.get(teacher);
         if (busy && pattern.slots.some((s) => busy.has(s))) continue;
@@ -144,8 +148,8 @@ export function* greedyBoardSteps(inst: Instance): Generator<string, BoardSectio
     const section = { course: u.course, teacher: best.teacher, pattern: best.pattern, ...(u.cohort ? { cohort: u.cohort } : {}), unit: u };
     placed.push(section);
     for (const s of best.pattern.slots) {
-      (atSlot.get(s) ?? atSlot.set(s, []).get(s)!).push(section);
-      (teacherBusy.get(best.teacher) ?? teacherBusy.set(best.teacher, new Set()).get(best.teacher)!).add(s);
+      getOrInsert(atSlot, s, () => []).push(section);
+      getOrInsert(teacherBusy, best.teacher, () => new Set()).add(s);
       roomUse.set(`${type}|${s}`, (roomUse.get(`${type}|${s}`) ?? 0) + 1);
     }
     teacherLoad.set(best.teacher, (teacherLoad.get(best.teacher) ?? 0) + 1);

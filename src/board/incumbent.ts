@@ -6,6 +6,7 @@
  */
 import type { Formulation } from '../model/formulation.js';
 import type { Schedule } from '../loading/schedule.js';
+import { getOrInsert } from '../map-entry.js';
 
 /**
  * Column values for the schedule: board columns of its sections, common planning time in every
@@ -27,7 +28,7 @@ export function scheduleToValues(form: Formulation, schedule: Schedule, columns:
     if (col !== undefined) values[col] = 1;
   }
   const busy = new Map<string, Set<string>>();
-  for (const s of schedule.sections) for (const slot of s.slots) (busy.get(s.teacher) ?? busy.set(s.teacher, new Set()).get(s.teacher)!).add(slot);
+  for (const s of schedule.sections) for (const slot of s.slots) getOrInsert(busy, s.teacher, () => new Set()).add(slot);
   for (const [pathway, slots] of vars.cpt) {
     const team = inst.scenario.pathways.find((p) => p.id === pathway)?.team ?? [];
     for (const { slot, col } of slots) if (team.every((t) => !busy.get(t)?.has(slot))) values[col] = 1;

@@ -28,6 +28,7 @@ import type { Formulation } from '../model/formulation.js';
 import { compareTierValues, tierValues } from '../model/objective.js';
 import { solveTiers, type TieredObjective } from './tiers.js';
 import { neighbourhoodFamilies, type Neighbourhood } from './neighbourhoods.js';
+import { getOrInsert } from '../map-entry.js';
 
 export interface LnsOptions {
   readonly backend: BackendName;
@@ -175,7 +176,7 @@ export async function improveBoard(
   for (;;) {
     if (options.signal?.aborted) return outcome('interrupted');
     if (options.maxSteps !== undefined && steps >= options.maxSteps) return outcome('step-limit');
-    const all = computed.get(family) ?? computed.set(family, families[family]!.of(values)).get(family)!;
+    const all = getOrInsert(computed, family, () => families[family]!.of(values));
     const queue = all.filter((n) => !tried[family]!.has(n.name));
     if (queue.length === 0) {
       // A whole family improved nothing: on to the next, larger one; past the last, a local optimum of them all.

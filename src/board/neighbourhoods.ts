@@ -13,6 +13,7 @@
  */
 import type { Formulation } from '../model/formulation.js';
 import type { TeachVar } from '../model/variables.js';
+import { getOrInsert } from '../map-entry.js';
 
 export interface Neighbourhood {
   readonly name: string;
@@ -94,8 +95,8 @@ export function pathwayGrades(form: Formulation, values: readonly number[], maxF
   const byCourse = new Map<string, TeachVar[]>();
   const byCohort = new Map<string, TeachVar[]>();
   for (const v of vars.teach) {
-    if (v.cohort) (byCohort.get(v.cohort) ?? byCohort.set(v.cohort, []).get(v.cohort)!).push(v);
-    else (byCourse.get(v.course) ?? byCourse.set(v.course, []).get(v.course)!).push(v);
+    if (v.cohort) getOrInsert(byCohort, v.cohort, () => []).push(v);
+    else getOrInsert(byCourse, v.course, () => []).push(v);
   }
   const sectionsOf = (c: string) => inst.courses.get(c)?.regularSections ?? 0;
   const out: Neighbourhood[] = [];
@@ -106,15 +107,17 @@ export function pathwayGrades(form: Formulation, values: readonly number[], maxF
     const free = new Set<number>();
     for (const k of inst.cohorts) if (`${k.pathway}|${k.grade}` === key) for (const v of byCohort.get(k.id) ?? []) free.add(v.col);
     const demand = new Map<string, number>();
+    // Groups outside every pathway cannot match a cohort's pathway grade.
+    const inGrade = (g: (typeof inst.groups)[number]) => g.pathway !== undefined && `${g.pathway}|${g.grade}` === key;
     for (const g of inst.groups) {
-      if (`${g.pathway}|${g.grade}` !== key) continue;
+      if (!inGrade(g)) continue;
       for (const r of g.requests) if (!r.cohort) for (const c of r.safe) demand.set(c, (demand.get(c) ?? 0) + g.students.length);
     }
     // Courses with few sections constrain members most; big courses have sections everywhere.
     const courses = [...demand.keys()]
       .filter((c) => sectionsOf(c) > 0 && sectionsOf(c) <= SMALL)
       .sort((a, b) => sectionsOf(a) - sectionsOf(b) || (demand.get(b) ?? 0) - (demand.get(a) ?? 0) || a.localeCompare(b));
-    let touched = inst.groups.filter((g) => `${g.pathway}|${g.grade}` === key).reduce((n, g) => n + g.students.length, 0);
+    let touched = inst.groups.filter(inGrade).reduce((n, g) => n + g.students.length, 0);
     for (const c of courses) {
       const cols = byCourse.get(c) ?? [];
       if (free.size + cols.length > maxFree) break;
@@ -169,7 +172,7 @@ export function slotSets(
   const inSlot = new Map<string, Set<string>>();
   for (const v of vars.teach) {
     if (!on(values, v.col)) continue;
-    for (const s of v.pattern.slots) (inSlot.get(s) ?? inSlot.set(s, new Set()).get(s)!).add(v.cohort ? `${v.cohort}|${v.course}` : v.course);
+    for (const s of v.pattern.slots) getOrInsert(inSlot, s, () => new Set()).add(v.cohort ? `${v.cohort}|${v.course}` : v.course);
   }
   const cohortSize = new Map(inst.cohorts.map((k) => [k.id, k.size]));
   const sets: Array<Neighbourhood & { slots: readonly string[] }> = [];

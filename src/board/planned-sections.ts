@@ -10,6 +10,7 @@ import type { MipModel } from '../../solver/mip.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import type { Formulation } from '../model/formulation.js';
 import type { TeachVar } from '../model/variables.js';
+import { getOrInsert } from '../map-entry.js';
 
 /** A course whose planned regular sections are not all on the board, and why. */
 export interface MissingSection {
@@ -38,8 +39,8 @@ export function addPlannedSections(
   // Slots each teacher already teaches in: a placement clashing with them cannot fit, so it is not tested.
   const busy = new Map<string, Set<string>>();
   for (const v of form.vars.teach) {
-    if (!v.cohort) (byCourse.get(v.course) ?? byCourse.set(v.course, []).get(v.course)!).push(v);
-    if (on(out, v.col)) for (const s of v.pattern.slots) (busy.get(v.teacher) ?? busy.set(v.teacher, new Set()).get(v.teacher)!).add(s);
+    if (!v.cohort) getOrInsert(byCourse, v.course, () => []).push(v);
+    if (on(out, v.col)) for (const s of v.pattern.slots) getOrInsert(busy, v.teacher, () => new Set()).add(s);
   }
   let added = 0;
   const missing: MissingSection[] = [];
@@ -54,7 +55,7 @@ export function addPlannedSections(
       if (checkFeasibility(model, out, 1e-6).feasible) {
         placed++;
         added++;
-        for (const s of v.pattern.slots) (busy.get(v.teacher) ?? busy.set(v.teacher, new Set()).get(v.teacher)!).add(s);
+        for (const s of v.pattern.slots) getOrInsert(busy, v.teacher, () => new Set()).add(s);
       } else out[v.col] = 0;
     }
     if (placed < planned) {

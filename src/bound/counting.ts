@@ -24,7 +24,8 @@ export function countingBound(scenario: Scenario, grade: PathwayGrade): Counting
   /** Fewest slots one section of the course occupies in a placement a teacher can take, or null when none can. */
   const widthOf = new Map<string, number | null>();
   const width = (id: string): number | null => {
-    if (widthOf.has(id)) return widthOf.get(id)!;
+    const known = widthOf.get(id);
+    if (known !== undefined) return known;
     const course = courses.get(id);
     let best: number | null = null;
     if (course && sectionSeats(scenario, course) > 0) {

@@ -77,10 +77,19 @@ export function pathwayGrades(scenario: Scenario): PathwayGrade[] {
       const members = scenario.students.filter((s) => s.pathway === p.id && s.grade === grade);
       const cohortCourses = [...new Set(p.cohortCourses[String(grade)] ?? [])];
       const own = new Set(cohortCourses);
-      const cohortSeats = Math.min(p.cohortSize, ...cohortCourses.map((c) => (courses.has(c) ? sectionSeats(scenario, courses.get(c)!) : 0)));
+      const cohortSeats = Math.min(
+        p.cohortSize,
+        ...cohortCourses.map((c) => {
+          const course = courses.get(c);
+          return course ? sectionSeats(scenario, course) : 0;
+        }),
+      );
       const byKey = new Map<string, { students: string[]; group: Omit<MemberGroup, 'students'> }>();
       for (const st of members) {
-        const offered = (c: string) => courses.has(c) && (scenario.policy.gradeRule === 'allow' || courses.get(c)!.grades.includes(grade));
+        const offered = (c: string) => {
+          const course = courses.get(c);
+          return course !== undefined && (scenario.policy.gradeRule === 'allow' || course.grades.includes(grade));
+        };
         const lines: MemberLine[] = st.requests
           .filter((r) => !own.has(r))
           .map((r) => ({ course: r, choices: [...new Set([r, ...(st.alternates?.[r] ?? [])])].filter((c) => offered(c) && !own.has(c)) }))

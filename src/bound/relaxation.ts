@@ -24,6 +24,7 @@ import { ModelBuilder, type Expr } from '../model/builder.js';
 import type { MipModel } from '../../solver/mip.js';
 import type { Scenario } from '../scenario/schema.js';
 import { sectionSeats, type PathwayGrade } from './members.js';
+import { getKnown, getOrInsert } from '../map-entry.js';
 
 /** The program and the columns that count placed members, per pathway grade. */
 export interface Relaxation {
@@ -51,17 +52,29 @@ export function buildRelaxation(scenario: Scenario, grades: readonly PathwayGrad
   const slots = allSlots(scenario.calendar);
   const courses = new Map(scenario.courses.map((c) => [c.id, c]));
   const patternsOf = new Map<string, Pattern[]>();
-  const patterns = (c: string) => patternsOf.get(c) ?? patternsOf.set(c, coursePatterns(scenario.calendar, courses.get(c)!)).get(c)!;
+  const patterns = (c: string) => getOrInsert(patternsOf, c, () => coursePatterns(scenario.calendar, getKnown(courses, c, 'course')));
   const available = new Map(scenario.teachers.map((t) => [t.id, new Set(slots.map((s) => s.name).filter((s) => !(t.unavailable ?? []).includes(s)))]));
   const qualified = (c: string) => scenario.teachers.filter((t) => t.maxSections > 0 && t.courses.includes(c));
-  const free = (t: string, p: Pattern) => p.slots.every((s) => available.get(t)!.has(s));
+  const free = (t: string, p: Pattern) => p.slots.every((s) => getKnown(available, t, 'availability of teacher').has(s));
   const cover: Cover = { teacher: new Map(), room: new Map() };
   const occupy = (col: number, course: string, teacher: string, p: Pattern) => {
-    const type = courses.get(course)!.roomType;
+    const type = getKnown(courses, course, 'course').roomType;
     for (const s of p.slots) {
-      push(meeting.get(course) ?? meeting.set(course, new Map()).get(course)!, s, col);
-      push(cover.teacher.get(teacher) ?? cover.teacher.set(teacher, new Map()).get(teacher)!, s, col);
-      push(cover.room.get(type) ?? cover.room.set(type, new Map()).get(type)!, s, col);
+      push(
+        getOrInsert(meeting, course, () => new Map()),
+        s,
+        col,
+      );
+      push(
+        getOrInsert(cover.teacher, teacher, () => new Map()),
+        s,
+        col,
+      );
+      push(
+        getOrInsert(cover.room, type, () => new Map()),
+        s,
+        col,
+      );
     }
   };
 
@@ -134,19 +147,20 @@ export function buildRelaxation(scenario: Scenario, grades: readonly PathwayGrad
         group.lines.forEach((line, ri) => {
           const met: Expr = [];
           for (const c of line.choices) {
-            const ag = courses.get(c)!.ag;
+            const ag = getKnown(courses, c, 'course').ag;
             for (const [key, secs] of sections.get(c) ?? []) {
-              const p = patterns(c).find((x) => x.key === key)!;
+              const p = patterns(c).find((x) => x.key === key);
+              if (!p) throw new Error(`section placement ${key} is not a placement of ${c}`);
               const col = m.column(`take[${tag},${line.course},${c},${key}]`, u === 1 ? 'binary' : 'integer', 0, u);
               met.push([col, 1]);
               for (const s of p.slots) push(atSlot, s, col);
-              const entry = byCourse.get(c) ?? byCourse.set(c, { lines: new Set(), expr: [] }).get(c)!;
+              const entry = getOrInsert(byCourse, c, () => ({ lines: new Set<number>(), expr: [] }));
               entry.lines.add(ri);
               entry.expr.push([col, 1]);
               if (ag) push(bySubject, ag, col);
               // A take needs a section there, and the section's seats hold every take.
               m.row(`takeNeedsSection[${tag},${line.course},${c},${key}]`, [[col, 1], ...secs.map(([sc]) => [sc, -u] as const)], -Infinity, 0);
-              const seat = seatRows.get(`${c}|${key}`) ?? seatRows.set(`${c}|${key}`, { course: c, secs, takes: [] }).get(`${c}|${key}`)!;
+              const seat = getOrInsert(seatRows, `${c}|${key}`, () => ({ course: c, secs, takes: [] }));
               seat.takes.push([col, 1]);
             }
           }
@@ -172,7 +186,7 @@ export function buildRelaxation(scenario: Scenario, grades: readonly PathwayGrad
   }
 
   for (const [key, { course, secs, takes }] of seatRows) {
-    const seats = sectionSeats(scenario, courses.get(course)!);
+    const seats = sectionSeats(scenario, getKnown(courses, course, 'course'));
     m.row(`seats[${key}]`, [...takes, ...secs.map(([sc]) => [sc, -seats] as const)], -Infinity, 0);
   }
 
@@ -208,10 +222,11 @@ function teacherRows(
     for (const [s, expr] of bySlot) if (expr.length > 1) m.row(`teacherClash[${teacher},${s}]`, expr, 0, 1);
     const load = new Map<number, number>();
     for (const expr of bySlot.values()) for (const [c] of expr) load.set(c, 1);
-    const max = scenario.teachers.find((t) => t.id === teacher)!.maxSections;
+    const max = scenario.teachers.find((t) => t.id === teacher)?.maxSections;
+    if (max === undefined) throw new Error(`teacher ${teacher} covers sections but is not in the scenario`);
     if (load.size > max) m.row(`teacherLoad[${teacher}]`, [...load], 0, max);
     for (const term of scenario.calendar.terms) {
-      const open = slots.filter((s) => s.term === term && available.get(teacher)!.has(s.name));
+      const open = slots.filter((s) => s.term === term && getKnown(available, teacher, 'availability of teacher').has(s.name));
       if (open.length > 0)
         m.row(
           `prep[${teacher},${term}]`,
@@ -233,7 +248,7 @@ function teacherRows(
       const col = m.column(`cpt[${p.id},${s.name}]`, 'binary', 0, 1);
       cpt.push([col, 1]);
       for (const t of involved) {
-        const expr = cover.teacher.get(t)!.get(s.name) ?? [];
+        const expr = getKnown(cover.teacher, t, 'cover of teacher').get(s.name) ?? [];
         if (expr.length > 0) m.row(`cptFree[${p.id},${t},${s.name}]`, [...expr, [col, 1]], 0, 1);
       }
     }

@@ -24,6 +24,7 @@ import { pathwayGrades, type PathwayGrade } from './members.js';
 import { buildRelaxation, type Relaxation } from './relaxation.js';
 import { limitingRules } from './explain.js';
 import type { MipModel } from '../../solver/mip.js';
+import { getKnown } from '../map-entry.js';
 
 export interface UpperBoundOptions {
   readonly backend: BackendName;
@@ -187,7 +188,7 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
   const groups: GroupBound[] = [];
   const covered = new Set<string>();
   for (const part of merged) {
-    const pieces = part.map((g) => single.get(g.key)!);
+    const pieces = part.map((g) => getKnown(single, g.key, 'bound of pathway grade'));
     const prior: GroupBound = { grades: part.map((g) => g.key), members: sum(pieces, 'members'), value: sum(pieces, 'value'), method: 'counting', reason: '' };
     const late = stopped();
     if (late) reproducible = false;
@@ -196,7 +197,7 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
     else groups.push(...pieces);
     for (const g of part) covered.add(g.key);
   }
-  for (const g of grades) if (!covered.has(g.key)) groups.push(single.get(g.key)!);
+  for (const g of grades) if (!covered.has(g.key)) groups.push(getKnown(single, g.key, 'bound of pathway grade'));
   groups.sort((a, b) => grades.findIndex((g) => g.key === a.grades[0]) - grades.findIndex((g) => g.key === b.grades[0]));
   const cut = reproducible ? '' : ' (the clock or Ctrl-C stopped some of its solves: those pathway grades keep their counting bound)';
   return { value: sum(groups, 'value'), source: describe(groups, merged.length) + cut, groups, reproducible, counting: counted };

@@ -13,10 +13,10 @@ import type { Schedule } from './violation.js';
 export function checkerInputs(scenario: unknown, schedule: unknown): { scenario: Scenario; schedule: Schedule } {
   const s = isValidated(scenario) ? { success: true as const, data: scenario as Scenario } : scenarioSchema.safeParse(scenario);
   const k = scheduleSchema.safeParse(schedule);
+  if (s.success && k.success) return { scenario: s.data, schedule: k.data };
   const errors: InputError[] = [];
   if (!s.success) errors.push(new InputError('<scenario>', problemsFromZod(s.error)));
   if (!k.success)
     errors.push(new InputError('<schedule>', problemsFromZod(k.error, 'give the sections and enrollments of a solution (SCENARIO.md, "The solution file")')));
-  if (errors.length > 0) throw InputError.merge(errors);
-  return { scenario: s.data!, schedule: k.data! };
+  throw InputError.merge(errors);
 }

@@ -32,6 +32,15 @@ export class Pace {
   }
 
   /**
+   * Why the work stopped, for a caller that {@link step} or {@link run} has told it did.
+   * @throws Error when the work has not stopped (the caller's mistake).
+   */
+  get stopReason(): StopReason {
+    if (this.stopped === null) throw new Error('the work has not stopped: ask step() or run() first');
+    return this.stopped;
+  }
+
+  /**
    * Gives the event loop a turn when the last was long enough ago, then checks the abort signal
    * and the deadline. @returns false when the work must stop (see {@link reason}).
    */

@@ -62,8 +62,8 @@ export const solveOptionsSchema = z.strictObject({
   timeLimitSeconds: timeLimitSchema.optional(),
   mipGap: mipGapSchema.optional(),
   seed: seedSchema.optional(),
-  onProgress: z.custom<(p: SolveProgress) => void>((v) => typeof v === 'function', { message: 'expected a function' }).optional(),
-  signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, { message: 'expected an AbortSignal' }).optional(),
+  onProgress: z.custom<(p: SolveProgress) => void>((v) => typeof v === 'function', { error: 'expected a function' }).optional(),
+  signal: z.custom<AbortSignal>((v) => v instanceof AbortSignal, { error: 'expected an AbortSignal' }).optional(),
   parallel: z.number().int().min(1).max(64).optional(),
   workBudget: z
     .strictObject({

@@ -38,11 +38,11 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   const pace = new Pace(settings.started + settings.limit * 1000, settings.signal, (doing) =>
     settings.onProgress?.({ stage: doing, seconds: elapsed(), incumbent: null, bound: null, gap: null }),
   );
-  if (!(await pace.step('reading the school', true))) return stoppedBefore(settings, pace.reason!, 'reading the school');
+  if (!(await pace.step('reading the school', true))) return stoppedBefore(settings, pace.stopReason, 'reading the school');
   const program = await pace.run(schoolProgramSteps(buildInstance(settings.scenario), settings.strategy), 'building the program');
-  if (!program) return stoppedBefore(settings, pace.reason!, 'building the program');
+  if (!program) return stoppedBefore(settings, pace.stopReason, 'building the program');
   const start = await greedyStart(program, pace);
-  if (typeof start === 'string') return stoppedBefore(settings, pace.reason!, start);
+  if (typeof start === 'string') return stoppedBefore(settings, pace.stopReason, start);
   // The bound on pathway placement every valid schedule keeps (src/bound/), within a share of the limit.
   const { backend, seed, limit, signal } = settings;
   const upper = await placementUpperBound(program.inst, {

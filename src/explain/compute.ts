@@ -12,6 +12,7 @@ import type { Scenario, Student } from '../scenario/schema.js';
 import type { Schedule } from '../checker/violation.js';
 import type { Cause, Explanations, RequestExplanation, StudentExplanation } from './cause.js';
 import { requireScenarioAndSchedule } from '../solution/parse.js';
+import { getOrInsert } from '../map-entry.js';
 
 /**
  * Slots in use per teacher and per room, sections per teacher, and every teacher's free time
@@ -29,9 +30,12 @@ export function occupancy(book: Lookup): Occupancy {
   const roomSlots = new Map<string, Set<string>>();
   const teacherLoad = new Map<string, number>();
   for (const s of book.sections.values()) {
-    const t = teacherSlots.get(s.teacher) ?? teacherSlots.set(s.teacher, new Set()).get(s.teacher)!;
-    const r = roomSlots.get(s.room) ?? roomSlots.set(s.room, new Set()).get(s.room)!;
-    for (const slot of s.slots) (t.add(slot), r.add(slot));
+    const t = getOrInsert(teacherSlots, s.teacher, () => new Set());
+    const r = getOrInsert(roomSlots, s.room, () => new Set());
+    for (const slot of s.slots) {
+      t.add(slot);
+      r.add(slot);
+    }
     teacherLoad.set(s.teacher, (teacherLoad.get(s.teacher) ?? 0) + 1);
   }
   return { teacherSlots, roomSlots, teacherLoad, free: freeTime(book) };

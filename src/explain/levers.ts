@@ -172,6 +172,7 @@ function addSection(book: Lookup, occ: Occupancy, course: Course, wanting: reado
         }
       }
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- false positive: TypeScript narrows `best` to its initial null and misses the assignment in the loop above (tsc types it `null` here), but a placement found there makes it non-null
     if (best) return best;
   }
   return teacherFree ? 'room' : 'teacher';

@@ -12,6 +12,7 @@ import { requireScenarioAndSchedule } from '../solution/parse.js';
 import type { Cause } from './cause.js';
 import { explainSchedule, occupancy, requestCauses } from './compute.js';
 import { renderCause } from './render.js';
+import { getOrInsert } from '../map-entry.js';
 
 /** Clashes and missing sections say most about the board; seats next; cohorts and the rest after; A–G last. */
 const WEIGHT: Readonly<Record<Cause['kind'], number>> = {
@@ -40,12 +41,12 @@ const sectionOf = (c: Cause) => (c.kind === 'clash' || c.kind === 'full' || c.ki
 export function reasonsOf(book: Lookup, causes: readonly Cause[]): string[] {
   const out: { text: string; weight: number; at: number }[] = [];
   const byRequest = new Map<string, Cause[]>();
-  for (const c of causes) if ('request' in c) (byRequest.get(c.request) ?? byRequest.set(c.request, []).get(c.request)!).push(c);
+  for (const c of causes) if ('request' in c) getOrInsert(byRequest, c.request, () => []).push(c);
   const folded = new Set<Cause>();
   for (const [request, list] of byRequest) {
     const sectional = list.filter((c) => sectionOf(c) !== undefined);
     if (sectional.length === 0 || !sectional.every((c) => c.kind === 'full')) continue;
-    const full = sectional.flatMap((c) => (c.kind === 'full' ? [`${c.section} ${c.enrolled}/${c.size}`] : []));
+    const full = sectional.map((c) => `${c.section} ${c.enrolled}/${c.size}`);
     const courses = [...new Set(sectional.map((c) => book.sections.get(sectionOf(c) ?? '')?.course ?? request))];
     const names = courses.map((id) => {
       const course = book.courses.get(id);
@@ -70,11 +71,8 @@ export function reasonsOf(book: Lookup, causes: readonly Cause[]): string[] {
     if (c.kind === 'ag-shortfall' && unmetSubjects.has(c.subject)) return;
     out.push({ text: renderCause(book, c), weight: WEIGHT[c.kind], at });
   });
-  const seen = new Set<string>();
-  return out
-    .sort((a, b) => a.weight - b.weight || a.at - b.at)
-    .map((x) => x.text)
-    .filter((t) => !seen.has(t) && seen.add(t) !== undefined);
+  // Each text once, at its first place (a Set keeps insertion order).
+  return [...new Set(out.sort((a, b) => a.weight - b.weight || a.at - b.at).map((x) => x.text))];
 }
 
 /**

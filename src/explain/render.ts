@@ -6,7 +6,7 @@ import type { Schedule } from '../checker/violation.js';
 import type { Cause, Explanations } from './cause.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.slice(-1).join('')}`);
 
 /** Slots as people say them: `A.3`, `A.1+A.2`, or `period 3` when every day is the same and there is one term. */
 export function slotWords(book: Lookup, slots: readonly string[]): string {

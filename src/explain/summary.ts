@@ -11,6 +11,7 @@ import type { Priority } from '../scenario/schema.js';
 import { UNMET_KINDS, type UnmetCause, type UnmetKind } from '../solution/schema.js';
 import type { Cause, RequestExplanation } from './cause.js';
 import { slotWords } from './render.js';
+import { getOrInsert } from '../map-entry.js';
 
 export { UNMET_KINDS, type UnmetKind };
 
@@ -38,8 +39,8 @@ export function unmetKind(causes: readonly Cause[]): UnmetKind {
   const regular = causes.filter((c) => c.kind === 'clash' || c.kind === 'full');
   if (regular.length === 0) return causes.some((c) => c.kind === 'reserved') ? 'reserved' : 'not-offered';
   // A section counts as full when it is; the request clashes when some reachable section is not full.
-  const full = new Set(regular.filter((c) => c.kind === 'full').map((c) => (c.kind === 'full' ? c.section : '')));
-  const sections = new Set(regular.map((c) => (c.kind === 'clash' || c.kind === 'full' ? c.section : '')));
+  const full = new Set(regular.filter((c) => c.kind === 'full').map((c) => c.section));
+  const sections = new Set(regular.map((c) => c.section));
   if (full.size === 0) return 'clash';
   return full.size === sections.size ? 'full' : 'full-or-clash';
 }
@@ -65,20 +66,16 @@ export function summariseUnmet(book: Lookup, requests: readonly RequestExplanati
   for (const r of requests) {
     const kind = unmetKind(r.causes);
     const key = `${kind} ${r.request}`;
-    const g =
-      groups.get(key) ??
-      groups
-        .set(key, {
-          kind,
-          course: r.request,
-          requests: zero(),
-          sections: new Set(),
-          full: new Map(),
-          blockers: new Map(),
-          cohorts: new Set(),
-          another: { section: 0, teacher: 0, room: 0 },
-        })
-        .get(key)!;
+    const g = getOrInsert(groups, key, (): Acc => ({
+      kind,
+      course: r.request,
+      requests: zero(),
+      sections: new Set(),
+      full: new Map(),
+      blockers: new Map(),
+      cohorts: new Set(),
+      another: { section: 0, teacher: 0, room: 0 },
+    }));
     g.requests[r.priority]++;
     const blockers = new Set<string>();
     for (const c of r.causes) {
@@ -124,7 +121,7 @@ function blockerWords(book: Lookup, blockers: ReadonlyMap<string, number>): stri
     ? `${shown.join(', ')} and ${plural(more, 'more course')}`
     : shown.length <= 1
       ? shown.join('')
-      : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+      : `${shown.slice(0, -1).join(', ')} and ${shown.slice(-1).join('')}`;
 }
 
 /** `32 seats`, `4 sections × 32 seats` or `3 sections, 90 seats`. */

@@ -123,14 +123,15 @@ const SURNAMES = [
   'Lim',
   'Bailey',
 ];
-const INITIALS = 'ABCDEFGHJKLMNPRSTVW';
+// Letters, one string each (ASCII, so splitting by UTF-16 unit is splitting by letter).
+const INITIALS = 'ABCDEFGHJKLMNPRSTVW'.split('');
 
 /** Teacher name generator that never repeats a name within one school. */
 export function teacherNamer(rng: Random): () => string {
   const used = new Set<string>();
   return () => {
     for (;;) {
-      const name = `${rng.pick([...INITIALS])}. ${rng.pick(SURNAMES)}`;
+      const name = `${rng.pick(INITIALS)}. ${rng.pick(SURNAMES)}`;
       if (!used.has(name)) {
         used.add(name);
         return name;

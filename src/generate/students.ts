@@ -255,7 +255,7 @@ export function generateStudent(seed: StudentSeed, ctx: RequestContext, rng: Ran
     f: fDone,
     g: g === 12 && rng.chance(0.3) ? 1 : 0,
   };
-  const agCompleted = Object.fromEntries(Object.entries(ag).filter(([, n]) => (n ?? 0) > 0));
+  const agCompleted = Object.fromEntries(Object.entries(ag).filter(([, n]) => n > 0));
   if (Object.keys(agCompleted).length > 0) student.agCompleted = agCompleted;
   student.groups = groupLabels(d);
   return student;

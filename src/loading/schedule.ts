@@ -10,6 +10,7 @@ import { assignRooms } from '../loading/rooms.js';
 import { completeRoster, loadingOrder } from '../loading/repair.js';
 import type { Roster } from '../loading/roster.js';
 import { emptyRecord } from '../scenario/own-record.js';
+import { getKnown } from '../map-entry.js';
 
 export interface Schedule {
   readonly sections: Section[];
@@ -38,7 +39,14 @@ export function finishSchedule(inst: Instance, roster: Roster, pathwayFirst = tr
     const info = inst.courses.get(s.course);
     // An empty regular section costs a teacher and a room for nothing, unless the scenario asked for it.
     if (roster.studentsIn(s.id).length === 0 && !s.cohort && info?.fixedSections === undefined && !locked.has(s.course)) continue;
-    sections.push({ id: s.id, course: s.course, teacher: s.teacher, room: rooms.get(s.id)!, slots: [...s.slots], ...(s.cohort ? { cohort: s.cohort } : {}) });
+    sections.push({
+      id: s.id,
+      course: s.course,
+      teacher: s.teacher,
+      room: getKnown(rooms, s.id, 'room of section'),
+      slots: [...s.slots],
+      ...(s.cohort ? { cohort: s.cohort } : {}),
+    });
   }
   const kept = new Set(sections.map((s) => s.id));
   const all = roster.enrollments(inst.scenario.students.map((s) => s.id));

@@ -30,7 +30,11 @@ export class ModelBuilder {
     for (const [c, v] of expr) merged.set(c, (merged.get(c) ?? 0) + v);
     const cols: number[] = [];
     const coefs: number[] = [];
-    for (const [c, v] of merged) if (v !== 0) (cols.push(c), coefs.push(v));
+    for (const [c, v] of merged) {
+      if (v === 0) continue;
+      cols.push(c);
+      coefs.push(v);
+    }
     if (cols.length === 0 && lb <= 0 && ub >= 0) return;
     this.rows.push(rule === undefined ? { name, cols, coefs, lb, ub } : { name, tag: this.tagOf(rule), cols, coefs, lb, ub });
   }

@@ -6,6 +6,7 @@
 import { allSlots, coursePatterns, type Pattern, type Slot } from '../calendar/slots.js';
 import type { Course, Scenario, Teacher } from '../scenario/schema.js';
 import { groupStudents, type StudentGroup } from './aggregate.js';
+import { getKnown } from '../map-entry.js';
 
 export interface CourseInfo {
   readonly course: Course;
@@ -94,7 +95,7 @@ export function buildInstance(scenario: Scenario, alone?: ReadonlySet<string>): 
   for (const st of scenario.students) for (const c of new Set(st.requests)) demand.set(c, (demand.get(c) ?? 0) + 1);
   const regularOf = new Map(
     scenario.courses.map((course) => {
-      const seats = seatsOf.get(course.id)!;
+      const seats = getKnown(seatsOf, course.id, 'seats of course');
       const nonCohort = Math.max(0, (demand.get(course.id) ?? 0) - (cohortSeated.get(course.id) ?? 0));
       const cohortSections = cohortSeatsOf.get(course.id) ?? 0;
       return [course.id, { seats, regular: course.sections !== undefined ? Math.max(0, course.sections - cohortSections) : Math.ceil(nonCohort / seats) }];
@@ -116,7 +117,7 @@ export function buildInstance(scenario: Scenario, alone?: ReadonlySet<string>): 
 
   const courses = new Map<string, CourseInfo>();
   for (const course of scenario.courses) {
-    const { seats, regular } = regularOf.get(course.id)!;
+    const { seats, regular } = getKnown(regularOf, course.id, 'regular sections of course');
     const qualified = scenario.teachers.filter((t) => t.courses.includes(course.id)).map((t) => t.id);
     const info: CourseInfo = {
       course,

@@ -22,6 +22,7 @@ import type { MipModel, MipRow } from '../../solver/mip.js';
 import type { Priority, Strategy } from '../scenario/schema.js';
 import type { Expr } from './builder.js';
 import type { Formulation } from './formulation.js';
+import { getOrInsert } from '../map-entry.js';
 
 /** A piece of a tier: its columns (coefficient 1 each) can add at most `cap` to the tier's value. */
 export interface TierUnit {
@@ -61,12 +62,11 @@ export function objectiveTiers(form: Formulation, strategy: Strategy): Objective
     if (part.placed !== undefined) placed.set(part.group, [...(placed.get(part.group) ?? []), part.placed]);
     const unit = (ri: number) => {
       const key = `${part.group}|${ri}`;
-      return (
-        requests.get(key) ?? requests.set(key, { pathway: group.pathway !== undefined, priority: group.requests[ri]!.priority, cols: [], cap: n }).get(key)!
-      );
+      return getOrInsert(requests, key, () => ({ pathway: group.pathway !== undefined, priority: group.requests[ri]!.priority, cols: [], cap: n }));
     };
     for (const t of part.takes) unit(t.request).cols.push(t.col);
-    if (part.member !== undefined) group.requests.forEach((r, ri) => r.cohort && unit(ri).cols.push(part.member!));
+    const member = part.member;
+    if (member !== undefined) group.requests.forEach((r, ri) => r.cohort && unit(ri).cols.push(member));
   }
   const placedTier: ObjectiveTier = {
     name: 'pathway students placed',

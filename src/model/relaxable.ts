@@ -25,6 +25,7 @@ import { CONSTRAINT_FAMILIES } from './formulation.js';
 import { prep } from './constraints/teachers.js';
 import { buildInstance, type CourseInfo, type Instance } from './instance.js';
 import { createVariables } from './variables.js';
+import { getKnown, getOrInsert } from '../map-entry.js';
 
 export interface RelaxableProgram {
   /** Zero objective; relaxing a group drops the rows tagged with it. */
@@ -53,7 +54,11 @@ function ruledOut(scenario: Scenario, course: Course, have: readonly Pattern[]):
   const out = new Map<string, Widening>();
   const seen = new Set(have.map((p) => p.key));
   const add = (patterns: Pattern[], field: Widening['field']) => {
-    for (const pattern of patterns) if (!seen.has(pattern.key)) (seen.add(pattern.key), out.set(pattern.key, { pattern, field }));
+    for (const pattern of patterns) {
+      if (seen.has(pattern.key)) continue;
+      seen.add(pattern.key);
+      out.set(pattern.key, { pattern, field });
+    }
   };
   if (course.allowedPeriods) add(coursePatterns(scenario.calendar, { meets: course.meets }), 'allowedPeriods');
   for (const meets of smallerShapes(course.meets))
@@ -89,8 +94,8 @@ export function relaxableProgram(scenario: Scenario): RelaxableProgram {
 
   const busy = new Map<string, Map<string, Expr>>();
   for (const v of vars.teach) {
-    const bySlot = busy.get(v.teacher) ?? busy.set(v.teacher, new Map()).get(v.teacher)!;
-    for (const s of v.pattern.slots) (bySlot.get(s) ?? bySlot.set(s, []).get(s)!).push([v.col, 1]);
+    const bySlot = getOrInsert(busy, v.teacher, () => new Map());
+    for (const s of v.pattern.slots) getOrInsert(bySlot, s, () => []).push([v.col, 1]);
   }
   for (const t of scenario.teachers) {
     const off = new Set(t.unavailable ?? []);
@@ -110,9 +115,14 @@ export function relaxableProgram(scenario: Scenario): RelaxableProgram {
       m.row(`offDuty[${t.id},${slot}]`, [[col, 1]], 1, Infinity, rule);
     }
     if (!busy.has(t.id)) continue;
+    // An unavailable slot's off-duty column stands in the teacher's prep row for that slot.
+    const offDutyTerm = (slot: string): Expr => {
+      const col = offDuty.get(slot);
+      return col === undefined ? [] : [[col, 1]];
+    };
     for (const term of scenario.calendar.terms) {
       const slots = inst.slots.filter((s) => s.term === term);
-      const expr: Expr = slots.flatMap((s) => [...(bySlot.get(s.name) ?? []), ...(offDuty.has(s.name) ? [[offDuty.get(s.name)!, 1] as const] : [])]);
+      const expr: Expr = slots.flatMap((s) => [...(bySlot.get(s.name) ?? []), ...offDutyTerm(s.name)]);
       if (slots.every((s) => off.has(s.name))) {
         // As in the engine, no prep where the teacher is never available, and then no teaching
         // either; but a slot given back makes them available, and prep holds again (a teacher
@@ -123,7 +133,7 @@ export function relaxableProgram(scenario: Scenario): RelaxableProgram {
             `neverAvailable[${t.id},${term},${s.name}]`,
             [
               [never, 1],
-              [offDuty.get(s.name)!, -1],
+              [getKnown(offDuty, s.name, 'off-duty column of slot'), -1],
             ],
             -Infinity,
             0,
@@ -138,7 +148,7 @@ export function relaxableProgram(scenario: Scenario): RelaxableProgram {
   for (const v of vars.teach) {
     const w = extra.get(v.course)?.get(v.pattern.key);
     if (!w) continue;
-    const byField = widened.get(v.course) ?? widened.set(v.course, { allowedPeriods: [], meets: [] }).get(v.course)!;
+    const byField = getOrInsert(widened, v.course, () => ({ allowedPeriods: [], meets: [] }));
     byField[w.field].push([v.col, 1]);
   }
   for (const [course, byField] of widened) {

@@ -113,8 +113,8 @@ export function formatFigures(figures: Figures, scenario?: Scenario): string {
       { header: false },
     ),
   );
-  if ((figures.requestsOutsideGrade ?? 0) > 0)
-    out.push(`  outside the course's grades (admitted by policy.gradeRule "allow"): ${figures.requestsOutsideGrade}`);
+  const outsideGrade = figures.requestsOutsideGrade ?? 0;
+  if (outsideGrade > 0) out.push(`  outside the course's grades (admitted by policy.gradeRule "allow"): ${outsideGrade}`);
   out.push(`Students fully scheduled: ${ofTotal(figures.fullyScheduled)}`);
   out.push(`A–G on track: ${ofTotal(figures.agOnTrack)}; off track by request (not counted): ${figures.agOffTrackByRequest}`);
   out.push(`Pathway teams with common planning time: ${ofTotal(figures.teamsWithCpt)}`);

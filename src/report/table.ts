@@ -10,9 +10,11 @@ export function formatTable(rows: readonly (readonly string[])[], options: { ali
   const header = options.header ?? true;
   const indent = options.indent ?? '  ';
   const columns = Math.max(0, ...rows.map((r) => r.length));
-  const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...rows.map((r) => [...(r[c] ?? '')].length)));
+  // A cell's width in code points, so an accented or astral character counts as one column.
+  const width = (cell: string) => Array.from(cell).length;
+  const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...rows.map((r) => width(r[c] ?? ''))));
   const pad = (cell: string, c: number) => {
-    const gap = ' '.repeat((widths[c] ?? 0) - [...cell].length);
+    const gap = ' '.repeat((widths[c] ?? 0) - width(cell));
     return options.align?.[c] === 'right' ? gap + cell : cell + gap;
   };
   const line = (r: readonly string[]) =>

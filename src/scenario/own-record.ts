@@ -16,9 +16,9 @@ export type OwnRecord<V> = Record<string, V>;
  * A record schema whose output is a null-prototype object holding every key, `__proto__` included.
  * Key and value problems carry the key in their path, like `z.record`.
  */
-export function ownRecord<K extends z.ZodType<string, string>, V extends z.ZodType>(key: K, value: V, keyFix = 'correct or remove the key') {
+export function ownRecord<V extends z.ZodType>(key: z.ZodType<string, string>, value: V, keyFix = 'correct or remove the key') {
   const schema = z
-    .custom<Record<string, z.input<V>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'expected an object { "key": value, … }' })
+    .custom<Record<string, z.input<V>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'expected an object { "key": value, … }' })
     .transform((input, ctx) => {
       const out: Record<string, z.output<V>> = Object.create(null) as Record<string, z.output<V>>;
       for (const k of Object.keys(input)) {

@@ -5,7 +5,7 @@
  * on; aborting terminates every running worker and keeps the rows already finished.
  */
 import { availableParallelism } from 'node:os';
-import { solve, type SolveOptions, type SolveOutcome } from '../engine/solve.js';
+import type { SolveOptions, SolveOutcome } from '../engine/solve.js';
 import type { Scenario, SolverName } from '../scenario/schema.js';
 import type { Solution, Tally } from '../solution/schema.js';
 import type { Variant } from './variant.js';
@@ -70,7 +70,7 @@ export interface CompareOptions {
   /** Called as each row finishes (in completion order). */
   readonly onRow?: (row: ComparisonRow, index: number) => void;
   /**
-   * The solve to run for each scenario, in this thread, instead of {@link solve} in variant
+   * The solve to run for each scenario, in this thread, instead of the engine's `solve` in variant
    * workers; lets tests and embedders wrap it. Its exceptions are contained in the row.
    */
   readonly solveScenario?: (scenario: Scenario, options: SolveOptions, name: string) => Promise<SolveOutcome>;
@@ -250,7 +250,7 @@ async function solveJobs(jobs: readonly Job[], options: CompareOptions): Promise
   });
   const aborted = () => options.signal?.aborted ?? false;
   // Each row is made once, as its task ends, so the row passed to onRow is the row returned.
-  const rows: Array<ComparisonRow | undefined> = new Array(jobs.length).fill(undefined);
+  const rows = new Array<ComparisonRow | undefined>(jobs.length).fill(undefined);
   const results = await runVariantPool(tasks, {
     size: concurrency,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -270,7 +270,7 @@ async function compareInThread(
   run: NonNullable<CompareOptions['solveScenario']>,
   options: CompareOptions,
 ): Promise<Comparison> {
-  const rows: Array<ComparisonRow | undefined> = new Array(jobs.length).fill(undefined);
+  const rows = new Array<ComparisonRow | undefined>(jobs.length).fill(undefined);
   let next = 0;
   const worker = async () => {
     for (;;) {

@@ -76,7 +76,8 @@ function get(doc: unknown, tokens: readonly string[]): unknown {
 
 /** A new document with the value at `tokens` changed by `change`, on copies of the objects along the path. */
 function edit(doc: unknown, tokens: readonly string[], change: (parent: Record<string, unknown> | unknown[], key: string) => void): unknown {
-  if (tokens.length === 0) throw new PatchProblem('the whole document cannot be changed this way');
+  const last = tokens.at(-1);
+  if (last === undefined) throw new PatchProblem('the whole document cannot be changed this way');
   const root = shallow(doc);
   let parent: unknown = root;
   for (const t of tokens.slice(0, -1)) {
@@ -92,7 +93,7 @@ function edit(doc: unknown, tokens: readonly string[], change: (parent: Record<s
     parent = child;
   }
   if (!Array.isArray(parent) && !isObject(parent)) throw new PatchProblem('the path goes through a value that is neither an object nor a list');
-  change(parent, tokens.at(-1)!);
+  change(parent, last);
   return root;
 }
 
@@ -107,6 +108,7 @@ function add(doc: unknown, tokens: readonly string[], value: unknown): unknown {
 function remove(doc: unknown, tokens: readonly string[]): unknown {
   return edit(doc, tokens, (parent, key) => {
     if (Array.isArray(parent)) parent.splice(arrayIndex(parent, key, false), 1);
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- JSON Patch `remove` deletes the member its path names from a plain JSON object (RFC 6902 4.2); the document is not ours to turn into a Map
     else if (has(parent, key)) delete parent[key];
     else throw new PatchProblem(`the path does not exist in the scenario (no "${key}")`);
   });

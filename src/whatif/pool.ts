@@ -110,6 +110,7 @@ async function runOnWorker(handle: WorkerThread, task: PoolTask, jobId: number, 
   }
   for (const c of cleanups) c();
   // A worker that has not answered (watchdog, abort, unreadable reply) must not take another task.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- false positive: TypeScript keeps `answered` at its initial `false` and misses the assignment in the message callback above (microsoft/TypeScript#9998)
   if (!answered && !handle.dead) await handle.terminate();
   return result;
 }
@@ -121,7 +122,7 @@ async function runOnWorker(handle: WorkerThread, task: PoolTask, jobId: number, 
  * the tasks not yet finished are `interrupted`. Every worker is terminated before it returns.
  */
 export async function runVariantPool(tasks: readonly PoolTask[], options: PoolOptions): Promise<PoolResult[]> {
-  const results: Array<PoolResult | undefined> = new Array(tasks.length).fill(undefined);
+  const results = new Array<PoolResult | undefined>(tasks.length).fill(undefined);
   const size = Math.max(1, Math.min(tasks.length, Math.floor(options.size)));
   let next = 0;
   const slot = async () => {

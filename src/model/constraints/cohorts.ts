@@ -1,14 +1,14 @@
 import type { ModelBuilder, Expr } from '../builder.js';
 import type { Instance } from '../instance.js';
 import type { Vars } from '../variables.js';
+import { getOrInsert } from '../../map-entry.js';
 
 /** cohort → course → columns of its possible sections. */
 export function cohortSections(vars: Vars): Map<string, Map<string, Expr>> {
   const out = new Map<string, Map<string, Expr>>();
   for (const v of vars.teach) {
     if (!v.cohort) continue;
-    let byCourse = out.get(v.cohort);
-    if (!byCourse) out.set(v.cohort, (byCourse = new Map()));
+    const byCourse = getOrInsert(out, v.cohort, () => new Map());
     const e = byCourse.get(v.course) ?? [];
     e.push([v.col, 1]);
     byCourse.set(v.course, e);
@@ -21,8 +21,7 @@ export function cohortBusy(vars: Vars): Map<string, Map<string, Expr>> {
   const out = new Map<string, Map<string, Expr>>();
   for (const v of vars.teach) {
     if (!v.cohort) continue;
-    let bySlot = out.get(v.cohort);
-    if (!bySlot) out.set(v.cohort, (bySlot = new Map()));
+    const bySlot = getOrInsert(out, v.cohort, () => new Map());
     for (const s of v.pattern.slots) {
       const e = bySlot.get(s) ?? [];
       e.push([v.col, 1]);
@@ -42,8 +41,8 @@ export function cohorts(m: ModelBuilder, inst: Instance, vars: Vars): void {
   const byGroup = new Map<number, Expr>();
   for (const part of vars.parts) {
     if (!part.cohort || part.member === undefined) continue;
-    (members.get(part.cohort.id) ?? members.set(part.cohort.id, []).get(part.cohort.id)!).push([part.member, 1]);
-    (byGroup.get(part.group) ?? byGroup.set(part.group, []).get(part.group)!).push([part.member, 1]);
+    getOrInsert(members, part.cohort.id, () => []).push([part.member, 1]);
+    getOrInsert(byGroup, part.group, () => []).push([part.member, 1]);
   }
   const sections = cohortSections(vars);
   const busy = cohortBusy(vars);

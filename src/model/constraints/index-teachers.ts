@@ -3,13 +3,13 @@
  */
 import type { Expr } from '../builder.js';
 import type { TeachVar } from '../variables.js';
+import { getOrInsert } from '../../map-entry.js';
 
 /** teacher → slot → columns of sections that occupy the slot. */
 export function teacherSlotIndex(teach: readonly TeachVar[]): Map<string, Map<string, Expr>> {
   const index = new Map<string, Map<string, Expr>>();
   for (const v of teach) {
-    let bySlot = index.get(v.teacher);
-    if (!bySlot) index.set(v.teacher, (bySlot = new Map()));
+    const bySlot = getOrInsert(index, v.teacher, () => new Map());
     for (const s of v.pattern.slots) {
       let e = bySlot.get(s);
       if (!e) bySlot.set(s, (e = []));

@@ -2,6 +2,7 @@ import type { ModelBuilder, Expr } from '../builder.js';
 import type { Instance } from '../instance.js';
 import type { Part, Vars } from '../variables.js';
 import { cohortBusy } from './cohorts.js';
+import { getKnown, getOrInsert } from '../../map-entry.js';
 
 const STUDENT_CLASH = { rule: 'student-clash', args: {} } as const;
 const DUPLICATE_COURSE = { rule: 'duplicate-course', args: {} } as const;
@@ -9,7 +10,7 @@ const DUPLICATE_COURSE = { rule: 'duplicate-course', args: {} } as const;
 /** Students of a part: its member column, or for the no-cohort part the group less its cohort members. */
 function partSize(part: Part, vars: Vars, inst: Instance): { expr: Expr; constant: number } {
   if (part.member !== undefined) return { expr: [[part.member, -1]], constant: 0 };
-  const others: Expr = vars.parts.filter((p) => p.group === part.group && p.member !== undefined).map((p) => [p.member!, 1] as const);
+  const others: Expr = vars.parts.flatMap((p) => (p.group === part.group && p.member !== undefined ? [[p.member, 1] as const] : []));
   return { expr: others, constant: inst.groups[part.group]?.students.length ?? 0 };
 }
 
@@ -26,7 +27,7 @@ export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
     for (const t of part.takes) {
       const key = `${t.course},${t.pattern.key}`;
       courseOf.set(key, t.course);
-      (seats.get(key) ?? seats.set(key, []).get(key)!).push([t.col, 1]);
+      getOrInsert(seats, key, () => []).push([t.col, 1]);
     }
   for (const v of vars.teach) {
     if (v.cohort) continue;
@@ -34,7 +35,8 @@ export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
     const e = seats.get(key);
     if (e) e.push([v.col, -(inst.courses.get(v.course)?.seats ?? 0)]);
   }
-  for (const [key, expr] of seats) m.row(`seats[${key}]`, expr, -Infinity, 0, { rule: 'course-capacity', args: { course: courseOf.get(key)! } });
+  for (const [key, expr] of seats)
+    m.row(`seats[${key}]`, expr, -Infinity, 0, { rule: 'course-capacity', args: { course: getKnown(courseOf, key, 'course of seat row') } });
 
   for (const part of vars.parts) {
     if (part.takes.length === 0) continue;
@@ -46,9 +48,9 @@ export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
     const bySlot = new Map<string, Expr>();
     const byCourse = new Map<string, { requests: Set<number>; expr: Expr }>();
     for (const t of part.takes) {
-      (byRequest.get(t.request) ?? byRequest.set(t.request, []).get(t.request)!).push([t.col, 1]);
-      for (const s of t.pattern.slots) (bySlot.get(s) ?? bySlot.set(s, []).get(s)!).push([t.col, 1]);
-      const c = byCourse.get(t.course) ?? byCourse.set(t.course, { requests: new Set(), expr: [] }).get(t.course)!;
+      getOrInsert(byRequest, t.request, () => []).push([t.col, 1]);
+      for (const s of t.pattern.slots) getOrInsert(bySlot, s, () => []).push([t.col, 1]);
+      const c = getOrInsert(byCourse, t.course, () => ({ requests: new Set<number>(), expr: [] }));
       c.requests.add(t.request);
       c.expr.push([t.col, 1]);
     }
@@ -65,7 +67,7 @@ export function loading(m: ModelBuilder, inst: Instance, vars: Vars): void {
     const bySlot = new Map<string, Expr>();
     for (const part of vars.parts) {
       if (part.cohort?.id !== k.id) continue;
-      for (const t of part.takes) for (const s of t.pattern.slots) (bySlot.get(s) ?? bySlot.set(s, []).get(s)!).push([t.col, 1]);
+      for (const t of part.takes) for (const s of t.pattern.slots) getOrInsert(bySlot, s, () => []).push([t.col, 1]);
     }
     for (const [slot, expr] of bySlot) {
       const b = busy.get(k.id)?.get(slot);
@@ -126,7 +128,7 @@ export function placement(m: ModelBuilder, inst: Instance, vars: Vars): void {
     for (const t of part.takes) {
       const u = placedOf.get(t.col);
       for (const s of t.pattern.slots) {
-        const e = bySlot.get(s) ?? bySlot.set(s, { requests: new Set(), placedRequests: new Set(), placed: [], others: [] }).get(s)!;
+        const e = getOrInsert(bySlot, s, () => ({ requests: new Set<number>(), placedRequests: new Set<number>(), placed: [], others: [] }));
         e.requests.add(t.request);
         e.others.push([t.col, 1]);
         if (u === undefined) continue;

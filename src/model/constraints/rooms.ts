@@ -1,14 +1,14 @@
 import type { ModelBuilder, Expr } from '../builder.js';
 import type { Instance } from '../instance.js';
 import type { Vars } from '../variables.js';
+import { getOrInsert } from '../../map-entry.js';
 
 /** In a slot, no more sections need a room type than there are rooms of that type. */
 export function roomTypes(m: ModelBuilder, inst: Instance, vars: Vars): void {
   const use = new Map<string, Map<string, Expr>>();
   for (const v of vars.teach) {
     const type = inst.courses.get(v.course)?.course.roomType ?? '';
-    let bySlot = use.get(type);
-    if (!bySlot) use.set(type, (bySlot = new Map()));
+    const bySlot = getOrInsert(use, type, () => new Map());
     for (const s of v.pattern.slots) {
       const e = bySlot.get(s) ?? [];
       e.push([v.col, 1]);

@@ -1,6 +1,7 @@
 import type { ModelBuilder, Expr } from '../builder.js';
 import type { Instance } from '../instance.js';
 import type { Vars } from '../variables.js';
+import { getKnown, getOrInsert } from '../../map-entry.js';
 
 /**
  * A course runs at most its planned regular sections, each cohort at most one section of each
@@ -15,14 +16,15 @@ export function sectionCounts(m: ModelBuilder, inst: Instance, vars: Vars): void
     const key = v.cohort ? `${v.cohort},${v.course}` : v.course;
     if (v.cohort) cohortCourse.set(key, { cohort: v.cohort, course: v.course });
     const target = v.cohort ? cohort : regular;
-    (target.get(key) ?? target.set(key, []).get(key)!).push([v.col, 1]);
-    (all.get(v.course) ?? all.set(v.course, []).get(v.course)!).push([v.col, 1]);
+    getOrInsert(target, key, () => []).push([v.col, 1]);
+    getOrInsert(all, v.course, () => []).push([v.col, 1]);
   }
   for (const [course, expr] of regular) {
     const planned = inst.courses.get(course)?.regularSections ?? 0;
     m.row(`sections[${course}]`, expr, 0, planned, { rule: 'section-count', args: { course, planned: String(planned) } });
   }
-  for (const [key, expr] of cohort) m.row(`cohortSection[${key}]`, expr, 0, 1, { rule: 'cohort-one-section', args: cohortCourse.get(key)! });
+  for (const [key, expr] of cohort)
+    m.row(`cohortSection[${key}]`, expr, 0, 1, { rule: 'cohort-one-section', args: getKnown(cohortCourse, key, 'cohort course of row') });
   for (const [course, info] of inst.courses) {
     if (info.fixedSections === undefined) continue;
     m.row(`fixedSections[${course}]`, all.get(course) ?? [], info.fixedSections, info.fixedSections, { rule: 'fixed-sections', args: { course } });
