@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/scenario/parse.js';
-import { applyPatch, formatComparison, solveScenarios, type Variant } from '../src/whatif/index.js';
+import { applyPatch, formatComparison, type Variant } from '../src/whatif/index.js';
+import { solveScenarios } from '../src/compare/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'dist/src/cli/main.js');

@@ -41,6 +41,7 @@ export {
   type ReportFormat,
 } from './analysis/index.js';
 export * from './whatif/index.js';
+export * from './compare/index.js';
 export { diagnoseInfeasibility, formatDiagnosis, ruleGroup, type InfeasibilityDiagnosis, type RuleGroup } from './engine/infeasibility.js';
 export {
   RULE_CATALOGUE,

@@ -10,7 +10,7 @@ import type { Redis } from 'ioredis';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SolveProgress } from '../engine/solve.js';
-import { rowOf } from '../whatif/compare.js';
+import { rowOf } from '../whatif/rows.js';
 import { runVariantPool } from '../whatif/pool.js';
 import type { VariantTestCrash } from '../whatif/variant-messages.js';
 import type { QueueConfig } from './config.js';

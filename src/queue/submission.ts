@@ -7,7 +7,7 @@ import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { SolveProgress } from '../engine/solve.js';
 import type { Solution } from '../solution/schema.js';
-import type { ComparisonRow } from '../whatif/compare.js';
+import type { ComparisonRow } from '../whatif/rows.js';
 import { INTERRUPTED, NOT_STARTED } from '../whatif/interrupted.js';
 import type { Entry } from './build-jobs.js';
 import type { QueueConfig } from './config.js';

@@ -9,7 +9,7 @@
  */
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Comparison, ComparisonRow } from '../whatif/compare.js';
+import type { Comparison, ComparisonRow } from '../whatif/rows.js';
 import { NOT_STARTED } from '../whatif/interrupted.js';
 import type { Variant } from '../whatif/variant.js';
 import { buildJobs } from './build-jobs.js';

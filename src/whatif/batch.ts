@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { readScenarioFile } from '../scenario/parse.js';
 import { InputError, type InputProblem } from '../scenario/problems.js';
 import type { Tally } from '../solution/schema.js';
-import type { Comparison } from './compare.js';
+import type { Comparison } from './rows.js';
 import { variantName, type Variant } from './variant.js';
 
 /**

@@ -1,7 +1,7 @@
 /** The comparison side by side: one line per scenario, each figure with its difference from the base. */
 import { formatTable } from '../report/table.js';
 import type { Tally } from '../solution/schema.js';
-import type { Comparison, ComparisonRow, Metrics } from './compare.js';
+import type { Comparison, ComparisonRow, Metrics } from './rows.js';
 
 const TALLIES = [
   ['pathwayPlaced', 'Pathway placed'],

@@ -18,7 +18,7 @@ import { scheduleCsvFiles } from '../../src/io/export-csv.js';
 import { reportHtml } from '../../src/html/report-page.js';
 import { exportProgram, importProgramSolution } from '../../src/io/model-files.js';
 import { generateScenario } from '../../src/generate/index.js';
-import { compareScenarios } from '../../src/whatif/compare.js';
+import { compareScenarios } from '../../src/compare/index.js';
 import { applyPatch } from '../../src/whatif/variant.js';
 import { OutputSet } from '../../src/cli/output.js';
 import { importXlsx, scenarioToXlsx } from '../../src/io/xlsx-workbook.js';

@@ -4,7 +4,8 @@
  * and keeps the finished rows; the same comparison through the pool gives the same rows.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareScenarios, formatComparison, type Comparison } from '../../src/whatif/index.js';
+import { formatComparison, type Comparison } from '../../src/whatif/index.js';
+import { compareScenarios } from '../../src/compare/index.js';
 import { runVariantPool, type PoolTask } from '../../src/whatif/pool.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import type { Scenario } from '../../src/scenario/schema.js';

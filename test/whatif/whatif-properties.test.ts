@@ -23,7 +23,7 @@ import { solve, type SolveOptions, type SolveOutcome } from '../../src/engine/so
 import { buildInstance } from '../../src/model/instance.js';
 import type { Scenario, ScenarioInput } from '../../src/scenario/schema.js';
 import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
-import { compareScenarios } from '../../src/whatif/index.js';
+import { compareScenarios } from '../../src/compare/index.js';
 import { runVariantPool } from '../../src/whatif/pool.js';
 import { tinySchool, tinySchoolShape } from '../helpers/tiny-school.js';
 import { randomSchool } from '../helpers/random-school.js';

@@ -11,7 +11,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { applyPatch, compareScenarios, formatComparison, rowOf, variantFromJson, type Variant } from '../../src/whatif/index.js';
+import { applyPatch, formatComparison, rowOf, variantFromJson, type Variant } from '../../src/whatif/index.js';
+import { compareScenarios } from '../../src/compare/index.js';
 import { solve, type SolveOutcome } from '../../src/engine/solve.js';
 import { InputError } from '../../src/scenario/problems.js';
 import { parseScenario } from '../../src/scenario/parse.js';

@@ -7,11 +7,11 @@
 import { availableParallelism } from 'node:os';
 import type { SolveOptions, SolveOutcome } from '../engine/solve.js';
 import type { Scenario, SolverName } from '../scenario/schema.js';
-import type { Solution, Tally } from '../solution/schema.js';
-import type { Variant } from './variant.js';
-import { runVariantPool, type PoolResult, type PoolTask } from './pool.js';
-import { variantSolveOptionsSchema, type VariantSolveOptions, type VariantTestCrash } from './variant-messages.js';
-import { INTERRUPTED, NOT_STARTED } from './interrupted.js';
+import type { Variant } from '../whatif/variant.js';
+import { runVariantPool, type PoolResult, type PoolTask } from '../whatif/pool.js';
+import { variantSolveOptionsSchema, type VariantSolveOptions, type VariantTestCrash } from '../whatif/variant-messages.js';
+import { INTERRUPTED, NOT_STARTED } from '../whatif/interrupted.js';
+import { rowOf, type Comparison, type ComparisonRow } from '../whatif/rows.js';
 import type { QueueConfigInput } from '../queue/config.js';
 import type { JobEvent } from '../queue/submit.js';
 import { z } from 'zod';
@@ -20,42 +20,6 @@ import { requireScenario } from '../scenario/parse.js';
 import { gather, InputError, problemsFromZod } from '../scenario/problems.js';
 import { check } from '../checker/index.js';
 import type { Schedule } from '../loading/schedule.js';
-
-/** The figures compared across scenarios. */
-export interface Metrics {
-  readonly pathwayPlaced: Tally;
-  readonly fullyScheduled: Tally;
-  readonly requestsMet: Tally;
-  readonly agOnTrack: Tally;
-  readonly teamsWithCpt: Tally;
-  readonly sections: number;
-  /** Sections taught over the teachers' maximum sections, all teachers together. */
-  readonly teacherLoad: Tally;
-}
-
-export type RowStatus = 'scheduled' | 'infeasible' | 'no-schedule' | 'failed' | 'interrupted';
-
-export interface ComparisonRow {
-  readonly name: string;
-  readonly status: RowStatus;
-  /** Why there are no figures (failed, infeasible, no schedule, interrupted). */
-  readonly message?: string;
-  readonly metrics: Metrics | null;
-  /** `optimal` when the schedule is proven best; `feasible` when it is the best found (e.g. at the time limit). */
-  readonly schedule?: 'optimal' | 'feasible';
-  /** Why the solve stopped (`optimal`, `time-limit`, ...). */
-  readonly termination?: string;
-  /** False when a stage was cut by the clock: the row may differ on another run. */
-  readonly reproducible?: boolean;
-  readonly solution?: Solution;
-}
-
-export interface Comparison {
-  /** The base first, then the variants in the order given. */
-  readonly rows: readonly ComparisonRow[];
-  /** True when the comparison was aborted before every row finished. */
-  readonly interrupted: boolean;
-}
 
 export interface CompareOptions {
   /** Per-scenario wall-clock limit in seconds (default: each scenario's policy). */
@@ -96,49 +60,6 @@ export interface CompareOptions {
   readonly onJobEvent?: (event: JobEvent) => void;
   /** With `queue`: seconds to wait for an unreachable queue before giving up (default 120). */
   readonly queuePatienceSeconds?: number;
-}
-
-function teacherLoad(scenario: Scenario, solution: Solution): Tally {
-  const max = scenario.teachers.reduce((n, t) => n + t.maxSections, 0);
-  const taught = solution.sections.length;
-  return { count: taught, total: max, share: max === 0 ? null : taught / max };
-}
-
-/** The row of one finished solve. */
-export function rowOf(name: string, scenario: Scenario, outcome: SolveOutcome, aborted: boolean): ComparisonRow {
-  if (outcome.status === 'scheduled') {
-    const f = outcome.check.figures;
-    const solver = outcome.solution.report.solver;
-    if (aborted && solver.termination === 'interrupted') return { name, status: 'interrupted', message: INTERRUPTED, metrics: null };
-    return {
-      name,
-      status: 'scheduled',
-      metrics: {
-        pathwayPlaced: f.pathwayPlaced,
-        fullyScheduled: f.fullyScheduled,
-        requestsMet: f.requestsMet,
-        agOnTrack: f.agOnTrack,
-        teamsWithCpt: f.teamsWithCpt,
-        sections: f.sections,
-        teacherLoad: teacherLoad(scenario, outcome.solution),
-      },
-      schedule: solver.schedule === 'optimal' ? 'optimal' : 'feasible',
-      termination: solver.termination,
-      ...(solver.reproducible !== undefined ? { reproducible: solver.reproducible } : {}),
-      solution: outcome.solution,
-    };
-  }
-  if (outcome.status === 'infeasible')
-    return {
-      name,
-      status: 'infeasible',
-      message: `hard rules conflict: ${outcome.diagnosis.groups.length > 0 ? outcome.diagnosis.summary : outcome.rules.join(' + ')}`,
-      metrics: null,
-    };
-  if (aborted || outcome.solver.termination === 'interrupted') return { name, status: 'interrupted', message: INTERRUPTED, metrics: null };
-  // A solver worker that crashed ends the solve with an error termination: the row failed.
-  if (outcome.solver.termination === 'error') return { name, status: 'failed', message: outcome.message, metrics: null };
-  return { name, status: 'no-schedule', message: outcome.message, metrics: null };
 }
 
 /** The row of a variant worker's result. */
