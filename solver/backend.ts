@@ -62,6 +62,11 @@ export interface MipResult {
 }
 
 /** A progress report while solving: the incumbent objective, bound and gap so far. */
+/** The result of a solve that failed: no values, no bound, the reason in words. */
+export function errorResult(backend: string, message: string, seconds = 0): MipResult {
+  return { termination: 'error', values: null, objective: null, bound: null, gap: null, seconds, backend, message };
+}
+
 export interface MipProgress {
   readonly seconds: number;
   readonly objective: number | null;

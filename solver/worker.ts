@@ -6,13 +6,9 @@
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { MipResult } from './backend.js';
+import { errorResult } from './backend.js';
 import { loadBackend } from './backends/index.js';
 import { jobSchema, modelShapeProblem, type WorkerApi, type WorkerEvent, type WorkerReply } from './protocol.js';
-
-function errorResult(backend: string, message: string): MipResult {
-  return { termination: 'error', values: null, objective: null, bound: null, gap: null, seconds: 0, backend, message };
-}
 
 const api: WorkerApi = {
   async solve(rawJob, model, events, stopFlag): Promise<WorkerReply> {

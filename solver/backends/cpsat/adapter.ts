@@ -5,7 +5,7 @@
  * cannot state exactly (a continuous column, a fractional coefficient, an infinite column bound)
  * is refused with an `error` that says so, never rounded.
  */
-import type { Backend, MipResult, MipSolveOptions, MipTermination } from '../../backend.js';
+import { errorResult, type Backend, type MipResult, type MipSolveOptions, type MipTermination } from '../../backend.js';
 import { objectiveValue } from '../../feasibility.js';
 import { modelSize, type MipModel } from '../../mip.js';
 import { cpSatPoisoned, cpSatRuntime, poisonCpSat, type CpModel, type CpResponse } from '../../../wasm/cpsat.js';
@@ -84,16 +84,7 @@ export const cpSatBackend: Backend = {
   async solve(model: MipModel, options: MipSolveOptions): Promise<MipResult> {
     const started = performance.now();
     const seconds = (): number => (performance.now() - started) / 1000;
-    const fail = (message: string): MipResult => ({
-      termination: 'error',
-      values: null,
-      objective: null,
-      bound: null,
-      gap: null,
-      seconds: seconds(),
-      backend: entry.name,
-      message,
-    });
+    const fail = (message: string): MipResult => errorResult(entry.name, message, seconds());
     const problem = integerProblem(model);
     if (problem !== undefined) return fail(`CP-SAT solves integer programs with integral coefficients and finite bounds only: ${problem}`);
     try {

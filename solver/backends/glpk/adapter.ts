@@ -4,7 +4,7 @@
  * returns z = 0), and reads the result back. GLPK reports no bound or gap.
  */
 import type { GLPK, LP } from 'glpk.js/node';
-import type { Backend, MipResult, MipSolveOptions, MipTermination } from '../../backend.js';
+import { errorResult, type Backend, type MipResult, type MipSolveOptions, type MipTermination } from '../../backend.js';
 import { objectiveValue } from '../../feasibility.js';
 import type { MipModel } from '../../mip.js';
 import { glpkRecentLog, glpkRuntime } from '../../../wasm/glpk.js';
@@ -54,16 +54,7 @@ export const glpkBackend: Backend = {
   async solve(model: MipModel, options: MipSolveOptions): Promise<MipResult> {
     const started = performance.now();
     const seconds = (): number => (performance.now() - started) / 1000;
-    const fail = (message: string): MipResult => ({
-      termination: 'error',
-      values: null,
-      objective: null,
-      bound: null,
-      gap: null,
-      seconds: seconds(),
-      backend: entry.name,
-      message,
-    });
+    const fail = (message: string): MipResult => errorResult(entry.name, message, seconds());
     let g: GLPK;
     try {
       g = await glpkRuntime();

@@ -4,7 +4,7 @@
  * `setSolution` passes a MIP start) and reads the outcome back.
  */
 import type { Highs, HighsCallbackMap, ModelData, ModelStatusCode } from 'highs';
-import type { Backend, MipResult, MipSolveHooks, MipSolveOptions, MipTermination } from '../../backend.js';
+import { errorResult, type Backend, type MipResult, type MipSolveHooks, type MipSolveOptions, type MipTermination } from '../../backend.js';
 import { modelSize, type MipModel } from '../../mip.js';
 import { isWasmFailure } from '../../../wasm/failure.js';
 import { HIGHS_MEMORY_LIMIT_BYTES, highsPoisoned, highsRecentLog, highsRuntime, poisonHighs } from '../../../wasm/highs.js';
@@ -205,7 +205,7 @@ export const highsBackend: Backend = {
       const wasm = isWasmFailure(error);
       const message = wasm ? wasmFailureMessage(model, highs, error) : `HiGHS failed: ${error instanceof Error ? error.message : String(error)}`;
       if (wasm) poisonHighs(message);
-      return { termination: 'error', values: null, objective: null, bound: null, gap: null, seconds: seconds(), backend: entry.name, message };
+      return errorResult(entry.name, message, seconds());
     } finally {
       try {
         instance?.dispose();
