@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { mipGapSchema, seedSchema, SOLVER_NAMES, STRATEGIES, timeLimitSchema, type Scenario, type SolverName, type Strategy } from '../scenario/schema.js';
 import { requireScenario } from '../scenario/parse.js';
 import { InputError, problemsFromZod } from '../scenario/problems.js';
+import { BACKEND_NAMES, backendInstalled } from '../../solver/index.js';
 import { scheduleSchema } from '../solution/schema.js';
 import { check } from '../checker/index.js';
 import type { Schedule } from '../loading/schedule.js';
@@ -122,10 +123,21 @@ export function solveSettings(scenarioInput: Scenario, options: SolveOptions): S
       );
     }
   }
+  const backend = options.solver ?? policy.solver;
+  // An optional backend whose package is absent is bad input, answered before any work (issue 12).
+  if (!backendInstalled(backend)) {
+    throw new InputError('<options>', [
+      {
+        path: options.solver ? 'solver' : 'policy.solver',
+        message: `the ${backend} solver backend is not installed here`,
+        fix: `install its optional package (README, "Solver backends"; for cpsat: npm install --no-save or-tools-wasm), or choose another solver (${BACKEND_NAMES.filter(backendInstalled).join(', ')})`,
+      },
+    ]);
+  }
   return {
     scenario,
     strategy: options.strategy ?? policy.strategy,
-    backend: options.solver ?? policy.solver,
+    backend,
     limit,
     mipGap: options.mipGap ?? policy.mipGap,
     seed: options.seed ?? policy.seed,

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '../../src/checker/index.js';
 import { solve } from '../../src/engine/solve.js';
+import { BACKEND_NAMES, backendInstalled } from '../../solver/index.js';
 import { parseScenario, requireScenario } from '../../src/scenario/parse.js';
 import { InputError } from '../../src/scenario/problems.js';
 import { decodeText, jsonErrorOffset, parseJsonText } from '../../src/scenario/text-input.js';
@@ -64,6 +65,15 @@ describe('9. every exported function validates its input and throws InputError w
     expect(options.problems[0]?.message).toMatch(/at most 86,400 s/);
     const scenario = await inputError(() => solve({ ...handScenarioInput(), rooms: 'R1' } as never));
     expect(scenario.problems[0]?.path).toBe('rooms');
+  });
+
+  it('solve: an optional backend whose package is absent here, before any work (cpsat in CI)', async () => {
+    for (const name of BACKEND_NAMES.filter((n) => !backendInstalled(n))) {
+      const e = await inputError(() => solve(handScenario(), { solver: name, timeLimitSeconds: 5 }));
+      expect(e.problems.map((p) => p.path)).toEqual(['solver']);
+      expect(e.problems[0]?.message).toBe(`the ${name} solver backend is not installed here`);
+      expect(e.problems[0]?.fix).toMatch(/choose another solver \(highs/);
+    }
   });
 
   it('exports, the HTML report, the program export, the generator and the comparison', async () => {
