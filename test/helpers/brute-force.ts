@@ -33,7 +33,7 @@
  * a school too large for it fails loudly rather than slowly.
  */
 import type { Scenario, Student } from '../../src/scenario/schema.js';
-import { lookup } from './present.js';
+import { getKnown } from '../../src/map-entry.js';
 import { agNeed, oracleBoard, SUBJECTS, type Sec, type Witness } from './oracle-board.js';
 
 export { OracleGaveUp } from './oracle-board.js';
@@ -72,7 +72,7 @@ export function bruteForce(s: Scenario, maxNodes = 2_000_000, regularLimit?: (co
         if (info === undefined || taken.includes(c)) continue;
         const cap = info.capacity;
         for (const sec of secs) if (sec.course === c && sec.cohort === null && sec.students.length < cap && !sec.slots.some((x) => busy.has(x))) n++;
-        for (const slots of lookup(placements, c, 'course')) if (!slots.some((x) => busy.has(x))) n++;
+        for (const slots of getKnown(placements, c, 'course')) if (!slots.some((x) => busy.has(x))) n++;
       }
       return n;
     };

@@ -13,7 +13,7 @@
 import type { Scenario } from '../../src/scenario/schema.js';
 import { buildInstance } from '../../src/model/instance.js';
 import { bruteForce, OracleGaveUp, type OracleResult } from './brute-force.js';
-import { lookup } from './present.js';
+import { getKnown } from '../../src/map-entry.js';
 
 export interface Optimum extends OracleResult {
   /** Most pathway students placed with at most the engine's planned regular sections of each course. */
@@ -42,12 +42,12 @@ export function optimum(scenario: Scenario): Optimum | null {
 export function cohortRoomsShort(scenario: Scenario): boolean {
   const courses = new Map(scenario.courses.map((c) => [c.id, c]));
   const seats = (id: string) => {
-    const c = lookup(courses, id, 'cohort course');
+    const c = getKnown(courses, id, 'cohort course');
     return Math.min(c.capacity, Math.max(0, ...scenario.rooms.filter((r) => r.type === c.roomType).map((r) => r.capacity)));
   };
   return scenario.pathways.some((p) =>
     Object.values(p.cohortCourses)
       .flat()
-      .some((c) => seats(c) < Math.min(p.cohortSize, lookup(courses, c, 'cohort course').capacity)),
+      .some((c) => seats(c) < Math.min(p.cohortSize, getKnown(courses, c, 'cohort course').capacity)),
   );
 }

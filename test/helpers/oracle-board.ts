@@ -19,7 +19,8 @@
  */
 import type { AgSubject, Scenario, Student } from '../../src/scenario/schema.js';
 import type { Section } from '../../src/solution/schema.js';
-import { lookup, present } from './present.js';
+import { getKnown } from '../../src/map-entry.js';
+import { present } from './present.js';
 import { placementsOf, slotsOf, termOf } from './school-time.js';
 
 /** The oracle stopped at its node limit: the school is too large for it. */
@@ -74,7 +75,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
     const busy = new Map(s.teachers.map((t) => [t.id, new Set<string>()]));
     const load = new Map(s.teachers.map((t) => [t.id, 0]));
     const freeIn = (t: string, pred: (slot: string) => boolean) =>
-      allSlots.some((x) => pred(x) && !lookup(off, t, 'teacher').has(x) && !lookup(busy, t, 'teacher').has(x));
+      allSlots.some((x) => pred(x) && !getKnown(off, t, 'teacher').has(x) && !getKnown(busy, t, 'teacher').has(x));
     const cpt = () =>
       s.pathways.every(
         (p) =>
@@ -83,19 +84,19 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
           allSlots.filter((x) => p.team.every((t) => !off.get(t)?.has(x) && !busy.get(t)?.has(x))).length >= p.commonPlanning,
       );
     const prep = (t: string) =>
-      [...new Set([...lookup(busy, t, 'teacher')].map((x) => termOf(cal, x)))].every((term) => freeIn(t, (x) => termOf(cal, x) === term));
+      [...new Set([...getKnown(busy, t, 'teacher')].map((x) => termOf(cal, x)))].every((term) => freeIn(t, (x) => termOf(cal, x) === term));
     const assign = (i: number): boolean => {
       tick();
       if (i === secs.length) return cpt();
       const sec = secs[i]!;
-      for (const t of lookup(qualified, sec.course, 'course')) {
-        const b = lookup(busy, t.id, 'teacher');
-        if (lookup(load, t.id, 'teacher') >= t.maxSections || sec.slots.some((x) => b.has(x) || lookup(off, t.id, 'teacher').has(x))) continue;
+      for (const t of getKnown(qualified, sec.course, 'course')) {
+        const b = getKnown(busy, t.id, 'teacher');
+        if (getKnown(load, t.id, 'teacher') >= t.maxSections || sec.slots.some((x) => b.has(x) || getKnown(off, t.id, 'teacher').has(x))) continue;
         for (const x of sec.slots) b.add(x);
-        load.set(t.id, lookup(load, t.id, 'teacher') + 1);
+        load.set(t.id, getKnown(load, t.id, 'teacher') + 1);
         out[i] = t.id;
         const ok = prep(t.id) && cpt() && assign(i + 1);
-        load.set(t.id, lookup(load, t.id, 'teacher') - 1);
+        load.set(t.id, getKnown(load, t.id, 'teacher') - 1);
         for (const x of sec.slots) b.delete(x);
         if (ok) return true;
       }
@@ -107,7 +108,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
   /** Some room for every section of a room type: no clash, seats for those enrolled; `out` receives them by section. */
   const roomed = (secs: readonly Sec[], type: string, out = new Map<Sec, string>()): boolean => {
     const rooms = s.rooms.filter((r) => r.type === type);
-    const mine = secs.filter((x) => lookup(course, x.course, 'course').roomType === type);
+    const mine = secs.filter((x) => getKnown(course, x.course, 'course').roomType === type);
     const used: Array<Sec[]> = rooms.map(() => []);
     const assign = (i: number): boolean => {
       tick();
@@ -137,7 +138,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
   };
   const roomsHold = (type: string) => {
     const key = secs
-      .filter((x) => lookup(course, x.course, 'course').roomType === type)
+      .filter((x) => getKnown(course, x.course, 'course').roomType === type)
       .map((x) => `${x.slots.join('+')}#${x.students.length}`)
       .sort()
       .join(' ');
@@ -151,7 +152,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
       .map((x) => `${x.course}@${x.slots.join('+')}`)
       .sort()
       .join(' ');
-    const type = lookup(course, c, 'course').roomType;
+    const type = getKnown(course, c, 'course').roomType;
     if (memo(`t ${teachersKey}`, () => staffed(secs)) && roomsHold(type)) return sec;
     secs.pop();
     return null;
@@ -191,11 +192,11 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
     const taken: string[] = [];
     /** The student joins `sec` (seats, clash, one section per course, rooms), runs `next`, and leaves; returns `next`'s answer, false when they cannot join. */
     const join = (st: Student, sec: Sec, next: () => boolean): boolean => {
-      if (sec.students.length >= lookup(course, sec.course, 'course').capacity || sec.slots.some((x) => busy.has(x)) || taken.includes(sec.course))
+      if (sec.students.length >= getKnown(course, sec.course, 'course').capacity || sec.slots.some((x) => busy.has(x)) || taken.includes(sec.course))
         return false;
       sec.students.push(st.id);
       let stop = false;
-      if (roomsHold(lookup(course, sec.course, 'course').roomType)) {
+      if (roomsHold(getKnown(course, sec.course, 'course').roomType)) {
         for (const x of sec.slots) busy.add(x);
         taken.push(sec.course);
         stop = next();
@@ -212,7 +213,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
       if (existing) return join(st, existing, next);
       if (!cohort) for (const sec of [...secs]) if (sec.course === c && sec.cohort === null && join(st, sec, next)) return true;
       if (!cohort && !mayOpenRegular(c)) return false;
-      for (const slots of lookup(placements, c, 'course')) {
+      for (const slots of getKnown(placements, c, 'course')) {
         if (slots.some((x) => busy.has(x))) continue;
         const sec = open(c, slots, cohort);
         if (!sec) continue;
@@ -268,7 +269,7 @@ export function oracleBoard(s: Scenario, maxNodes: number, regularLimit?: (cours
       id: `${x.course}-${k + 1}`,
       course: x.course,
       teacher: teachers[k]!,
-      room: lookup(rooms, x, 'room of section'),
+      room: getKnown(rooms, x, 'room of section'),
       slots: [...x.slots],
       ...(x.cohort ? { cohort: x.cohort } : {}),
     }));

@@ -14,7 +14,8 @@
  */
 import fc from 'fast-check';
 import type { AgSubject, Priority, ScenarioInput } from '../../src/scenario/schema.js';
-import { lookup, present } from './present.js';
+import { getKnown } from '../../src/map-entry.js';
+import { present } from './present.js';
 import { placementsOf, slotsOf } from './school-time.js';
 import { keepCoursesTeachable } from './teachable.js';
 
@@ -206,7 +207,7 @@ function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
   });
   // A teacher the draw gave no course takes one, so every teacher on the staff list can teach.
   teacherIds.forEach((id, i) => {
-    if (![...qualified.values()].some((list) => list.includes(id))) lookup(qualified, courses[i % courses.length]!.id, 'course').push(id);
+    if (![...qualified.values()].some((list) => list.includes(id))) getKnown(qualified, courses[i % courses.length]!.id, 'course').push(id);
   });
   const cteTeachers = new Set(pathways.flatMap((p) => qualified.get(p.cte) ?? []));
   const teachers = d.teachers.map((t, i) => {
@@ -316,7 +317,7 @@ function buildSchool(draw: Draw, options: SchoolOptions): ScenarioInput {
       sector: 'Engineering and Architecture',
       cohortSize: p.cohortSize,
       cohortCourses: { [String(p.grade)]: [p.cte, ...(p.english ? ['ENG'] : [])] },
-      team: [...new Set([p.cte, ...(p.english ? ['ENG'] : [])].map((c) => lookup(qualified, c, 'course')[0]!))],
+      team: [...new Set([p.cte, ...(p.english ? ['ENG'] : [])].map((c) => getKnown(qualified, c, 'course')[0]!))],
       commonPlanning: p.commonPlanning,
     })),
     students,

@@ -12,7 +12,8 @@ import { buildInstance } from '../../src/model/instance.js';
 import { formulate } from '../../src/model/formulation.js';
 import { ruleKey, type RuleRef } from '../../src/scenario/rules.js';
 import type { Scenario } from '../../src/scenario/schema.js';
-import { lookup, present } from './present.js';
+import { getKnown } from '../../src/map-entry.js';
+import { present } from './present.js';
 
 /** A small work budget: tiny schools are decided at the root or in a few nodes. */
 const BUDGET = { backend: 'highs', seed: 1, mipGap: 1, timeLimitSeconds: 20, nodeLimit: 5000 } as const;
@@ -32,7 +33,7 @@ export async function feasibleRelaxing(scenario: Scenario, groups: readonly Rule
   const program = relaxableProgram(scenario);
   const tagOf = new Map(program.rules.map((ref, tag) => [ruleKey(ref), tag]));
   const tags = groups.map((g) => {
-    return lookup(tagOf, ruleKey(g), 'relaxable program group');
+    return getKnown(tagOf, ruleKey(g), 'relaxable program group');
   });
   return feasible(withRelaxed(program.model, new Set(tags)));
 }
