@@ -14,6 +14,7 @@ import { INTERRUPTED, NOT_STARTED } from '../whatif/interrupted.js';
 import { rowOf, type Comparison, type ComparisonRow } from '../whatif/rows.js';
 import type { QueueConfigInput } from '../queue/config.js';
 import type { JobEvent } from '../queue/submit.js';
+import type { QueueJob as Job } from '../queue/build-jobs.js';
 import { z } from 'zod';
 import { LIMITS } from '../scenario/limits.js';
 import { requireScenario } from '../scenario/parse.js';
@@ -78,22 +79,25 @@ function rowOfPoolResult(job: Variant, result: PoolResult, aborted: boolean): Co
  * schedule valid (one that only relaxes rules: common planning dropped, a teacher or a room
  * added) starts from that schedule (`SolveOptions.start`), so its row is never worse than the
  * base's schedule in the strategy's tiers.
- * With `queue`, the solves run on the workers of that BullMQ queue instead (`src/queue/`), all at
- * once and without that start.
+ * With `queue`, the solves run on the workers of that BullMQ queue instead (`src/queue/`), the
+ * base's job first and then the variants' jobs, which carry that start too (it enters their ids).
  * @throws InputError for a bad scenario or option, before anything is solved or enqueued;
  *   QueueUnavailableError when the queue cannot be reached for `queuePatienceSeconds`.
  */
 export async function compareScenarios(base: Scenario, variants: readonly Variant[], options: CompareOptions = {}): Promise<Comparison> {
   const all = [{ name: 'base', scenario: base }, ...variants];
-  if (options.queue) return solveScenarios(all, options);
   checkScenarioInputs(all, options);
   // The base first: a variant where its schedule is still valid (one that only relaxes rules)
   // starts from it, so its row never shows the relaxation costing what the base reached.
-  const first = await solveJobs([all[0]!], options);
+  const first = await solveChecked([all[0]!], options);
   const baseRow = first.rows[0]!;
+  if (options.signal?.aborted) {
+    const rows = variants.map((v): ComparisonRow => ({ name: v.name, status: 'interrupted', message: NOT_STARTED, metrics: null }));
+    return { rows: [baseRow, ...rows], interrupted: true };
+  }
   const start = baseRow.solution ? { sections: baseRow.solution.sections, enrollments: baseRow.solution.enrollments } : undefined;
   const onRow = options.onRow;
-  const rest = await solveJobs(
+  const rest = await solveChecked(
     variants.map((v) => (start && validFor(v.scenario, start) ? { ...v, start } : v)),
     {
       ...options,
@@ -119,34 +123,32 @@ function validFor(scenario: Scenario, schedule: Schedule): boolean {
   }
 }
 
-/** A scenario to solve, with the schedule its solve starts from. */
-interface Job extends Variant {
-  readonly start?: Schedule;
-}
-
 /**
  * Solves each scenario (named, in the order given) as {@link compareScenarios} does, without a
  * base: the rows of a batch of schools. With `queue`, on the queue's workers.
- * @throws InputError (queue only) for a bad scenario or queue option, before anything is enqueued;
+ * @throws InputError for a bad scenario or option, before anything is solved or enqueued;
  *   QueueUnavailableError when the queue cannot be reached.
  */
 export async function solveScenarios(jobs: readonly Variant[], options: CompareOptions = {}): Promise<Comparison> {
   checkScenarioInputs(jobs, options);
-  if (options.queue) {
-    // Loaded only when asked for: BullMQ and ioredis add a third of a second to every start.
-    const { solveOnQueue } = await import('../queue/submit.js');
-    return solveOnQueue(jobs, {
-      queue: options.queue,
-      ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      ...(options.solver !== undefined ? { solver: options.solver } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onRow ? { onRow: options.onRow } : {}),
-      ...(options.onJobEvent ? { onEvent: options.onJobEvent } : {}),
-      ...(options.queuePatienceSeconds !== undefined ? { patienceSeconds: options.queuePatienceSeconds } : {}),
-    });
-  }
-  return solveJobs(jobs, options);
+  return solveChecked(jobs, options);
+}
+
+/** {@link solveScenarios} once the inputs are checked, each job's solve starting from its `start`: on the queue or on this machine. */
+async function solveChecked(jobs: readonly Job[], options: CompareOptions): Promise<Comparison> {
+  if (!options.queue) return solveJobs(jobs, options);
+  // Loaded only when asked for: BullMQ and ioredis add a third of a second to every start.
+  const { solveOnQueue } = await import('../queue/submit.js');
+  return solveOnQueue(jobs, {
+    queue: options.queue,
+    ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.solver !== undefined ? { solver: options.solver } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onRow ? { onRow: options.onRow } : {}),
+    ...(options.onJobEvent ? { onEvent: options.onJobEvent } : {}),
+    ...(options.queuePatienceSeconds !== undefined ? { patienceSeconds: options.queuePatienceSeconds } : {}),
+  });
 }
 
 /** {@link solveScenarios} on this machine, its inputs checked; each job's solve starts from its `start`. */

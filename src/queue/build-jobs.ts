@@ -6,10 +6,11 @@
 import { parseScenario } from '../scenario/parse.js';
 import { InputError, type InputProblem } from '../scenario/problems.js';
 import type { Variant } from '../whatif/variant.js';
+import type { Schedule } from '../loading/schedule.js';
 import type { QueueConfig } from './config.js';
 import { jobKey, scenarioDigest } from './keys.js';
 import { jobDataSchema, type JobData, type QueueSolveOptions } from './messages.js';
-import { scenarioPath, storeScenario } from './shared-storage.js';
+import { scenarioPath, startPath, storeScenario, storeStart } from './shared-storage.js';
 
 /** One job and the rows it serves. */
 export interface Entry {
@@ -19,11 +20,17 @@ export interface Entry {
   readonly rows: number[];
 }
 
+/** A scenario to solve on the queue, with the schedule its solve starts from (a what-if variant's base schedule). */
+export interface QueueJob extends Variant {
+  readonly start?: Schedule;
+}
+
 /**
  * Checks every scenario and builds its job; in shared storage mode writes the scenarios there.
+ * A job's `start` travels in its options and enters its id.
  * @throws InputError listing every bad variant (by name) before anything is written or enqueued.
  */
-export function buildJobs(jobs: readonly Variant[], options: QueueSolveOptions, config: QueueConfig): Entry[] {
+export function buildJobs(jobs: readonly QueueJob[], common: QueueSolveOptions, config: QueueConfig): Entry[] {
   const problems: InputProblem[] = [];
   const scenarios = jobs.map((job) => {
     try {
@@ -45,7 +52,8 @@ export function buildJobs(jobs: readonly Variant[], options: QueueSolveOptions, 
   const byKey = new Map<string, Entry>();
   scenarios.forEach((scenario, i) => {
     if (!scenario) return;
-    const name = jobs[i]!.name;
+    const { name, start } = jobs[i]!;
+    const options: QueueSolveOptions = start ? { ...common, start } : common;
     const digest = config.sharedStorage ? storeScenario(config.sharedStorage, scenario) : scenarioDigest(scenario);
     const key = jobKey(digest, options);
     const known = byKey.get(key);
@@ -53,16 +61,19 @@ export function buildJobs(jobs: readonly Variant[], options: QueueSolveOptions, 
       known.rows.push(i);
       return;
     }
+    // In shared storage the start schedule is a file too: Redis never holds a student's enrollments.
+    const startDigest = config.sharedStorage && start ? storeStart(config.sharedStorage, start) : undefined;
     const data: JobData = config.sharedStorage
       ? {
           format: 1,
           transport: 'shared',
           name,
-          options,
+          options: common,
           scenarioFile: scenarioPath(digest),
           scenarioSha256: digest,
           students: scenario.students.length,
           courses: scenario.courses.length,
+          ...(startDigest ? { startFile: startPath(startDigest), startSha256: startDigest } : {}),
         }
       : { format: 1, transport: 'inline', name, options, scenario };
     byKey.set(key, { key, data: jobDataSchema.parse(data), rows: [i] });

@@ -5,14 +5,19 @@
  */
 import { z } from 'zod';
 import { SOLVER_NAMES, scenarioSchema } from '../scenario/schema.js';
-import { figuresSchema, solutionSchema } from '../solution/schema.js';
+import { figuresSchema, scheduleSchema, solutionSchema } from '../solution/schema.js';
 import { solveProgressSchema } from '../whatif/variant-messages.js';
 
-/** The solve options a job carries: only those that change the schedule (they enter the job id). */
+/**
+ * The solve options a job carries: only those that change the schedule (they enter the job id).
+ * `start` is the base scenario's schedule for a what-if variant where it is still valid (see
+ * `SolveOptions.start`): the same scenario started elsewhere is another solve, with its own id.
+ */
 export const queueSolveOptionsSchema = z.strictObject({
   timeLimitSeconds: z.number().positive().optional(),
   seed: z.number().int().min(0).optional(),
   solver: z.enum(SOLVER_NAMES).optional(),
+  start: scheduleSchema.optional(),
 });
 export type QueueSolveOptions = z.infer<typeof queueSolveOptionsSchema>;
 
@@ -21,9 +26,9 @@ const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 const storagePath = z.string().regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._/-]+$/, 'a relative path inside the shared storage folder');
 
 /**
- * A job. `inline`: the scenario travels in Redis. `shared`: only the path of its canonical JSON
- * in the shared storage folder, its SHA-256 (the worker refuses a file that does not match) and
- * counts for the logs. `name` is the submitter's label for messages; it does not enter the job id.
+ * A job. `inline`: the scenario (and any start schedule) travels in Redis. `shared`: only the
+ * path of its canonical JSON in the shared storage folder, its SHA-256 (the worker refuses a file
+ * that does not match) and counts for the logs, and so for a start schedule. `name` is the submitter's label for messages; it does not enter the job id.
  */
 export const jobDataSchema = z.discriminatedUnion('transport', [
   z.strictObject({ format: z.literal(1), transport: z.literal('inline'), name: z.string().min(1), options: queueSolveOptionsSchema, scenario: scenarioSchema }),
@@ -36,6 +41,9 @@ export const jobDataSchema = z.discriminatedUnion('transport', [
     scenarioSha256: hex64,
     students: z.number().int().nonnegative(),
     courses: z.number().int().nonnegative(),
+    /** The start schedule's path and SHA-256 in shared storage (its `options` then carry no `start`). */
+    startFile: storagePath.optional(),
+    startSha256: hex64.optional(),
   }),
 ]);
 export type JobData = z.infer<typeof jobDataSchema>;

@@ -10,15 +10,17 @@ import type { Redis } from 'ioredis';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SolveProgress } from '../engine/solve.js';
+import { solveSettings } from '../engine/settings.js';
+import { InputError } from '../scenario/problems.js';
 import { rowOf } from '../whatif/rows.js';
 import { runVariantPool } from '../whatif/pool.js';
 import type { VariantTestCrash } from '../whatif/variant-messages.js';
 import type { QueueConfig } from './config.js';
 import { jobKey, scenarioDigest } from './keys.js';
-import { jobDataSchema, type JobData, type JobProgress, type JobResult } from './messages.js';
+import { jobDataSchema, type JobData, type JobProgress, type JobResult, type QueueSolveOptions } from './messages.js';
 import { isCancelled, readResult, storeResult } from './results.js';
 import { CANCELLED } from './retries.js';
-import { loadScenario, storeSolution } from './shared-storage.js';
+import { loadScenario, loadStart, storeSolution } from './shared-storage.js';
 
 /** What a worker tells its host about the jobs it runs. */
 export type WorkerEvent =
@@ -53,18 +55,30 @@ const zodMessage = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string
     .map((i) => `${i.path.map(String).join('.')}: ${i.message}`)
     .join('; ');
 
-/** The job's scenario, read and checked. @throws UnrecoverableError saying why it cannot be used. */
-function scenarioOf(data: JobData, config: QueueConfig): { scenario: Scenario; digest: string } {
+/**
+ * The job's scenario, read and checked, and its solve options with the start schedule (read from
+ * shared storage when it is there). @throws UnrecoverableError saying why it cannot be used.
+ */
+function scenarioOf(data: JobData, config: QueueConfig): { scenario: Scenario; digest: string; options: QueueSolveOptions } {
+  let scenario: Scenario;
+  let digest: string;
   try {
     if (data.transport === 'inline') {
-      const scenario = parseScenario(data.scenario, `the scenario of job ${data.name}`);
-      return { scenario, digest: scenarioDigest(scenario) };
+      scenario = parseScenario(data.scenario, `the scenario of job ${data.name}`);
+      return { scenario, digest: scenarioDigest(scenario), options: data.options };
     }
     if (!config.sharedStorage)
       throw new Error('its scenario is in shared storage and this worker was started without a shared storage folder (--shared-storage DIR)');
-    return { scenario: loadScenario(config.sharedStorage, data.scenarioFile, data.scenarioSha256), digest: data.scenarioSha256 };
+    scenario = loadScenario(config.sharedStorage, data.scenarioFile, data.scenarioSha256);
+    digest = data.scenarioSha256;
   } catch (err: unknown) {
     throw new UnrecoverableError(`bad scenario: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (data.startFile === undefined || data.startSha256 === undefined) return { scenario, digest, options: data.options };
+  try {
+    return { scenario, digest, options: { ...data.options, start: loadStart(config.sharedStorage, data.startFile, data.startSha256) } };
+  } catch (err: unknown) {
+    throw new UnrecoverableError(`bad start schedule: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -108,8 +122,21 @@ export async function processJob(job: Job, token: string | undefined, ctx: JobCo
     ctx.onEvent({ kind: 'reused', key, name: data.name });
     return key;
   }
-  const { scenario, digest } = scenarioOf(data, ctx.config);
-  if (jobKey(digest, data.options) !== key) throw new UnrecoverableError(`invalid job: its id ${key} is not the hash of its scenario and options`);
+  const { scenario, digest, options } = scenarioOf(data, ctx.config);
+  if (jobKey(digest, options) !== key) throw new UnrecoverableError(`invalid job: its id ${key} is not the hash of its scenario and options`);
+  // Options the solve would refuse (a start schedule that breaks a rule, a solver not installed here) fail the job once, without retries.
+  try {
+    const { timeLimitSeconds, seed, solver, start } = options;
+    solveSettings(scenario, {
+      ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(solver !== undefined ? { solver } : {}),
+      ...(start !== undefined ? { start } : {}),
+    });
+  } catch (err: unknown) {
+    if (err instanceof InputError) throw new UnrecoverableError(`bad job: ${err.message}`);
+    throw err;
+  }
 
   // An abort listener added to a signal already aborted is never called: a shutdown that began
   // during the awaits above (or before BullMQ handed the job over) is seen here, and the listener
@@ -132,7 +159,7 @@ export async function processJob(job: Job, token: string | undefined, ctx: JobCo
       () => undefined,
     );
   }, CANCEL_CHECK_SECONDS * 1000);
-  const limit = data.options.timeLimitSeconds ?? scenario.policy.timeLimitSeconds;
+  const limit = options.timeLimitSeconds ?? scenario.policy.timeLimitSeconds;
   let outcome;
   try {
     ctx.onEvent({ kind: 'started', key, name: data.name });
@@ -141,7 +168,7 @@ export async function processJob(job: Job, token: string | undefined, ctx: JobCo
       [
         {
           scenario,
-          options: { ...data.options, ...(ctx.parallel !== undefined ? { parallel: ctx.parallel } : {}) },
+          options: { ...options, ...(ctx.parallel !== undefined ? { parallel: ctx.parallel } : {}) },
           watchdogSeconds: 2 * limit + 60,
           onProgress: progressPoster(job, ctx.workerName),
           ...(ctx.testCrash ? { testCrash: ctx.testCrash } : {}),

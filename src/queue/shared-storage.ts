@@ -1,7 +1,7 @@
 /**
  * Shared storage: a folder every machine mounts (NFS, SMB, a synced drive), each at its own path.
- * Scenarios are written there under their content hash and solutions under their job key, so
- * Redis carries only those names, hashes and counts. Whoever reads a file checks its SHA-256
+ * Scenarios and start schedules are written there under their content hash and solutions under
+ * their job key, so Redis carries only those names, hashes and counts. Whoever reads a file checks its SHA-256
  * against the one the job or result names: a file changed or truncated in transit is refused.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,11 +9,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join } from 'node:path';
 import { parseJsonText, parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
-import { solutionSchema, type Solution } from '../solution/schema.js';
-import { scenarioText, sha256 } from './keys.js';
+import { scheduleSchema, solutionSchema, type Solution } from '../solution/schema.js';
+import type { Schedule } from '../loading/schedule.js';
+import { canonicalJson, scenarioText, sha256 } from './keys.js';
 
 /** Where a scenario with this digest is stored, relative to the storage folder. */
 export const scenarioPath = (digest: string) => `scenarios/${digest}.json`;
+/** Where a start schedule (a what-if variant's base schedule) with this digest is stored, relative to the storage folder. */
+export const startPath = (digest: string) => `starts/${digest}.json`;
 /** Where the solution of this job is stored, relative to the storage folder. */
 export const solutionPath = (key: string) => `solutions/${key}.solution.json`;
 
@@ -42,6 +45,15 @@ export function storeScenario(root: string, scenario: Scenario): string {
   return digest;
 }
 
+/** Writes a start schedule under its digest (once) and returns the digest. */
+export function storeStart(root: string, start: Schedule): string {
+  const text = canonicalJson(start);
+  const digest = sha256(text);
+  const file = join(root, startPath(digest));
+  if (!existsSync(file)) writeWhole(file, text);
+  return digest;
+}
+
 /** Reads a file and checks its SHA-256. @throws Error naming the file and what is wrong with it. */
 function readVerified(root: string, path: string, expected: string, what: string): string {
   const file = join(root, path);
@@ -66,6 +78,14 @@ function readVerified(root: string, path: string, expected: string, what: string
 export function loadScenario(root: string, path: string, digest: string): Scenario {
   const file = join(root, path);
   return parseScenario(parseJsonText(readVerified(root, path, digest, 'scenario'), file), file);
+}
+
+/** Reads and checks a stored start schedule. @throws Error naming the file (unreadable, hash mismatch, not a schedule). */
+export function loadStart(root: string, path: string, digest: string): Schedule {
+  const file = join(root, path);
+  const parsed = scheduleSchema.safeParse(parseJsonText(readVerified(root, path, digest, 'start schedule'), file));
+  if (!parsed.success) throw new Error(`the start schedule ${file} in shared storage is not a schedule (sections and enrollments)`);
+  return parsed.data;
 }
 
 /** Writes a job's solution and returns its path and SHA-256 for the result. */

@@ -11,8 +11,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Comparison, ComparisonRow } from '../whatif/rows.js';
 import { NOT_STARTED } from '../whatif/interrupted.js';
-import type { Variant } from '../whatif/variant.js';
-import { buildJobs } from './build-jobs.js';
+import { buildJobs, type QueueJob } from './build-jobs.js';
 import { displayUrl, parseQueueConfig, type QueueConfig, type QueueConfigInput } from './config.js';
 import { openConnection } from './connection.js';
 import { QueueUnavailableError } from './errors.js';
@@ -80,7 +79,7 @@ async function waitReady(redis: Redis, config: QueueConfig, patience: number, la
  * @throws InputError for bad options or scenarios (nothing enqueued); QueueUnavailableError when
  *   the queue cannot be reached for `patienceSeconds`.
  */
-export async function solveOnQueue(jobs: readonly Variant[], options: QueueSubmitOptions): Promise<Comparison> {
+export async function solveOnQueue(jobs: readonly QueueJob[], options: QueueSubmitOptions): Promise<Comparison> {
   const config = parseQueueConfig(options.queue);
   const solveOptions = queueSolveOptionsSchema.parse({
     ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),

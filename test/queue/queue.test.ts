@@ -18,6 +18,8 @@ import { InputError } from '../../src/scenario/problems.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { JobEvent } from '../../src/queue/index.js';
 import { jobKey, scenarioDigest } from '../../src/queue/keys.js';
+import { solveOnQueue } from '../../src/queue/submit.js';
+import { allSlots } from '../../src/calendar/slots.js';
 import { readResult, storeResult } from '../../src/queue/results.js';
 import type { JobResult } from '../../src/queue/messages.js';
 import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
@@ -60,15 +62,16 @@ afterAll(async () => {
 });
 
 /**
- * The local runs the queue runs must equal, by variant names: every scenario solved on its own,
- * as the queue solves them (a local comparison also starts each variant from the base's schedule).
+ * The local runs the queue runs must equal, by variant names: a what-if comparison (the base
+ * first, then each variant from the base's schedule where it is still valid) or, for `batch`,
+ * every scenario solved on its own.
  */
 const localRuns = new Map<string, Promise<Comparison>>();
-function localComparison(vs: Variant[]): Promise<Comparison> {
-  const key = vs.map((v) => v.name).join(',');
+function localComparison(vs: Variant[], kind: 'whatif' | 'batch' = 'whatif'): Promise<Comparison> {
+  const key = `${kind}:${vs.map((v) => v.name).join(',')}`;
   const known = localRuns.get(key);
   if (known) return known;
-  const run = solveScenarios([{ name: 'base', scenario: base() }, ...vs], OPTIONS);
+  const run = kind === 'whatif' ? compareScenarios(base(), vs, OPTIONS) : solveScenarios([{ name: 'base', scenario: base() }, ...vs], OPTIONS);
   localRuns.set(key, run);
   return run;
 }
@@ -199,7 +202,8 @@ describe('a job whose scenario is bad', () => {
     let allQueued: () => void = () => undefined;
     const queued = new Promise<void>((resolve) => (allQueued = resolve));
     let n = 0;
-    const comparison = compareScenarios(base(), vs, {
+    // A batch (no base first), so that all three jobs are queued before a worker runs.
+    const comparison = solveScenarios([{ name: 'base', scenario: base() }, ...vs], {
       ...OPTIONS,
       queue: { url, name, sharedStorage: storage },
       onJobEvent: (e) => {
@@ -239,11 +243,66 @@ describe('a job whose scenario is bad', () => {
     expect(result.rows[1]?.message).toMatch(/^bad scenario: the scenario .*scenarios\/[0-9a-f]{64}\.json in shared storage does not match the job's hash/);
     await worker.waitFor(/more \(solve-[0-9a-f]+\): failed: bad scenario/);
     expect(worker.out.match(/more \(solve-[0-9a-f]+\): failed: bad scenario/g)).toHaveLength(1);
-    const localRows = (await localComparison(vs)).rows;
+    const localRows = (await localComparison(vs, 'batch')).rows;
     const figures = (r: ComparisonRow | undefined) => [r?.status, r?.metrics, r?.schedule];
     expect(figures(result.rows[0])).toEqual(figures(localRows[0]));
     expect(figures(result.rows[2])).toEqual(figures(localRows[2]));
     expect(result.rows[2]?.solution?.sections.length).toBe(localRows[2]?.solution?.sections.length);
+    worker.process.kill('SIGTERM');
+    await worker.exit;
+  });
+});
+
+describe('what-if variants on the queue start from the base schedule', () => {
+  it('a relaxing variant is queued with the base schedule (a file in shared storage, never in Redis) and the table equals the local comparison', async () => {
+    const name = queueName();
+    const storage = join(dir, `shared-${name}`);
+    const vs = [variants()[1]!]; // nocpt: dropping common planning keeps every rule of the base's schedule.
+    const worker = spawned(cli(dir, 'worker', '--queue', url, '--queue-name', name, '--shared-storage', storage));
+    await worker.waitFor(/is taking jobs/);
+    const events: JobEvent[] = [];
+    const result = await compareScenarios(base(), vs, { ...OPTIONS, queue: { url, name, sharedStorage: storage }, onJobEvent: (e) => events.push(e) });
+    expect(result.rows.map((r) => r.status)).toEqual(['scheduled', 'scheduled']);
+    expect(shown(result)).toBe(await localRun(vs));
+    // The variant's job is the solve from the base's schedule: its id hashes that start in.
+    const baseSolution = result.rows[0]?.solution ?? expect.unreachable('the base row has no schedule');
+    const start = { sections: baseSolution.sections, enrollments: baseSolution.enrollments };
+    const queued = events.flatMap((e) => (e.kind === 'queued' ? [e] : []));
+    expect(queued.map((e) => e.names)).toEqual([['base'], ['nocpt']]);
+    expect(queued[1]?.key).toBe(jobKey(scenarioDigest(vs[0]!.scenario), { ...OPTIONS, start }));
+    expect(queued[1]?.key).not.toBe(jobKey(scenarioDigest(vs[0]!.scenario), OPTIONS));
+    // The start sits in shared storage under its hash, as written: the worker checked it against the job.
+    const starts = readdirSync(join(storage, 'starts'));
+    expect(starts).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(storage, 'starts', starts[0]!), 'utf8'))).toEqual(start);
+    worker.process.kill('SIGTERM');
+    expect(await worker.exit).toBe(0);
+  });
+
+  it("a worker hands the job's start to the solve: a start that breaks a rule of its scenario fails the row, naming it", async () => {
+    const name = queueName();
+    const worker = spawned(cli(dir, 'worker', '--queue', url, '--queue-name', name));
+    await worker.waitFor(/is taking jobs/);
+    const scenario = base();
+    // One teacher in two sections of the same slot: no scenario accepts it.
+    const slot = allSlots(scenario.calendar)[0]!.name;
+    const bad = {
+      sections: [0, 1].map((i) => ({
+        id: `X${i}`,
+        course: scenario.courses[0]!.id,
+        teacher: scenario.teachers[0]!.id,
+        room: scenario.rooms[0]!.id,
+        slots: [slot],
+      })),
+      enrollments: {},
+    };
+    const result = await solveOnQueue([{ name: 'started', scenario, start: bad }], { ...OPTIONS, queue: { url, name } });
+    expect(result.rows[0]?.status).toBe('failed');
+    expect(result.rows[0]?.message).toMatch(
+      /^bad job: .*the start schedule breaks a hard rule of this scenario: teacher T1 teaches X0 and X1, which both meet in 1 → at start/s,
+    );
+    // Failed once, without retries: the input would fail every try.
+    expect(worker.out.match(/started \(solve-[0-9a-f]+\): failed: bad job/g)).toHaveLength(1);
     worker.process.kill('SIGTERM');
     await worker.exit;
   });
