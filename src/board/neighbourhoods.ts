@@ -11,8 +11,9 @@
  * next family when a whole family improves nothing, and back to the first on an improvement.
  * Pathway grades with the most members left unplaced come first; slot triples are ordered by the
  * conflicts of the students the incumbent leaves short ({@link conflictSlots}); course sets by
- * the priority of the unmet request they start from. The order is a
- * pure function of the board, the loading and the seed, so the search is reproducible.
+ * the priority of the unmet request they start from; seeded random course sets come last, once
+ * every other family has stalled ({@link boardSearchFamilies}). The order is a pure function of
+ * the board, the loading and the seed, so the search is reproducible.
  */
 import type { Formulation } from '../model/formulation.js';
 import type { TeachVar } from '../model/variables.js';
@@ -221,7 +222,60 @@ export function boardSearchFamilies(form: Formulation, maxFree: number, maxTouch
     of: (v) => courseSets(form, v, size, smaller, (maxFree * size) / 2, (maxTouched * size) / 2, seed),
   });
   const slots = neighbourhoodFamilies(form, maxFree, maxTouched, seed);
-  return [sets(4, 0), ...slots.slice(0, 1), sets(8, 4), ...slots.slice(1), sets(16, 8)];
+  const random: NeighbourhoodFamily = { name: 'random course sets', of: (v) => randomCourseSets(form, v, 8, 32, 4 * maxFree, 4 * maxTouched, seed) };
+  return [sets(4, 0), ...slots.slice(0, 1), sets(8, 4), ...slots.slice(1), sets(16, 8), random];
+}
+
+/**
+ * Course sets drawn at random, a perturbation once every other family has stalled: `count` sets
+ * of up to `size` courses, within `maxFree` columns and `maxTouched` students. The draw is seeded
+ * by the seed and the board, so it is a pure function of them (on valley, after the other
+ * families' local optimum, one of them met one more requested and two more recommended requests).
+ */
+export function randomCourseSets(
+  form: Formulation,
+  values: readonly number[],
+  size: number,
+  count: number,
+  maxFree: number,
+  maxTouched: number,
+  seed: number,
+): Neighbourhood[] {
+  const requesters = requestersOf(form);
+  const columnsOf = new Map<string, number[]>();
+  for (const v of form.vars.teach) if (!v.cohort) getOrInsert(columnsOf, v.course, () => []).push(v.col);
+  const courses = [...columnsOf.keys()].sort();
+  const board = form.vars.teach
+    .filter((v) => on(values, v.col))
+    .map((v) => v.col)
+    .join(',');
+  let state = mix(seed, board) || 1;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  const out: Neighbourhood[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    const set = new Set<string>();
+    let free = 0;
+    let touched = 0;
+    for (let tries = 0; tries < 4 * size && set.size < size; tries++) {
+      const c = courses[Math.floor(next() * courses.length)] ?? '';
+      const cols = columnsOf.get(c)?.length ?? 0;
+      if (set.has(c) || free + cols > maxFree || touched + (requesters.get(c) ?? 0) > maxTouched) continue;
+      set.add(c);
+      free += cols;
+      touched += requesters.get(c) ?? 0;
+    }
+    const name = `random courses ${[...set].sort().join('+')}`;
+    if (set.size === 0 || seen.has(name)) continue;
+    seen.add(name);
+    out.push({ name, free: new Set([...set].flatMap((c) => columnsOf.get(c) ?? [])) });
+  }
+  return out;
 }
 
 /** A deterministic pseudo-random number from a seed and a name (FNV-1a), to break ties without a bias to the slots named first. */

@@ -10,7 +10,7 @@ import { buildInstance } from '../../src/model/instance.js';
 import { formulate } from '../../src/model/formulation.js';
 import { greedyCteFirstSchedule } from '../../src/board/baseline.js';
 import { scheduleToValues } from '../../src/board/incumbent.js';
-import { boardSearchFamilies, courseSets, neighbourhoodFamilies, unmetRequests } from '../../src/board/neighbourhoods.js';
+import { boardSearchFamilies, courseSets, neighbourhoodFamilies, randomCourseSets, unmetRequests } from '../../src/board/neighbourhoods.js';
 import { improveBoard, type LnsOptions } from '../../src/board/lns.js';
 import { compareTierValues, strategyObjective, tierValues, withObjective } from '../../src/model/objective.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
@@ -86,5 +86,27 @@ describe('course-set neighbourhoods of the board search', () => {
     // The slot and pathway families still follow the first course sets.
     const names = boardSearchFamilies(form, 40, 30, 1).map((f) => f.name);
     expect(names.slice(0, 2)).toEqual(['course sets of 4', neighbourhoodFamilies(form, 40, 30, 1)[0]!.name]);
+    expect(names.at(-1)).toBe('random course sets');
+  });
+
+  it('drawn at random come from the seed and the board only, and free every section of their courses', () => {
+    const { form, start } = school();
+    const draw = (seed: number, values: readonly number[]) => randomCourseSets(form, values, 8, 32, 400, 400, seed).map((n) => [n.name, [...n.free]] as const);
+    const first = draw(1, start);
+    expect(first.length).toBeGreaterThan(10);
+    expect(draw(1, start)).toEqual(first);
+    expect(draw(2, start)).not.toEqual(first);
+    // Another board (one section off) draws other sets.
+    const moved = [...start];
+    const on = form.vars.teach.find((v) => !v.cohort && Math.round(start[v.col] ?? 0) > 0) ?? expect.unreachable('no section on the board');
+    moved[on.col] = 0;
+    expect(draw(1, moved)).not.toEqual(first);
+    for (const [name, free] of first) {
+      const courses = name.replace(/^random courses /, '').split('+');
+      expect(courses.length).toBeGreaterThan(0);
+      expect(courses.length).toBeLessThanOrEqual(8);
+      const columns = form.vars.teach.filter((v) => !v.cohort && courses.includes(v.course)).map((v) => v.col);
+      expect([...free].sort((a, b) => a - b)).toEqual(columns.sort((a, b) => a - b));
+    }
   });
 });
