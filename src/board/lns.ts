@@ -27,7 +27,7 @@ import type { BackendName } from '../../solver/index.js';
 import type { Formulation } from '../model/formulation.js';
 import { compareTierValues, tierValues } from '../model/objective.js';
 import { solveTiers, type TieredObjective } from './tiers.js';
-import { neighbourhoodFamilies, type Neighbourhood } from './neighbourhoods.js';
+import { neighbourhoodFamilies, type Neighbourhood, type NeighbourhoodFamily } from './neighbourhoods.js';
 import { getOrInsert } from '../map-entry.js';
 
 export interface LnsOptions {
@@ -49,6 +49,8 @@ export interface LnsOptions {
   readonly maxFree: number;
   /** Most students one step may re-load. */
   readonly maxTouched: number;
+  /** The neighbourhood families, smallest first (default: {@link neighbourhoodFamilies} of `maxFree`, `maxTouched` and `seed`). */
+  readonly families?: readonly NeighbourhoodFamily[];
   /** Steps solved at once (one per core). */
   readonly parallel: number;
   readonly signal?: AbortSignal;
@@ -166,7 +168,7 @@ export async function improveBoard(
   let improvements = 0;
   let cutSteps = 0;
   let timeCutSteps = 0;
-  const families = neighbourhoodFamilies(form, options.maxFree, options.maxTouched, options.seed);
+  const families = options.families ?? neighbourhoodFamilies(form, options.maxFree, options.maxTouched, options.seed);
   // The family in use; those tried since the last improvement are skipped, per family.
   let family = 0;
   const tried = families.map(() => new Set<string>());

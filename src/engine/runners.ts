@@ -6,6 +6,7 @@
  */
 import { fixColumns, type MipModel } from '../../solver/mip.js';
 import { improveBoard } from '../board/lns.js';
+import { boardSearchFamilies } from '../board/neighbourhoods.js';
 import { addPlannedSections } from '../board/planned-sections.js';
 import { evaluate } from '../model/formulation.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
@@ -123,15 +124,22 @@ const search: StageRunner = async (run, stage) => {
   if (!run.values || (run.reached(run.values) && small) || run.runs.some((r) => r.kind === 'whole' && r.result.termination === 'optimal')) return 'next';
   const t0 = run.elapsed();
   const remaining = run.remaining();
+  // Only the final loading follows: it solves a board's loading, as the greedy board's or the
+  // placement search's loading did, so twice their time is left for it (at most the stage's share).
+  const loadings = run.runs.filter((r) => r.kind === 'greedy' || r.kind === 'placement loading').map((r) => r.result.seconds);
+  const reserve = large ? 0 : Math.min(remaining * (1 - stage.timeShare), Math.max(0.5, 2 * Math.max(0, ...loadings)));
   const teachColumns = new Set(program.form.vars.teach.map((v) => v.col));
+  const maxFree = Math.max(80, Math.round(program.form.vars.teach.length * 0.2));
+  const maxTouched = Math.max(40, Math.min(120, Math.round(settings.scenario.students.length * 0.1)));
   const lns = await improveBoard(program.form, program.model, program.goal, teachColumns, run.values, {
     backend: settings.backend,
     seed: settings.seed,
     now: () => run.elapsed(),
-    until: run.elapsed() + remaining * (large ? 1 : stage.timeShare),
+    until: run.elapsed() + remaining - reserve,
     stepSeconds: Math.max(2, Math.min(20, settings.limit * 0.1)),
-    maxFree: Math.max(80, Math.round(program.form.vars.teach.length * 0.2)),
-    maxTouched: Math.max(40, Math.min(120, Math.round(settings.scenario.students.length * 0.1))),
+    maxFree,
+    maxTouched,
+    families: boardSearchFamilies(program.form, maxFree, maxTouched, settings.seed),
     stepNodes: settings.work.stepNodes,
     maxSteps: settings.work.searchSteps,
     parallel: settings.parallel,
