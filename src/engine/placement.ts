@@ -99,7 +99,10 @@ export interface PlacementSearchResult {
  * Large-neighbourhood search for the board that places the most pathway students, on the
  * placement program (its steps skip the loading of every student outside pathways, so they are
  * several times cheaper than the whole program's). Starts from the better of `start` (a full
- * solution) and the greedy board loaded with pathway students.
+ * solution) and the greedy board loaded with pathway students; on programs up to
+ * {@link WHOLE_PLACEMENT_COLUMNS} columns the root of the whole placement program runs beside the
+ * first batch of steps, and the search goes on from the better board. The outcome's `steps`,
+ * `improvements` and cut counts include that solve as one step.
  */
 export async function searchPlacement(
   program: PlacementProgram,
@@ -227,7 +230,7 @@ async function firstBatch(
   ]);
   const wholeImproved = whole.values !== null && placedOf(whole.values) > placedOf(lns.values);
   return {
-    values: wholeImproved && whole.values ? whole.values.map((v, j) => (model.columns[j]?.kind === 'continuous' ? v : Math.round(v))) : lns.values,
+    values: wholeImproved ? whole.values.map((v, j) => (model.columns[j]?.kind === 'continuous' ? v : Math.round(v))) : lns.values,
     wholeImproved,
     wholeCut: whole.termination !== 'optimal' && whole.termination !== 'gap-reached',
     wholeTimeCut: whole.termination === 'time-limit',
