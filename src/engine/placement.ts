@@ -99,7 +99,10 @@ export interface PlacementSearchResult {
  * Large-neighbourhood search for the board that places the most pathway students, on the
  * placement program (its steps skip the loading of every student outside pathways, so they are
  * several times cheaper than the whole program's). Starts from the better of `start` (a full
- * solution) and the greedy board loaded with pathway students.
+ * solution) and the greedy board loaded with pathway students; on programs up to
+ * {@link WHOLE_PLACEMENT_COLUMNS} columns the root of the whole placement program runs beside the
+ * first batch of steps, and the search goes on from the better board. The outcome's `steps`,
+ * `improvements` and cut counts include that solve as one step.
  */
 export async function searchPlacement(
   program: PlacementProgram,
@@ -130,31 +133,120 @@ export async function searchPlacement(
     stop.abort();
   };
   options.signal?.addEventListener('abort', forward, { once: true });
-  if (options.target !== null && placedOf(best) >= options.target) stop.abort();
+  const reached = (v: readonly number[]) => options.target !== null && placedOf(v) >= options.target;
+  if (reached(best)) stop.abort();
   const teach = new Set(form.vars.teach.map((v) => v.col));
-  try {
-    const placedOnly = { tiers: objectiveTiers(form, 'cte-first').filter((t) => t.kind === 'placed'), weights: [1] };
-    const lns = await improveBoard(form, model, placedOnly, teach, best, {
+  const placedOnly = { tiers: objectiveTiers(form, 'cte-first').filter((t) => t.kind === 'placed'), weights: [1] };
+  const search = (from: readonly number[], parallel: number, maxSteps: number | undefined) =>
+    improveBoard(form, model, placedOnly, teach, from, {
       backend: options.backend,
       seed: options.seed,
       now: options.now,
       until: options.until,
       stepSeconds: options.stepSeconds,
-      ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
+      ...(maxSteps !== undefined ? { maxSteps } : {}),
       ...(options.stepNodes !== undefined ? { stepNodes: options.stepNodes } : {}),
       maxFree: Math.max(80, Math.round(form.vars.teach.length * 0.2)),
       maxTouched: 200,
-      parallel: options.parallel,
+      parallel,
       signal: stop.signal,
       onImprove: (v) => {
-        const placed = placedOf(v);
-        options.onImprove?.(placed);
+        options.onImprove?.(placedOf(v));
         // The bound is reached: no board places more, so the search ends here.
-        if (options.target !== null && placed >= options.target) stop.abort();
+        if (reached(v)) stop.abort();
       },
     });
-    return { placed: placedOf(lns.values), values: program.toFull(lns.values, columns), lns };
+  try {
+    // The first batch: the whole placement program beside the first search step (see WHOLE_PLACEMENT_COLUMNS).
+    const first = wholeStepFits(model, options, left()) ? await firstBatch(program, best, options, stop.signal, search) : null;
+    if (first) {
+      best = first.values;
+      if (first.wholeImproved) options.onImprove?.(placedOf(best));
+      if (reached(best)) stop.abort();
+    }
+    const rest = options.maxSteps !== undefined ? Math.max(0, options.maxSteps - (first?.lns.steps ?? 0)) : undefined;
+    const lns = await search(best, options.parallel, rest);
+    const outcome = first ? joined(first, lns) : lns;
+    return { placed: placedOf(outcome.values), values: program.toFull(outcome.values, columns), lns: outcome };
   } finally {
     options.signal?.removeEventListener('abort', forward);
   }
+}
+
+/**
+ * Placement programs up to this many columns get a solve of the whole placement program, at its
+ * root node only (a work limit: its result is the same on any machine unless the clock stops it),
+ * beside the first search step. The search's neighbourhoods (a pathway grade, a pair of slots)
+ * hold every other section where the greedy board put it, and where the greedy board is far from
+ * the best one they stall below it: on sierra-4x4-400 (16,824 columns) every family of them stalls
+ * at 95 of 104, while the root of the whole placement program places all 104 (HiGHS's sub-MIP
+ * heuristic, 21 s on a loaded 2-core machine). On mesa-7p-600 (10,524) and valley-ab-150 (5,658)
+ * the root finds nothing in 15 s and 7 s; it runs beside the search's first batch, so it costs
+ * the time by which it outlasts that batch; on harbor-ab-700 (50,984) it found nothing in 60 s,
+ * so larger programs do without it.
+ */
+export const WHOLE_PLACEMENT_COLUMNS = 30_000;
+
+/** Whether the first batch holds a whole-program step: a program small enough, time left. */
+function wholeStepFits(model: MipModel, options: PlacementSearchOptions, left: number): boolean {
+  return model.columns.length <= WHOLE_PLACEMENT_COLUMNS && left > 1 && !options.signal?.aborted;
+}
+
+interface FirstBatch {
+  /** The better of the whole-program step's and the search step's solutions (placement program columns). */
+  readonly values: number[];
+  readonly wholeImproved: boolean;
+  readonly wholeCut: boolean;
+  readonly wholeTimeCut: boolean;
+  readonly lns: LnsOutcome;
+}
+
+/**
+ * The whole placement program (root node only, warm-started from `start`) beside the search's own
+ * first batch (its first `parallel` steps, unchanged), both to their own work limits, then the
+ * better of the two: the result does not depend on which finishes first, and where the whole
+ * program finds nothing better the search goes on from the board its first batch left.
+ */
+async function firstBatch(
+  program: PlacementProgram,
+  start: number[],
+  options: PlacementSearchOptions,
+  signal: AbortSignal,
+  search: (from: readonly number[], parallel: number, maxSteps: number | undefined) => Promise<LnsOutcome>,
+): Promise<FirstBatch> {
+  const { form, model } = program;
+  const placedOf = (v: readonly number[]) => Math.round(evaluate(form.terms.placed, v));
+  const [whole, lns] = await Promise.all([
+    solveMip(model, {
+      backend: options.backend,
+      timeLimitSeconds: Math.max(0.5, options.until - options.now()),
+      mipGap: 0,
+      seed: options.seed,
+      nodeLimit: 1,
+      start,
+      signal,
+    }),
+    search(start, options.parallel, Math.min(options.parallel, options.maxSteps ?? Infinity)),
+  ]);
+  const wholeImproved = whole.values !== null && placedOf(whole.values) > placedOf(lns.values);
+  return {
+    values: wholeImproved ? whole.values.map((v, j) => (model.columns[j]?.kind === 'continuous' ? v : Math.round(v))) : lns.values,
+    wholeImproved,
+    wholeCut: whole.termination !== 'optimal' && whole.termination !== 'gap-reached',
+    wholeTimeCut: whole.termination === 'time-limit',
+    lns,
+  };
+}
+
+/** The search's outcome over the first batch and the rest, the whole-program step counted as one step. */
+function joined(first: FirstBatch, rest: LnsOutcome): LnsOutcome {
+  return {
+    values: rest.values,
+    steps: first.lns.steps + 1 + rest.steps,
+    // Of the batch only the better solution is kept, as in the search's own batches.
+    improvements: (first.wholeImproved ? 1 : first.lns.improvements) + rest.improvements,
+    stop: rest.stop,
+    cutSteps: first.lns.cutSteps + (first.wholeCut ? 1 : 0) + rest.cutSteps,
+    timeCutSteps: first.lns.timeCutSteps + (first.wholeTimeCut ? 1 : 0) + rest.timeCutSteps,
+  };
 }
