@@ -113,6 +113,7 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
   let deadline: NodeJS.Timeout | undefined;
   let graceTimer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
+  let offFailure: (() => void) | undefined;
   const outcome = await new Promise<Outcome>((resolve) => {
     handle.api.solve(job, model, Comlink.transfer(channel.port2, [channel.port2]), stopFlag).then(
       (reply) => {
@@ -122,7 +123,7 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
         resolve({ kind: 'rejected', error });
       },
     );
-    void handle.thread.failure.then((failure) => {
+    offFailure = handle.thread.onFailure((failure) => {
       resolve({ kind: 'failed', failure });
     });
     deadline = setTimeout(() => {
@@ -141,6 +142,7 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
   });
   clearTimeout(deadline);
   clearTimeout(graceTimer);
+  offFailure?.();
   if (onAbort) options.signal?.removeEventListener('abort', onAbort);
   // Incumbents posted just before the reply travel on another port; let them land first.
   await new Promise((resolve) => setImmediate(resolve));

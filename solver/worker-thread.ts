@@ -23,6 +23,13 @@ export interface WorkerThread {
   readonly worker: Worker;
   /** Settles with the first failure of the thread (its `exit` included); never rejects. */
   readonly failure: Promise<WorkerFailure>;
+  /**
+   * Calls `listener` once with the thread's first failure (at once if it has failed already);
+   * returns the function that stops listening. For a listener per job: a callback chained on
+   * {@link failure} stays until the thread dies, holding everything its closure holds (the
+   * board search's thousands of steps each kept their program that way).
+   */
+  onFailure(listener: (failure: WorkerFailure) => void): () => void;
   /** True once the thread failed, exited or was terminated: it must not take more work. */
   readonly dead: boolean;
   /** Listens to the thread's messages; returns the function that stops listening. */
@@ -56,13 +63,19 @@ function startThread(entry: URL): Worker {
 export function spawnWorkerThread(entry: URL): WorkerThread {
   const worker = startThread(entry);
   let dead = false;
+  let failed: WorkerFailure | undefined;
+  const listeners = new Set<(failure: WorkerFailure) => void>();
   let settle: (failure: WorkerFailure) => void = () => undefined;
   const failure = new Promise<WorkerFailure>((resolve) => {
     settle = resolve;
   });
   const fail = (why: WorkerFailure): void => {
     dead = true;
+    if (failed) return;
+    failed = why;
     settle(why);
+    for (const listener of listeners) listener(why);
+    listeners.clear();
   };
   worker.on('error', (error) => {
     fail({ kind: 'error', error });
@@ -78,6 +91,14 @@ export function spawnWorkerThread(entry: URL): WorkerThread {
     failure,
     get dead() {
       return dead;
+    },
+    onFailure(listener) {
+      if (failed) {
+        listener(failed);
+        return () => undefined;
+      }
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     onMessage(listener) {
       worker.on('message', listener);

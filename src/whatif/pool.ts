@@ -76,7 +76,14 @@ async function runOnWorker(handle: WorkerThread, task: PoolTask, jobId: number, 
     };
     cleanups.push(handle.onMessage(onMessage));
   });
-  const crashed = handle.failure.then((failure): PoolResult => ({ kind: 'failed', message: failureMessage(failure) }));
+  // A listener removed with the task's cleanups: a callback chained on the thread's failure promise would hold this task until the thread dies.
+  const crashed = new Promise<PoolResult>((resolve) => {
+    cleanups.push(
+      handle.onFailure((failure) => {
+        resolve({ kind: 'failed', message: failureMessage(failure) });
+      }),
+    );
+  });
   const watchdog = new Promise<PoolResult>((resolve) => {
     const timer = setTimeout(() => {
       resolve({ kind: 'failed', message: `no answer ${task.watchdogSeconds} s after the start; the variant worker was stopped` });
