@@ -78,6 +78,8 @@ export interface PlacementSearchOptions {
   readonly maxSteps?: number;
   /** Node limit of one step (with `maxSteps`, the search no longer depends on the clock). */
   readonly stepNodes?: number;
+  /** Largest program, in columns, whose whole-program root runs beside the first batch (see wholeStepFits). */
+  readonly wholeColumns: number;
   readonly parallel: number;
   /** Stop once this many students are placed (the bound: nothing better exists). */
   readonly target: number | null;
@@ -100,7 +102,7 @@ export interface PlacementSearchResult {
  * placement program (its steps skip the loading of every student outside pathways, so they are
  * several times cheaper than the whole program's). Starts from the better of `start` (a full
  * solution) and the greedy board loaded with pathway students; on programs up to
- * {@link WHOLE_PLACEMENT_COLUMNS} columns the root of the whole placement program runs beside the
+ * `wholeColumns` columns the root of the whole placement program runs beside the
  * first batch of steps, and the search goes on from the better board. The outcome's `steps`,
  * `improvements` and cut counts include that solve as one step.
  */
@@ -157,7 +159,7 @@ export async function searchPlacement(
       },
     });
   try {
-    // The first batch: the whole placement program beside the first search step (see WHOLE_PLACEMENT_COLUMNS).
+    // The first batch: the whole placement program beside the first search step (see wholeStepFits).
     const first = wholeStepFits(model, options, left()) ? await firstBatch(program, best, options, stop.signal, search) : null;
     if (first) {
       best = first.values;
@@ -174,8 +176,8 @@ export async function searchPlacement(
 }
 
 /**
- * Placement programs up to this many columns get a solve of the whole placement program, at its
- * root node only (a work limit: its result is the same on any machine unless the clock stops it),
+ * Why placement programs up to `wholeColumns` columns (the work budget's `wholePlacementColumns`,
+ * src/engine/stages.ts) get a solve of the whole placement program, at its root node only (a work limit: its result is the same on any machine unless the clock stops it),
  * beside the first search step. The search's neighbourhoods (a pathway grade, a pair of slots)
  * hold every other section where the greedy board put it, and where the greedy board is far from
  * the best one they stall below it: on sierra-4x4-400 (16,824 columns) every family of them stalls
@@ -183,13 +185,12 @@ export async function searchPlacement(
  * heuristic, 21 s on a loaded 2-core machine). On mesa-7p-600 (10,524) and valley-ab-150 (5,658)
  * the root finds nothing in 15 s and 7 s; it runs beside the search's first batch, so it costs
  * the time by which it outlasts that batch; on harbor-ab-700 (50,984) it found nothing in 60 s,
- * so larger programs do without it.
+ * and on the generated 300-student school (22,152) it was cut by the clock at 60 s and the first
+ * batch waited for it, so larger programs, for their time limit, do without it. Returns whether
+ * the first batch holds that step: a program small enough, and time left.
  */
-export const WHOLE_PLACEMENT_COLUMNS = 30_000;
-
-/** Whether the first batch holds a whole-program step: a program small enough, time left. */
 function wholeStepFits(model: MipModel, options: PlacementSearchOptions, left: number): boolean {
-  return model.columns.length <= WHOLE_PLACEMENT_COLUMNS && left > 1 && !options.signal?.aborted;
+  return model.columns.length <= options.wholeColumns && left > 1 && !options.signal?.aborted;
 }
 
 interface FirstBatch {

@@ -72,6 +72,7 @@ export const solveOptionsSchema = z.strictObject({
       searchSteps: z.number().int().min(0),
       stepNodes: z.number().int().min(0),
       stageNodes: z.number().int().min(0),
+      wholePlacementColumns: z.number().int().min(0).optional(),
     })
     .optional(),
   start: scheduleSchema.optional(),

@@ -16,8 +16,11 @@ afterAll(async () => {
   await shutdownSolverWorkers();
 });
 
-/** One placement search on tiny-ab with no neighbourhood step at all (`maxSteps: 0`), so only the whole program's root can improve on the greedy board. */
-async function searchWithoutSteps() {
+/**
+ * One placement search on tiny-ab with no neighbourhood step at all (`maxSteps: 0`), so only the
+ * whole program's root can improve on the greedy board; it runs on programs up to `wholeColumns` columns.
+ */
+async function searchWithoutSteps(wholeColumns = Infinity) {
   const inst = buildInstance(readScenarioFile('fixtures/tiny-ab.json'));
   const form = formulate(inst);
   const full = form.builder.build('max', []);
@@ -36,6 +39,7 @@ async function searchWithoutSteps() {
     stepSeconds: 300,
     stepNodes: 500,
     maxSteps: 0,
+    wholeColumns,
     parallel: 2,
     target: null,
     greedyBoard: new Set(greedyBoard(inst).map(sectionKey)),
@@ -59,5 +63,14 @@ describe('placement search', () => {
     const again = await searchWithoutSteps();
     expect(again.found?.placed).toBe(found.placed);
     expect(again.found?.values).toEqual(found.values);
+  }, 120_000);
+
+  it('leaves the whole placement program out above the work budget’s size for it: the greedy board stays', async () => {
+    const { found, reported, form } = await searchWithoutSteps(0);
+    if (found === null) expect.unreachable('tiny-ab has a greedy board to start from');
+    expect(found.placed).toBe(reported[0]);
+    expect(found.lns.steps).toBe(0);
+    expect(found.lns.improvements).toBe(0);
+    expect(Math.round(evaluate(form.terms.placed, found.values))).toBe(found.placed);
   }, 120_000);
 });
