@@ -11,7 +11,7 @@ import { addPlannedSections } from '../board/planned-sections.js';
 import { evaluate } from '../model/formulation.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import type { Stage } from './stages.js';
-import { LARGE_MODEL_COLUMNS, PLACEMENT_SEARCH_COLUMNS, SMALL_MODEL_COLUMNS, workBudget } from './stages.js';
+import { LARGE_MODEL_COLUMNS, PLACEMENT_SEARCH_COLUMNS, SMALL_MODEL_COLUMNS, WHOLE_PLACEMENT_COLUMNS } from './stages.js';
 import type { SolveRun } from './run-state.js';
 import { searchStatus, searchTermination } from './outcome.js';
 import { solveTiers } from '../board/tiers.js';
@@ -60,7 +60,7 @@ const placement: StageRunner = async (run, stage) => {
     stepSeconds: Math.max(4, Math.min(20, settings.limit * 0.15)),
     stepNodes: settings.work.stepNodes,
     maxSteps: settings.work.placementSteps,
-    wholeColumns: settings.work.wholePlacementColumns ?? workBudget(settings.limit).wholePlacementColumns ?? 0,
+    wholeColumns: settings.work.wholePlacementColumns ?? WHOLE_PLACEMENT_COLUMNS,
     parallel: settings.parallel,
     target,
     greedyBoard: run.greedy.onBoard,

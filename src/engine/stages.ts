@@ -70,21 +70,21 @@ export interface WorkBudget {
   readonly stageNodes: number;
   /**
    * Largest placement program, in columns, whose whole-program root runs beside the placement
-   * search's first batch (src/engine/placement.ts); default {@link WHOLE_PLACEMENT_COLUMNS_PER_SECOND}
-   * per second of the time limit.
+   * search's first batch (src/engine/placement.ts); default {@link WHOLE_PLACEMENT_COLUMNS}.
    */
   readonly wholePlacementColumns?: number;
 }
 
 /**
- * Placement program columns per second of the time limit up to which the root of the whole
- * placement program runs (the first batch of the placement search waits for it). Measured on a
- * quiet 2-core machine at the 60 s limit (18,000 columns): sierra-4x4-400 (16,824 columns) gets
- * 104 of 104 from it in about 20 s, where the search alone stalls at 95–97; the generated
- * 300-student school (22,152) got 85 of 110 with it, its root cut by the clock after 26 s, against
- * 107 without it.
+ * Placement program columns up to which the root of the whole placement program runs (the first
+ * batch of the placement search waits for it). Its time grows faster than the program: measured
+ * on a quiet 2-core machine, sierra-4x4-400 (16,824 columns) gets 104 of 104 from it in about
+ * 20 s at the 60 s limit, where the search alone stalls at 95–97; the generated 300-student school
+ * (22,152) got 85 of 110 with it at 60 s (root cut by the clock after 26 s) against 107 without,
+ * and the generated 1,200-student school (27,362) 165 of 348 at 120 s (the placement search's
+ * 48 s went to it and its first batch).
  */
-export const WHOLE_PLACEMENT_COLUMNS_PER_SECOND = 300;
+export const WHOLE_PLACEMENT_COLUMNS = 20_000;
 
 /**
  * The budget for a time limit. Steps cost 0.02–9 s on the reference machine (2 cores, two steps
@@ -103,6 +103,6 @@ export function workBudget(limitSeconds: number): WorkBudget {
     searchSteps: pairs(0.02),
     stepNodes: 500,
     stageNodes: 100,
-    wholePlacementColumns: Math.round(WHOLE_PLACEMENT_COLUMNS_PER_SECOND * limitSeconds),
+    wholePlacementColumns: WHOLE_PLACEMENT_COLUMNS,
   };
 }
