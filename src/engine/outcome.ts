@@ -190,10 +190,13 @@ export async function deliver(run: SolveRun): Promise<SolveOutcome> {
   return { status: 'scheduled', solution: { ...solution, report: reportOut }, check: checked };
 }
 
-/** The search's stop in the report's words. */
-export function searchStatus(lns: LnsOutcome): string {
+/**
+ * The search's stop in the report's words; `stop` names it when the search's own word would
+ * mislead (a placement search that stopped itself at its bound ends `interrupted`).
+ */
+export function searchStatus(lns: LnsOutcome, stop: string = lns.stop): string {
   const cut = lns.cutSteps > 0 ? `, ${lns.cutSteps} cut by the step limit${lns.timeCutSteps > 0 ? ` (${lns.timeCutSteps} by the clock)` : ''}` : '';
-  return `${lns.stop} after ${lns.steps} steps, ${lns.improvements} improving${cut}`;
+  return `${stop} after ${lns.steps} steps, ${lns.improvements} improving${cut}`;
 }
 
 /** A search's stop as a termination: its step budget is a work limit like a node limit. */

@@ -70,15 +70,16 @@ const placement: StageRunner = async (run, stage) => {
     },
   });
   if (!found) return 'next';
+  // Without an abort from outside, an interrupted placement search stopped itself at the bound.
+  const atBound = !run.aborted() && found.lns.stop === 'interrupted';
   run.runs.push({
     kind: 'placement',
     name: stage.name,
-    status: `${found.placed} placed; ${searchStatus(found.lns)}`,
+    status: `${found.placed} placed; ${searchStatus(found.lns, atBound ? 'bound reached' : found.lns.stop)}`,
     timeCut: found.lns.stop === 'time-limit' || found.lns.timeCutSteps > 0,
     stall: found.lns.stop === 'local-optimum',
-    // Without an abort from outside, an interrupted placement search stopped itself at the bound.
     result: {
-      termination: run.aborted() ? 'interrupted' : found.lns.stop === 'interrupted' ? 'optimal' : searchTermination(found.lns),
+      termination: run.aborted() ? 'interrupted' : atBound ? 'optimal' : searchTermination(found.lns),
       values: null,
       objective: found.placed,
       bound: null,

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readScenarioFile } from '../../src/scenario/parse.js';
+import { workBudget } from '../../src/engine/stages.js';
 import { solve } from '../../src/engine/solve.js';
 import { check } from '../../src/checker/index.js';
 import { greedyCteFirstSchedule } from '../../src/board/baseline.js';
@@ -98,6 +99,26 @@ describe('solve() aborted during the placement search (valley: 9,594 columns, so
     expect(outcome.check.figures.pathwayPlaced.count).toBeGreaterThanOrEqual(incumbent);
     expect(solver).toMatchObject({ partial: true, termination: 'interrupted', schedule: 'feasible', delivered: 'placement search' });
   });
+});
+
+describe('a placement search that reaches its bound (valley, default work budget, no board search)', () => {
+  it('says so in its stage status, not "interrupted", and the solve is not marked interrupted', async () => {
+    const valley = readScenarioFile(join(root, 'fixtures/valley-ab-150.json'));
+    const outcome = await solve(valley, {
+      timeLimitSeconds: 600,
+      // The default budget at 60 s, board search left out: work limits alone end every stage.
+      workBudget: { ...workBudget(60), searchSteps: 0 },
+    });
+    expect(outcome.status).toBe('scheduled');
+    if (outcome.status !== 'scheduled') return;
+    const solver = outcome.solution.report.solver;
+    const stage = solver.stages.find((s) => s.name === 'placement search') ?? expect.unreachable('no placement search stage');
+    expect(outcome.check.figures.pathwayPlaced).toMatchObject({ count: 42, total: 42 });
+    expect(stage.status).toMatch(/^42 placed; bound reached after \d+ steps/);
+    expect(stage.status).not.toMatch(/interrupted/);
+    expect(solver).toMatchObject({ partial: false, placementProven: true });
+    expect(solver.termination).not.toBe('interrupted');
+  }, 240_000);
 });
 
 describe('the CLI on SIGINT', () => {
