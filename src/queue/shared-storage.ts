@@ -36,22 +36,22 @@ function writeWhole(file: string, text: string): void {
   }
 }
 
-/** Writes the scenario under its digest (once: the same content is the same file) and returns the digest. */
-export function storeScenario(root: string, scenario: Scenario): string {
-  const text = scenarioText(scenario);
+/** Writes `text` under its SHA-256 at `pathOf(digest)` (once: the same content is the same file) and returns the digest. */
+function storeByDigest(root: string, text: string, pathOf: (digest: string) => string): string {
   const digest = sha256(text);
-  const file = join(root, scenarioPath(digest));
+  const file = join(root, pathOf(digest));
   if (!existsSync(file)) writeWhole(file, text);
   return digest;
 }
 
-/** Writes a start schedule under its digest (once) and returns the digest. */
+/** Writes the scenario under its digest and returns the digest. */
+export function storeScenario(root: string, scenario: Scenario): string {
+  return storeByDigest(root, scenarioText(scenario), scenarioPath);
+}
+
+/** Writes a start schedule under its digest and returns the digest. */
 export function storeStart(root: string, start: Schedule): string {
-  const text = canonicalJson(start);
-  const digest = sha256(text);
-  const file = join(root, startPath(digest));
-  if (!existsSync(file)) writeWhole(file, text);
-  return digest;
+  return storeByDigest(root, canonicalJson(start), startPath);
 }
 
 /** Reads a file and checks its SHA-256. @throws Error naming the file and what is wrong with it. */

@@ -18,6 +18,7 @@ import { heldColumns, improveBoard, type LnsOptions, type LnsStepSize } from '..
 import { compareTierValues, strategyObjective, tierValues, withObjective } from '../../src/model/objective.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import { shutdownSolverWorkers } from '../../solver/index.js';
+import { FROZEN_CLOCK_SEARCH } from '../helpers/frozen-search.js';
 import type { MipModel } from '../../solver/mip.js';
 import { randomSchool } from '../helpers/random-school.js';
 import { optimum } from '../helpers/optimum.js';
@@ -165,18 +166,7 @@ describe('the board search’s stall rule', () => {
     const start = scheduleToValues(form, handSchedule(), model.columns.length);
     expect(checkFeasibility(model, start, 1e-6).feasible).toBe(true);
     const board = new Set(form.vars.teach.map((v) => v.col));
-    const options: LnsOptions = {
-      backend: 'highs',
-      seed: 1,
-      until: 1,
-      now: () => 0,
-      stepSeconds: 60,
-      stepNodes: 50,
-      maxSteps: 10_000,
-      maxFree: 40,
-      maxTouched: 30,
-      parallel: 2,
-    };
+    const options = FROZEN_CLOCK_SEARCH;
     const sizes = neighbourhoodFamilies(form, options.maxFree, options.maxTouched, options.seed).map((f) => new Set(f.of(start).map((n) => n.name)).size);
     expect(sizes.length).toBeGreaterThan(1);
     expect(sizes.slice(1).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);

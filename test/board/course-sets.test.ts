@@ -11,7 +11,8 @@ import { formulate } from '../../src/model/formulation.js';
 import { greedyCteFirstSchedule } from '../../src/board/baseline.js';
 import { scheduleToValues } from '../../src/board/incumbent.js';
 import { boardSearchFamilies, courseSets, neighbourhoodFamilies, randomCourseSets, unmetRequests } from '../../src/board/neighbourhoods.js';
-import { improveBoard, type LnsOptions } from '../../src/board/lns.js';
+import { improveBoard } from '../../src/board/lns.js';
+import { FROZEN_CLOCK_SEARCH } from '../helpers/frozen-search.js';
 import { compareTierValues, strategyObjective, tierValues, withObjective } from '../../src/model/objective.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import { shutdownSolverWorkers } from '../../solver/index.js';
@@ -29,19 +30,7 @@ function school() {
   return { form, goal, model, start, board: new Set(form.vars.teach.map((v) => v.col)) };
 }
 
-// A clock that never moves: only the work limits end a step or the search, so the runs are reproducible.
-const options: LnsOptions = {
-  backend: 'highs',
-  seed: 1,
-  until: 1,
-  now: () => 0,
-  stepSeconds: 60,
-  stepNodes: 50,
-  maxSteps: 10_000,
-  maxFree: 40,
-  maxTouched: 30,
-  parallel: 2,
-};
+const options = FROZEN_CLOCK_SEARCH;
 
 describe('course-set neighbourhoods of the board search', () => {
   it('meet more requests where the slot families are stuck', async () => {
