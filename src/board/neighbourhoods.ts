@@ -139,13 +139,9 @@ export function courseSets(
 ): Neighbourhood[] {
   const { inst, vars } = form;
   const requesters = requestersOf(form);
-  const columnsOf = new Map<string, number[]>();
+  const columnsOf = regularColumns(form);
   const slotsOf = new Map<string, Set<string>>();
-  for (const v of vars.teach) {
-    if (v.cohort) continue;
-    getOrInsert(columnsOf, v.course, () => []).push(v.col);
-    if (on(values, v.col)) for (const s of v.pattern.slots) getOrInsert(slotsOf, v.course, () => new Set()).add(s);
-  }
+  for (const v of vars.teach) if (!v.cohort && on(values, v.col)) for (const s of v.pattern.slots) getOrInsert(slotsOf, v.course, () => new Set()).add(s);
   // The regular courses each group sits in, per slot.
   const holds = new Map<number, Map<string, Set<string>>>();
   for (const part of vars.parts)
@@ -244,8 +240,7 @@ export function randomCourseSets(
   seed: number,
 ): Neighbourhood[] {
   const requesters = requestersOf(form);
-  const columnsOf = new Map<string, number[]>();
-  for (const v of form.vars.teach) if (!v.cohort) getOrInsert(columnsOf, v.course, () => []).push(v.col);
+  const columnsOf = regularColumns(form);
   const courses = [...columnsOf.keys()].sort();
   const board = form.vars.teach
     .filter((v) => on(values, v.col))
@@ -326,6 +321,13 @@ export function pathwayGrades(form: Formulation, values: readonly number[], maxF
     }
     out.push({ name: `pathway ${key.replace('|', ' grade ')}`, free });
   }
+  return out;
+}
+
+/** The board columns of each course's regular sections (every teacher, every placement): what a course set frees. */
+function regularColumns(form: Formulation): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const v of form.vars.teach) if (!v.cohort) getOrInsert(out, v.course, () => []).push(v.col);
   return out;
 }
 
