@@ -25,6 +25,7 @@ import { buildRelaxation, type Relaxation } from './relaxation.js';
 import { limitingRules } from './explain.js';
 import type { MipModel } from '../../solver/mip.js';
 import { getKnown } from '../map-entry.js';
+import pLimit from 'p-limit';
 
 export interface UpperBoundOptions {
   readonly backend: BackendName;
@@ -74,6 +75,8 @@ export interface UpperBound {
 export const DEFAULT_MAX_COLUMNS = 6000;
 /** Branch-and-bound nodes per group in the engine's solve (closes every random small school tried; see benchmarks/notes.md). */
 export const BOUND_NODE_LIMIT = 200;
+/** Solves of the bound at once: one per core of the reference machine (2 cores). */
+export const BOUND_PARALLEL = 2;
 /** Share of the engine's time limit the bound may take. */
 export const BOUND_TIME_SHARE = 0.15;
 /**
@@ -100,7 +103,8 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
   if (grades.length === 0) return null;
   const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
   const bounds = backendCapabilities(options.backend).bound;
-  let reproducible = true;
+  // Set from the solves' closures (TypeScript's narrowing does not see those writes).
+  let reproducible = true as boolean;
   const run = async (model: MipModel, seconds: number) => {
     const result = await solveMip(model, {
       backend: options.backend,
@@ -156,47 +160,60 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
   // Pass 1, pathway grade by pathway grade: small programs that close fast. Pass 2, grades that
   // share teachers together (as large as maxColumns allows): tighter where they compete. Building
   // a program takes time too (seconds on the largest schools), so none is built once the clock
-  // or Ctrl-C has stopped the bound.
+  // or Ctrl-C has stopped the bound. The solves of a pass run BOUND_PARALLEL at a time (one per
+  // core): each has its node limit, so the values do not depend on which ends first.
   const stopped = () => left() < MIN_SOLVE_SECONDS || options.signal?.aborted === true;
-  const single = new Map<string, GroupBound>();
-  let counted = 0;
+  const limit = pLimit(BOUND_PARALLEL);
   /** Columns of each pathway grade's program; a group's program has at most their sum (it shares sections). */
   const columns = new Map<string, number>();
-  for (const g of grades) {
-    const counting = countingBound(scenario, g);
-    counted += counting.value;
-    const prior: GroupBound = {
-      grades: [g.key],
-      members: g.members,
-      value: counting.value,
-      method: 'counting',
-      reason: counting.limits.map((l) => `${g.key}: ${l}`).join('; '),
-    };
-    const late = stopped();
-    if (prior.value > 0 && late) reproducible = false;
-    if (prior.value === 0 || late) {
-      single.set(g.key, prior);
-      continue;
-    }
-    const relaxation = buildRelaxation(scenario, [g]);
-    columns.set(g.key, relaxation.model.columns.length);
-    single.set(g.key, await boundGroup([g], relaxation, left(), prior));
-  }
+  const priors = countingGroups(scenario, grades);
+  const counted = sum(priors, 'value');
+  const singles = await Promise.all(
+    grades.map(async (g, i) => {
+      const prior = priors[i]!;
+      if (prior.value === 0) return prior;
+      return limit(async () => {
+        if (stopped()) {
+          reproducible = false;
+          return prior;
+        }
+        const relaxation = buildRelaxation(scenario, [g]);
+        columns.set(g.key, relaxation.model.columns.length);
+        return boundGroup([g], relaxation, left(), prior);
+      });
+    }),
+  );
+  const single = new Map(grades.map((g, i) => [g.key, singles[i]!]));
   const merged = sharingTeachers(scenario, grades)
     .flatMap((group) => split(group, (part) => part.reduce((n, g) => n + (columns.get(g.key) ?? Infinity), 0) <= maxColumns))
     .filter((part) => part.length > 1);
+  const mergedBounds = await Promise.all(
+    merged.map((part) => {
+      const pieces = part.map((g) => getKnown(single, g.key, 'bound of pathway grade'));
+      const prior: GroupBound = {
+        grades: part.map((g) => g.key),
+        members: sum(pieces, 'members'),
+        value: sum(pieces, 'value'),
+        method: 'counting',
+        reason: '',
+      };
+      return limit(async () => {
+        if (stopped()) {
+          reproducible = false;
+          return { pieces, found: prior, prior };
+        }
+        return { pieces, found: await boundGroup(part, buildRelaxation(scenario, part), left(), prior), prior };
+      });
+    }),
+  );
   const groups: GroupBound[] = [];
   const covered = new Set<string>();
-  for (const part of merged) {
-    const pieces = part.map((g) => getKnown(single, g.key, 'bound of pathway grade'));
-    const prior: GroupBound = { grades: part.map((g) => g.key), members: sum(pieces, 'members'), value: sum(pieces, 'value'), method: 'counting', reason: '' };
-    const late = stopped();
-    if (late) reproducible = false;
-    const found = late ? prior : await boundGroup(part, buildRelaxation(scenario, part), left(), prior);
+  merged.forEach((part, i) => {
+    const { pieces, found, prior } = mergedBounds[i]!;
     if (found !== prior) groups.push(found);
     else groups.push(...pieces);
     for (const g of part) covered.add(g.key);
-  }
+  });
   for (const g of grades) if (!covered.has(g.key)) groups.push(getKnown(single, g.key, 'bound of pathway grade'));
   groups.sort((a, b) => grades.findIndex((g) => g.key === a.grades[0]) - grades.findIndex((g) => g.key === b.grades[0]));
   const cut = reproducible ? '' : ' (the clock or Ctrl-C stopped some of its solves: those pathway grades keep their counting bound)';
@@ -204,6 +221,41 @@ export async function placementUpperBound(inst: Instance, options: UpperBoundOpt
 }
 
 const sum = (list: readonly GroupBound[], field: 'members' | 'value') => list.reduce((s, g) => s + g[field], 0);
+
+/** Each pathway grade at its counting bound (src/bound/counting.ts), in the order of `grades`. */
+function countingGroups(scenario: Instance['scenario'], grades: readonly PathwayGrade[]): GroupBound[] {
+  return grades.map((g) => {
+    const counting = countingBound(scenario, g);
+    return {
+      grades: [g.key],
+      members: g.members,
+      value: counting.value,
+      method: 'counting',
+      reason: counting.limits.map((l) => `${g.key}: ${l}`).join('; '),
+    };
+  });
+}
+
+/**
+ * The counting part of the bound alone (src/bound/counting.ts), with no solve: instant, the same
+ * on every machine, and never below {@link placementUpperBound}'s value. It is the bound to
+ * report when a schedule already places this many (no relaxation can prove less than a schedule
+ * reaches), and the one a solve starts from before the relaxation is solved.
+ * @returns the bound, or null when the school has no pathway students.
+ */
+export function countingUpperBound(inst: Instance): UpperBound | null {
+  const grades = pathwayGrades(inst.scenario);
+  if (grades.length === 0) return null;
+  const groups = countingGroups(inst.scenario, grades);
+  const value = sum(groups, 'value');
+  const below = groups.filter((g) => g.value < g.members);
+  const how = 'counting (cohort seats, and requests some teacher, room and the calendar can meet)';
+  const source =
+    below.length === 0
+      ? `pathway students: every one of the ${value} placeable by ${how}`
+      : `${how}: ${below.map((g) => `${g.grades.join('+')} ≤ ${g.value} of ${g.members} (${g.reason})`).join('; ')}`;
+  return { value, source, groups, reproducible: true, counting: value };
+}
 
 /** What a solve proves: its optimum, or its dual bound rounded down (placed students are whole). */
 function provenValue(result: MipResult, reportsBound: boolean): { value: number; method: 'solved' | 'dual bound' } | null {

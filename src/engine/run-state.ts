@@ -48,16 +48,21 @@ export class SolveRun {
   constructor(
     readonly settings: Settings,
     readonly program: SchoolProgram,
-    /** The bound on pathway placement (src/bound/), or null without pathway students. */
-    readonly upper: UpperBound | null,
+    /** The counting bound on pathway placement (src/bound/), or null without pathway students. */
+    upper: UpperBound | null,
     readonly greedy: GreedyStart,
   ) {
     this.bound = upper && { value: upper.value, source: upper.source };
     this.target = upper?.counting ?? null;
   }
 
-  /** Upper bound on pathway students placed by any valid schedule, with its source; null without pathway students. */
-  readonly bound: PlacementBound | null;
+  /**
+   * Upper bound on pathway students placed by any valid schedule, with its source; null without
+   * pathway students. It starts as the counting bound and is tightened once (src/engine/settle-bound.ts).
+   */
+  bound: PlacementBound | null;
+  /** Whether {@link bound} is final: the relaxation was solved, or a schedule already reaches the counting bound. */
+  boundSettled = false;
   /**
    * Where the search may stop: the bound's clock-free counting part. The relaxation's value depends
    * on how much of it the clock let close, and a schedule steered by it would depend on the machine.

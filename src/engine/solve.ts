@@ -9,7 +9,8 @@ import { schoolProgramSteps, type SchoolProgram } from '../model/program.js';
 import { greedyBoardSteps } from '../board/greedy.js';
 import { loadGreedyBoard } from '../board/baseline.js';
 import { scheduleToValues } from '../board/incumbent.js';
-import { BOUND_NODE_LIMIT, BOUND_TIME_SHARE, placementUpperBound } from '../bound/upper-bound.js';
+import { countingUpperBound } from '../bound/upper-bound.js';
+import { settleBound } from './settle-bound.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import { Pace } from './pace.js';
 import { solveSettings, type SolveOptions } from './settings.js';
@@ -43,16 +44,8 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   if (!program) return stoppedBefore(settings, pace.stopReason, 'building the program');
   const start = await greedyStart(program, pace);
   if (typeof start === 'string') return stoppedBefore(settings, pace.stopReason, start);
-  // The bound on pathway placement every valid schedule keeps (src/bound/), within a share of the limit.
-  const { backend, seed, limit, signal } = settings;
-  const upper = await placementUpperBound(program.inst, {
-    backend,
-    seed,
-    nodeLimit: BOUND_NODE_LIMIT,
-    timeLimitSeconds: limit * BOUND_TIME_SHARE,
-    ...(signal ? { signal } : {}),
-  });
-  const run = new SolveRun(settings, program, upper, start);
+  // The counting bound on pathway placement now; the relaxation's once the placement search has had its turn (src/engine/settle-bound.ts).
+  const run = new SolveRun(settings, program, countingUpperBound(program.inst), start);
   offerLoaderSchedule(run);
   offerStartSchedule(run);
   for (const stage of stagePlan(program.model.columns.length)) {
@@ -60,11 +53,13 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
       run.interrupted = true;
       break;
     }
+    if (stage.kind !== 'placement') await settleBound(run);
     const end = await STAGE_RUNNERS[stage.kind](run, stage);
     if (end === 'infeasible') return infeasibleOutcome(run);
     if (end === 'stop') break;
   }
   if ((await wholeProgramFallback(run)) === 'infeasible') return infeasibleOutcome(run);
+  await settleBound(run);
   return deliver(run);
 }
 

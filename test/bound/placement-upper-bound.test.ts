@@ -13,7 +13,7 @@ import type { Scenario } from '../../src/scenario/schema.js';
 import { buildInstance } from '../../src/model/instance.js';
 import { check } from '../../src/checker/index.js';
 import { solve } from '../../src/engine/solve.js';
-import { BOUND_NODE_LIMIT, placementUpperBound } from '../../src/bound/upper-bound.js';
+import { BOUND_NODE_LIMIT, countingUpperBound, placementUpperBound } from '../../src/bound/upper-bound.js';
 import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
 import { randomSchool } from '../helpers/random-school.js';
 import { bruteForce, OracleGaveUp } from '../helpers/brute-force.js';
@@ -53,6 +53,10 @@ describe.each(propertySeeds())('placement upper bound on random small schools ($
         const result = await bound(scenario);
         const members = scenario.students.filter((s) => s.pathway !== undefined).length;
         expect(result?.value ?? 0).toBeGreaterThanOrEqual(best.best);
+        // The counting part alone, which a solve reports until it solves the relaxation, is a bound too, and never the tighter one.
+        const counting = countingUpperBound(buildInstance(scenario));
+        expect(counting?.value ?? 0).toBeGreaterThanOrEqual(result?.value ?? 0);
+        expect(counting?.value ?? 0).toBe(result?.counting ?? 0);
         expect(result?.value ?? 0).toBeLessThanOrEqual(members);
         samples++;
         if ((result?.value ?? 0) === best.best) equal++;
@@ -276,6 +280,19 @@ describe('placement upper bound on the bundled schools', () => {
       'pathway students: every one of the 42 placeable in the placement relaxation without planned section counts, solved per pathway grade and per group of pathway grades sharing teachers (1)',
     );
     if (result?.reproducible === false) expect(result.source).toContain('the clock or Ctrl-C stopped some of its solves');
+  });
+
+  it('is the counting bound, with no relaxation solved, when the schedule already places that many', async () => {
+    const scenario = handScenario(() => undefined);
+    const outcome = await solve(scenario, { timeLimitSeconds: 30 });
+    expect(outcome.status).toBe('scheduled');
+    if (outcome.status !== 'scheduled') return;
+    const members = scenario.students.filter((s) => s.pathway !== undefined).length;
+    expect(outcome.check.figures.pathwayPlaced.count).toBe(members);
+    expect(outcome.solution.report.solver.placementBound).toEqual({
+      value: members,
+      source: `pathway students: every one of the ${members} placeable by counting (cohort seats, and requests some teacher, room and the calendar can meet)`,
+    });
   });
 
   it('is the bound a solve reports, with its source', async () => {
