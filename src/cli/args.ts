@@ -16,3 +16,13 @@ export function validateArgs<T extends z.ZodType>(schema: T, argv: unknown): z.i
   );
   throw new InputError('command line', problems);
 }
+
+/**
+ * A yargs option whose value must be one of `values`. yargs only parses it; the command's zod
+ * schema (a `z.enum` of the same values) rejects anything else through {@link validateArgs}, with
+ * the option and the fix. (yargs's own `choices` check printed "Invalid values: … Choices: …"
+ * with no fix, unlike every other bad option.) The values stay listed in `--help`.
+ */
+export function choiceOption(values: readonly string[], describe: string): { type: 'string'; describe: string } {
+  return { type: 'string', describe: `${describe} [one of: ${values.join(', ')}]` };
+}

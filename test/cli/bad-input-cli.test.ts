@@ -183,6 +183,19 @@ describe('4. option ranges, the same for the CLI and the policy', () => {
       ['never.json'],
     );
   });
+
+  it('refuses an unknown --solver, --strategy, --kind or --calendar naming the option and the values to use', () => {
+    refused(
+      cli('solve', fixture('tiny-ab.json'), '-o', 'never.json', '--solver', 'gurobi', '--strategy', 'fastest'),
+      [
+        /✖ not an accepted value → at --solver\n\s+fix: use one of "highs", "glpk", "jsl", "cpsat"/,
+        /→ at --strategy\n\s+fix: use one of "cte-first", "academic-first"/,
+      ],
+      ['never.json'],
+    );
+    refused(cli('report', fixture('tiny-ab.json'), 'tiny-solution.json', '--kind', 'summary'), [/→ at --kind\n\s+fix: use one of "conflicts", "tallies"/]);
+    refused(cli('generate', '--students', '300', '--calendar', 'block', '-o', 'never.json'), [/→ at --calendar\n\s+fix: use one of "ab8"/], ['never.json']);
+  });
 });
 
 describe('5. import-solution trusts nothing', () => {

@@ -64,7 +64,7 @@ describe('pathway-scheduler import --sis', () => {
     expect(both.stderr).toContain('give --sis or --mapping, not both');
     const unknown = cli('import', aeries(), '--sis', 'blackbaud', '-o', 'unknown.json');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/aeries, powerschool, infinite-campus, synergy|Choices/);
+    expect(unknown.stderr).toMatch(/→ at --sis\n\s+fix: use one of "aeries", "powerschool", "infinite-campus", "synergy"/);
     expect(existsSync(join(dir, 'both.json')) || existsSync(join(dir, 'unknown.json'))).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { comparisonCsv, formatComparison, readScenarioFolder } from '../../whati
 import { solveScenarios } from '../../compare/index.js';
 import { writeFileAtomic } from '../output.js';
 import { EXIT } from '../errors.js';
-import { validateArgs } from '../args.js';
+import { choiceOption, validateArgs } from '../args.js';
 import { printJobEvent, queueArgsSchema, queueFrom, reportQueueError, submitOptions } from '../queue-options.js';
 
 const argsSchema = z
@@ -30,7 +30,7 @@ export function batchCommand(y: Argv): Argv {
         .option('output', { alias: 'o', type: 'string', default: 'results', describe: 'folder for each solution and summary.csv' })
         .option('time-limit', { type: 'number', describe: 'seconds per school (default: each scenario’s policy)' })
         .option('seed', { type: 'number', describe: 'seed for every solve (default: policy)' })
-        .option('solver', { choices: SOLVER_NAMES, describe: 'solver backend' })
+        .option('solver', choiceOption(SOLVER_NAMES, 'solver backend'))
         .option('concurrency', { type: 'number', describe: 'without --queue: solves at once (default: the machine’s cores)' }),
     async (argv) => {
       const args = validateArgs(argsSchema, argv);

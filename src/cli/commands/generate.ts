@@ -4,7 +4,7 @@ import { GENERATED_CALENDARS, generateOptionsSchema } from '../../generate/optio
 import { generateScenario } from '../../generate/index.js';
 import { parseScenario } from '../../scenario/parse.js';
 import { checkOutputs, writeFileAtomic } from '../output.js';
-import { validateArgs } from '../args.js';
+import { choiceOption, validateArgs } from '../args.js';
 
 const argsSchema = z.object({ output: z.string().min(1) }).and(generateOptionsSchema.omit({ name: true }).extend({ name: z.string().min(1).optional() }));
 
@@ -15,7 +15,7 @@ export function generateCommand(y: Argv): Argv {
     (a) =>
       a
         .option('students', { type: 'number', demandOption: true, describe: 'students in grades 9-12' })
-        .option('calendar', { choices: GENERATED_CALENDARS, default: 'trad7' as const, describe: 'bell schedule' })
+        .option('calendar', { ...choiceOption(GENERATED_CALENDARS, 'bell schedule'), default: 'trad7' })
         .option('pathways', { type: 'number', default: 4, describe: 'CTE pathways (0-10)' })
         .option('seed', { type: 'number', default: 1 })
         .option('name', { type: 'string', describe: 'scenario name' })

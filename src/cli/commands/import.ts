@@ -9,7 +9,7 @@ import { checkOutputs, writeFileAtomic } from '../output.js';
 import { gather, InputError } from '../../scenario/problems.js';
 import { decimal } from '../../report/numbers.js';
 import { EXIT } from '../errors.js';
-import { validateArgs } from '../args.js';
+import { choiceOption, validateArgs } from '../args.js';
 
 const importArgs = z
   .object({
@@ -32,11 +32,7 @@ export function importCommand(y: Argv): Argv {
         .positional('source', { type: 'string', describe: 'folder of CSVs, .xlsx workbook, or SIS export folder', demandOption: true })
         .option('output', { alias: 'o', type: 'string', default: 'scenario.json', describe: 'where to write the scenario JSON' })
         .option('mapping', { alias: 'm', type: 'string', describe: 'column-mapping JSON for an SIS export (e.g. fixtures/crestwood-mapping.json)' })
-        .option('sis', {
-          type: 'string',
-          choices: SIS_PRESETS,
-          describe: 'read the folder with the shipped mapping of this SIS (see the README for the files to export)',
-        })
+        .option('sis', choiceOption(SIS_PRESETS, 'read the folder with the shipped mapping of this SIS (see the README for the files to export)'))
         .option('school', { type: 'string', describe: "SIS import: keep the rows of this school code (the mapping's $school filter)" })
         .option('year', { type: 'string', describe: "SIS import: keep the rows of this year code (the mapping's $year filter)" }),
     async (argv) => {

@@ -7,7 +7,7 @@ import { analyse, renderAnalysis, REPORT_FORMATS, REPORT_KINDS } from '../../ana
 import { checkOutputs, writeFileAtomic } from '../output.js';
 import { gather } from '../../scenario/problems.js';
 import { otherSchool } from '../../solution/parse.js';
-import { validateArgs } from '../args.js';
+import { choiceOption, validateArgs } from '../args.js';
 
 const argsSchema = z.object({
   scenario: z.string().min(1),
@@ -28,12 +28,12 @@ export function reportCommand(y: Argv): Argv {
       a
         .positional('scenario', { type: 'string', describe: 'scenario JSON file', demandOption: true })
         .positional('solution', { type: 'string', describe: 'solution JSON file (needed by balance, teachers, rooms, equity, explain)' })
-        .option('kind', { choices: REPORT_KINDS, demandOption: true, describe: 'which report' })
-        .option('format', { choices: REPORT_FORMATS, default: 'table' as const, describe: 'table, json or csv' })
+        .option('kind', { ...choiceOption(REPORT_KINDS, 'which report'), demandOption: true })
+        .option('format', { ...choiceOption(REPORT_FORMATS, 'output format'), default: 'table' })
         .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of the screen' })
         .option('top', { type: 'number', default: 25, describe: 'conflicts: course pairs to list' })
         .option('time-limit', { type: 'number', describe: 'infeasibility: seconds for the analysis (default: policy)' })
-        .option('solver', { choices: SOLVER_NAMES, describe: 'infeasibility: solver backend' }),
+        .option('solver', choiceOption(SOLVER_NAMES, 'infeasibility: solver backend')),
     async (argv) => {
       const args = validateArgs(argsSchema, argv);
       const [, scenario, solution] = gather(

@@ -9,7 +9,7 @@ import { formatReport } from '../../report/index.js';
 import { checkOutputs, OutputSet } from '../output.js';
 import { EXIT } from '../errors.js';
 import { progressReporter } from '../progress.js';
-import { validateArgs } from '../args.js';
+import { choiceOption, validateArgs } from '../args.js';
 import { reportHtml } from '../../html/report-page.js';
 
 const argsSchema = z.object({
@@ -35,9 +35,9 @@ export function solveCommand(y: Argv): Argv {
       a
         .positional('scenario', { type: 'string', describe: 'scenario JSON file', demandOption: true })
         .option('output', { alias: 'o', type: 'string', default: 'solution.json', describe: 'where to write the solution JSON' })
-        .option('solver', { choices: SOLVER_NAMES, describe: 'solver backend (default: the scenario policy, else highs)' })
+        .option('solver', choiceOption(SOLVER_NAMES, 'solver backend (default: the scenario policy, else highs)'))
         .option('time-limit', { type: 'number', describe: 'wall-clock limit in seconds (default: policy, else 60)' })
-        .option('strategy', { choices: STRATEGIES, describe: 'cte-first (default) or academic-first' })
+        .option('strategy', choiceOption(STRATEGIES, 'strategy (default: cte-first)'))
         .option('seed', { type: 'number', describe: 'random seed (default: policy, else 1)' })
         .option('gap', { type: 'number', describe: 'relative MIP gap at which to stop (default 0)' })
         .option('json', { type: 'boolean', default: false, describe: 'print the report as JSON instead of a table' })

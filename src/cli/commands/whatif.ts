@@ -8,7 +8,7 @@ import { compareScenarios } from '../../compare/index.js';
 import { gather, InputError } from '../../scenario/problems.js';
 import { checkOutputs, OutputSet } from '../output.js';
 import { EXIT } from '../errors.js';
-import { validateArgs } from '../args.js';
+import { choiceOption, validateArgs } from '../args.js';
 import { printJobEvent, queueArgsSchema, queueFrom, reportQueueError, submitOptions } from '../queue-options.js';
 
 const argsSchema = z
@@ -40,7 +40,7 @@ export function whatifCommand(y: Argv): Argv {
         .option('output', { alias: 'o', type: 'string', default: 'whatif', describe: 'folder for each solution and the comparison' })
         .option('time-limit', { type: 'number', describe: 'seconds per scenario (default: each scenario’s policy)' })
         .option('seed', { type: 'number', describe: 'seed for every solve (default: policy)' })
-        .option('solver', { choices: SOLVER_NAMES, describe: 'solver backend' })
+        .option('solver', choiceOption(SOLVER_NAMES, 'solver backend'))
         .option('concurrency', { type: 'number', describe: 'solves at once (default: the machine’s cores)' })
         .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON' }),
     async (argv) => {
