@@ -33,7 +33,7 @@ import { getOrInsert } from '../map-entry.js';
 export interface LnsOptions {
   readonly backend: BackendName;
   readonly seed: number;
-  /** Seconds (from `now()`) after which no new step starts. */
+  /** Seconds (from `now()`) by which the search ends: no step starts after it or runs past it (`Infinity`: no deadline). */
   readonly until: number;
   readonly now: () => number;
   /**
@@ -189,8 +189,11 @@ export async function improveBoard(
     const batch: Neighbourhood[] = queue.slice(0, Math.max(1, Math.min(options.parallel, room)));
     const left = options.until - options.now();
     if (left < 0.5) return outcome('time-limit');
-    // Under a node limit the clock must not shape a step: the step limit is then a fixed safety cap.
-    const limit = options.stepNodes !== undefined ? Math.max(0.5, options.stepSeconds) : Math.max(0.5, Math.min(options.stepSeconds, left));
+    // A step ends by `until`, so the stage after the search keeps its time and the solve its limit:
+    // a step started just before `until` with the whole `stepSeconds` ran 7 s past a 60 s limit
+    // on a loaded machine. Under a node limit the clock shapes no step that has `stepSeconds`
+    // left; one cut shorter by `until` and stopped by it counts in timeCutSteps (machine-dependent).
+    const limit = Math.max(0.5, Math.min(options.stepSeconds, left));
     const results = await Promise.all(batch.map((n) => solveStep(model, goal, n.name, heldColumns(form, boardColumns, n.free), values, limit, options)));
     steps += batch.length;
     let best: { values: number[]; score: number[]; name: string } | undefined;

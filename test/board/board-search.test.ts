@@ -117,7 +117,7 @@ describe('large-neighbourhood search under work limits', () => {
     const options: LnsOptions = {
       backend: 'highs',
       seed: 1,
-      until: 1,
+      until: Number.POSITIVE_INFINITY,
       now: () => 0,
       stepSeconds: 60,
       stepNodes: 5,

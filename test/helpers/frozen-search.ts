@@ -7,7 +7,7 @@ import type { LnsOptions } from '../../src/board/lns.js';
 export const FROZEN_CLOCK_SEARCH: LnsOptions = {
   backend: 'highs',
   seed: 1,
-  until: 1,
+  until: Number.POSITIVE_INFINITY,
   now: () => 0,
   stepSeconds: 60,
   stepNodes: 50,
