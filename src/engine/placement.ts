@@ -19,6 +19,7 @@ import { solveMip } from '../../solver/run.js';
 import type { Instance } from '../model/instance.js';
 import { evaluate, formulate, type Formulation } from '../model/formulation.js';
 import { improveBoard, type LnsOutcome } from '../board/lns.js';
+import { placementFamilies } from '../board/member-courses.js';
 import { objectiveTiers } from '../model/objective.js';
 
 export interface PlacementProgram {
@@ -139,6 +140,10 @@ export async function searchPlacement(
   if (reached(best)) stop.abort();
   const teach = new Set(form.vars.teach.map((v) => v.col));
   const placedOnly = { tiers: objectiveTiers(form, 'cte-first').filter((t) => t.kind === 'placed'), weights: [1] };
+  const maxFree = Math.max(80, Math.round(form.vars.teach.length * 0.2));
+  const maxTouched = 200;
+  // A pathway grade with every course its unplaced members need comes first (src/board/member-courses.ts).
+  const families = placementFamilies(form, maxFree, maxTouched, options.seed);
   const search = (from: readonly number[], parallel: number, maxSteps: number | undefined) =>
     improveBoard(form, model, placedOnly, teach, from, {
       backend: options.backend,
@@ -148,8 +153,9 @@ export async function searchPlacement(
       stepSeconds: options.stepSeconds,
       ...(maxSteps !== undefined ? { maxSteps } : {}),
       ...(options.stepNodes !== undefined ? { stepNodes: options.stepNodes } : {}),
-      maxFree: Math.max(80, Math.round(form.vars.teach.length * 0.2)),
-      maxTouched: 200,
+      maxFree,
+      maxTouched,
+      families,
       parallel,
       signal: stop.signal,
       onImprove: (v) => {
