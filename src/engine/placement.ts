@@ -101,7 +101,9 @@ export interface PlacementSearchResult {
 /**
  * Large-neighbourhood search for the board that places the most pathway students, on the
  * placement program (its steps skip the loading of every student outside pathways, so they are
- * several times cheaper than the whole program's). Starts from the better of `start` (a full
+ * several times cheaper than the whole program's), over the families of
+ * src/board/member-courses.ts (a pathway grade with every course its unplaced members need
+ * first). Starts from the better of `start` (a full
  * solution) and the greedy board loaded with pathway students; on programs up to
  * `wholeColumns` columns the root of the whole placement program runs beside the
  * first batch of steps, and the search goes on from the better board. The outcome's `steps`,
