@@ -19,6 +19,8 @@ import { solveMip } from '../../solver/run.js';
 import type { Instance } from '../model/instance.js';
 import { evaluate, formulate, type Formulation } from '../model/formulation.js';
 import { improveBoard, type LnsOutcome } from '../board/lns.js';
+import { placementFamilies } from '../board/member-courses.js';
+import { neighbourhoodFamilies, type NeighbourhoodFamily } from '../board/neighbourhoods.js';
 import { objectiveTiers } from '../model/objective.js';
 
 export interface PlacementProgram {
@@ -100,7 +102,9 @@ export interface PlacementSearchResult {
 /**
  * Large-neighbourhood search for the board that places the most pathway students, on the
  * placement program (its steps skip the loading of every student outside pathways, so they are
- * several times cheaper than the whole program's). Starts from the better of `start` (a full
+ * several times cheaper than the whole program's), over the families of
+ * src/board/member-courses.ts (a pathway grade with every course its unplaced members need
+ * first). Starts from the better of `start` (a full
  * solution) and the greedy board loaded with pathway students; on programs up to
  * `wholeColumns` columns the root of the whole placement program runs beside the
  * first batch of steps, and the search goes on from the better board. The outcome's `steps`,
@@ -139,6 +143,9 @@ export async function searchPlacement(
   if (reached(best)) stop.abort();
   const teach = new Set(form.vars.teach.map((v) => v.col));
   const placedOnly = { tiers: objectiveTiers(form, 'cte-first').filter((t) => t.kind === 'placed'), weights: [1] };
+  const maxFree = Math.max(80, Math.round(form.vars.teach.length * 0.2));
+  const maxTouched = 200;
+  const families = searchFamilies(model, options.wholeColumns, form, maxFree, maxTouched, options.seed);
   const search = (from: readonly number[], parallel: number, maxSteps: number | undefined) =>
     improveBoard(form, model, placedOnly, teach, from, {
       backend: options.backend,
@@ -148,8 +155,9 @@ export async function searchPlacement(
       stepSeconds: options.stepSeconds,
       ...(maxSteps !== undefined ? { maxSteps } : {}),
       ...(options.stepNodes !== undefined ? { stepNodes: options.stepNodes } : {}),
-      maxFree: Math.max(80, Math.round(form.vars.teach.length * 0.2)),
-      maxTouched: 200,
+      maxFree,
+      maxTouched,
+      families,
       parallel,
       signal: stop.signal,
       onImprove: (v) => {
@@ -173,6 +181,21 @@ export async function searchPlacement(
   } finally {
     options.signal?.removeEventListener('abort', forward);
   }
+}
+
+/**
+ * The placement search's families. Above `wholeColumns` columns, where the whole placement
+ * program's root does not run, a pathway grade with every course its unplaced members need
+ * comes first (src/board/member-courses.ts): on the generated 1,200-student school (27,362
+ * columns) it placed 348 of 348 in 24 s of search where the board search's families reached
+ * about 200 in 50 s. Up to it, the board search's families alone: there the root helps, and
+ * on valley-ab-150 (5,658 columns) the board families reach 42 of 42 only at step 57 of the
+ * 61 of its default work budget, so the new families' steps (one per pathway grade and
+ * family, again after every improvement) left it at 41 (benchmarks/notes.md, "Placement on the
+ * generated 1,200-student school").
+ */
+function searchFamilies(model: MipModel, wholeColumns: number, form: Formulation, maxFree: number, maxTouched: number, seed: number): NeighbourhoodFamily[] {
+  return model.columns.length > wholeColumns ? placementFamilies(form, maxFree, maxTouched, seed) : neighbourhoodFamilies(form, maxFree, maxTouched, seed);
 }
 
 /**
