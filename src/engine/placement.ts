@@ -145,7 +145,7 @@ export async function searchPlacement(
   const placedOnly = { tiers: objectiveTiers(form, 'cte-first').filter((t) => t.kind === 'placed'), weights: [1] };
   const maxFree = Math.max(80, Math.round(form.vars.teach.length * 0.2));
   const maxTouched = 200;
-  const families = searchFamilies(model, options.wholeColumns, form, maxFree, maxTouched, options.seed);
+  const families = placementSearchFamilies(model, options.wholeColumns, form, maxFree, maxTouched, options.seed);
   const search = (from: readonly number[], parallel: number, maxSteps: number | undefined) =>
     improveBoard(form, model, placedOnly, teach, from, {
       backend: options.backend,
@@ -188,14 +188,24 @@ export async function searchPlacement(
  * program's root does not run, a pathway grade with every course its unplaced members need
  * comes first (src/board/member-courses.ts): on the generated 1,200-student school (27,362
  * columns) it placed 348 of 348 in 24 s of search where the board search's families reached
- * about 200 in 50 s. Up to it, the board search's families alone: there the root helps, and
- * on valley-ab-150 (5,658 columns) the board families reach 42 of 42 only at step 57 of the
- * 61 of its default work budget, so the new families' steps (one per pathway grade and
- * family, again after every improvement) left it at 41 (benchmarks/notes.md, "Placement on the
- * generated 1,200-student school").
+ * about 200 in 50 s. Up to it, the board search's families first and the member-course families
+ * after them, once those stall: on valley-ab-150 (5,658 columns) the board families reach 42 of
+ * 42 at step 57, and with the member-course families first it stayed at 41 even over 121 steps;
+ * on mesa-7p-600 (10,524) the board families alone stopped at 142 of 161, and with the
+ * member-course families after them it placed 154 at the 60 s limit (benchmarks/notes.md,
+ * "Placement on the generated 1,200-student school").
  */
-function searchFamilies(model: MipModel, wholeColumns: number, form: Formulation, maxFree: number, maxTouched: number, seed: number): NeighbourhoodFamily[] {
-  return model.columns.length > wholeColumns ? placementFamilies(form, maxFree, maxTouched, seed) : neighbourhoodFamilies(form, maxFree, maxTouched, seed);
+export function placementSearchFamilies(
+  model: MipModel,
+  wholeColumns: number,
+  form: Formulation,
+  maxFree: number,
+  maxTouched: number,
+  seed: number,
+): NeighbourhoodFamily[] {
+  if (model.columns.length > wholeColumns) return placementFamilies(form, maxFree, maxTouched, seed);
+  const board = neighbourhoodFamilies(form, maxFree, maxTouched, seed);
+  return [...board, ...placementFamilies(form, maxFree, maxTouched, seed).slice(0, -board.length)];
 }
 
 /**

@@ -95,9 +95,10 @@ export const WHOLE_PLACEMENT_COLUMNS = 20_000;
 /**
  * The budget for a time limit. Steps cost 0.02–9 s on the reference machine (2 cores, two steps
  * at once) depending on the school and the neighbourhood, so no count fits every school. The
- * counts are those the cheapest steps would use up within the limit (placement steps of 2 s,
- * search steps of 0.02 s: Crestwood's slot-pair steps took 0.02 s, and at 0.25 s its search
- * ended on the budget after 10 s of a 60 s limit), so that on the bundled schools the time limit,
+ * counts are those the cheapest steps would use up within the limit (placement steps of 1 s:
+ * mesa-7p-600's took 0.5 s, and at 2 s its placement search ended on the budget after 30 s, at
+ * 142 of 161 while still improving; search steps of 0.02 s: Crestwood's slot-pair steps took
+ * 0.02 s, and at 0.25 s its search ended on the budget after 10 s of a 60 s limit), so that on the bundled schools the time limit,
  * not the step budget, ends a search that is still below its bound (the search's families of
  * growing neighbourhoods, src/board/lns.ts, keep finding steps to try); on large schools the
  * clock ends the search first and the report says so.
@@ -105,7 +106,7 @@ export const WHOLE_PLACEMENT_COLUMNS = 20_000;
 export function workBudget(limitSeconds: number): WorkBudget {
   const pairs = (seconds: number) => Math.max(1, Math.floor(limitSeconds / seconds)) * 2;
   return {
-    placementSteps: pairs(2),
+    placementSteps: pairs(1),
     searchSteps: pairs(0.02),
     stepNodes: 500,
     stageNodes: 100,

@@ -17,7 +17,7 @@ import { memberCourses, placementFamilies } from '../../src/board/member-courses
 import { neighbourhoodFamilies, unplacedByPathwayGrade } from '../../src/board/neighbourhoods.js';
 import { improveBoard } from '../../src/board/lns.js';
 import { objectiveTiers } from '../../src/model/objective.js';
-import { placementProgram, searchPlacement, sectionKey } from '../../src/engine/placement.js';
+import { placementProgram, placementSearchFamilies, searchPlacement, sectionKey } from '../../src/engine/placement.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
 import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
 import { propertySeeds } from '../helpers/seeds.js';
@@ -161,6 +161,23 @@ describe('pathway grades with their members’ courses', () => {
       form.vars.teach.filter((v) => !v.cohort && n.free.has(v.col)).map((v) => v.course),
     );
     expect(freed.some((c) => big.has(c))).toBe(true);
+  });
+
+  it('come after the board search’s families in the placement search of a program small enough for its whole-program root, first above it', () => {
+    const { inst } = school(300, 2, 2);
+    const form = formulate(inst);
+    const { model } = placementProgram(
+      inst,
+      form.builder.build('max', []).columns.map((c) => c.name),
+    );
+    const names = (wholeColumns: number) => placementSearchFamilies(model, wholeColumns, form, 80, 200, 1).map((f) => f.name);
+    const board = neighbourhoodFamilies(form, 80, 200, 1).map((f) => f.name);
+    const members = placementFamilies(form, 80, 200, 1)
+      .map((f) => f.name)
+      .filter((n) => !board.includes(n));
+    expect(members.length).toBe(2);
+    expect(names(model.columns.length)).toEqual([...board, ...members]);
+    expect(names(model.columns.length - 1)).toEqual([...members, ...board]);
   });
 
   it('come first in the placement search: one batch of it places more than one of the board search’s families, the same on every run', async () => {
