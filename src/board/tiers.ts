@@ -9,7 +9,7 @@
  */
 import type { MipResult, MipTermination } from '../../solver/backend.js';
 import { solveMip, type SolveMipOptions } from '../../solver/run.js';
-import { extractSubmodel } from '../../solver/submodel.js';
+import { extractSubmodel, type ColumnSet } from '../../solver/submodel.js';
 import type { MipModel } from '../../solver/mip.js';
 import {
   chunkTiers,
@@ -18,8 +18,8 @@ import {
   tierFloors,
   tierRanges,
   tierValues,
-  weightedExpr,
-  withObjective,
+  weightedCoefficients,
+  withCoefficients,
   WEIGHT_LIMIT,
   type ObjectiveTier,
 } from '../model/objective.js';
@@ -34,7 +34,7 @@ export interface TierSolveOptions extends Omit<SolveMipOptions, 'start'> {
   /** A feasible start (one value per column of the full model), kept when no solve improves on it. */
   readonly start?: readonly number[] | null;
   /** Columns held at their value in `start`: only the rest is sent to the solver (a search step). */
-  readonly held?: ReadonlySet<number>;
+  readonly held?: ColumnSet;
   /** Called with each program sent to the solver (for logs and benchmarks). */
   readonly onSent?: (sent: MipModel) => void;
   /** Largest weight one solve may carry (default {@link WEIGHT_LIMIT}). */
@@ -86,7 +86,7 @@ export async function solveTiers(model: MipModel, goal: TieredObjective, options
   const deadline = started + mip.timeLimitSeconds * 1000;
   for (const [i, chunk] of chunks.entries()) {
     const weights = single ? (global ? goal.weights : local) : dominatingWeights(chunk.ranges);
-    const program = withObjective(model, weightedExpr(chunk.tiers, weights), floors);
+    const objective = weightedCoefficients(chunk.tiers, weights, model.columns.length);
     // Later chunks share what the earlier ones left of the time limit.
     const timeLimitSeconds = Math.max(0.5, (deadline - performance.now()) / 1000 / (chunks.length - i));
     const onProgress =
@@ -94,7 +94,7 @@ export async function solveTiers(model: MipModel, goal: TieredObjective, options
       (single && global ? mip.onProgress : (p: Parameters<NonNullable<typeof mip.onProgress>>[0]) => mip.onProgress?.({ ...p, objective: null, bound: null }));
     let result: MipResult;
     if (held && values) {
-      const sub = extractSubmodel(program, held, values);
+      const sub = extractSubmodel(model, held, values, { objective, rows: floors });
       // A start breaking an all-held row means no completion exists: nothing to solve.
       if (sub.violatedRow !== undefined)
         return { termination: 'infeasible', values: null, objective: null, bound: null, gap: null, seconds: 0, backend: mip.backend, weights: null, solves: 0 };
@@ -102,6 +102,7 @@ export async function solveTiers(model: MipModel, goal: TieredObjective, options
       const r = await solveMip(sub.model, { ...mip, timeLimitSeconds, start: sub.restrict(values), ...(onProgress ? { onProgress } : {}) });
       result = { ...r, values: r.values ? sub.expand(r.values) : null };
     } else {
+      const program = withCoefficients(model, objective, floors);
       onSent?.(program);
       result = await solveMip(program, { ...mip, timeLimitSeconds, ...(values ? { start: values } : {}), ...(onProgress ? { onProgress } : {}) });
     }
