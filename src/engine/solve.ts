@@ -11,10 +11,11 @@ import { loadGreedyBoard } from '../board/baseline.js';
 import { scheduleToValues } from '../board/incumbent.js';
 import { BOUND_NODE_LIMIT, BOUND_TIME_SHARE, placementUpperBound } from '../bound/upper-bound.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
+import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
 import { Pace } from './pace.js';
 import { solveSettings, type SolveOptions } from './settings.js';
 import { SolveRun, type GreedyStart } from './run-state.js';
-import { stagePlan } from './stages.js';
+import { LARGE_MODEL_COLUMNS, stagePlan } from './stages.js';
 import { STAGE_RUNNERS, wholeProgramFallback } from './runners.js';
 import { deliver, infeasibleOutcome, stoppedBefore, type SolveOutcome } from './outcome.js';
 import { sectionKey } from './placement.js';
@@ -65,6 +66,11 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
     if (end === 'stop') break;
   }
   if ((await wholeProgramFallback(run)) === 'infeasible') return infeasibleOutcome(run);
+  // On a large school the delivery works for seconds on this thread (every candidate named and
+  // checked, the report's levers), while the idle solver workers would go on holding up to
+  // 2 × 384 MB: on the 3,500-student school that was the solve's peak. A later solve spawns
+  // its workers again (about 0.2 s); small schools keep theirs.
+  if (program.model.columns.length > LARGE_MODEL_COLUMNS) await shutdownSolverWorkers();
   return deliver(run);
 }
 

@@ -185,14 +185,27 @@ export function withCoefficients(model: MipModel, obj: ArrayLike<number>, rows: 
   return { ...model, columns: model.columns.map((c, j) => ({ ...c, obj: obj[j] ?? 0 })), rows: rows.length > 0 ? [...model.rows, ...rows] : model.rows };
 }
 
+/**
+ * Each tier's expression with repeated columns merged (a member column counts once per cohort
+ * request of the tier), columns in order of first appearance; computed once per tier. A search
+ * step on a school whose tiers are solved in turn holds them as floors at every step, and
+ * building them afresh (a pair per term and a Map) was 60 MB a step on a 3,500-student school.
+ */
+const mergedTiers = new WeakMap<ObjectiveTier, { readonly cols: readonly number[]; readonly coefs: readonly number[] }>();
+
+function mergedTier(tier: ObjectiveTier): { readonly cols: readonly number[]; readonly coefs: readonly number[] } {
+  const known = mergedTiers.get(tier);
+  if (known) return known;
+  const merged = new Map<number, number>();
+  for (const u of tier.units) for (const c of u.cols) merged.set(c, (merged.get(c) ?? 0) + 1);
+  const expr = { cols: [...merged.keys()], coefs: [...merged.values()] };
+  mergedTiers.set(tier, expr);
+  return expr;
+}
+
 /** Rows holding each tier at least at its value, so a later solve cannot trade it for lower tiers. */
 export function tierFloors(tiers: readonly ObjectiveTier[], values: readonly number[]): MipRow[] {
-  return tiers.map((t, i) => {
-    // A member column counts once per cohort request of the tier: merge repeated columns.
-    const merged = new Map<number, number>();
-    for (const [c, v] of tierExpr(t)) merged.set(c, (merged.get(c) ?? 0) + v);
-    return { name: `tierFloor[${t.name}]`, cols: [...merged.keys()], coefs: [...merged.values()], lb: values[i] ?? 0, ub: Infinity };
-  });
+  return tiers.map((t, i) => ({ name: `tierFloor[${t.name}]`, ...mergedTier(t), lb: values[i] ?? 0, ub: Infinity }));
 }
 
 /** A strategy's objective on one formulation: its tiers, their weights over the whole program, and the weighted sum. */
