@@ -3,7 +3,8 @@
  * loading, the final loading) and the placement search's solve of the greedy board send only
  * what can move, without the board's columns and without the seats of sections not on the board
  * (solver/submodel.ts). Sent whole, the 3,500-student benchmark school's loading (458,174
- * columns) held its worker's memory above 1 GB (benchmarks/notes.md, "Peak memory of L and XL").
+ * columns) added about 0.9 GB to the process while it ran (benchmarks/notes.md, "Peak memory of
+ * L and XL").
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { MipModel } from '../../solver/mip.js';
