@@ -15,7 +15,7 @@ export interface Submodel {
   readonly columns: readonly number[];
   /** Rows of the full model dropped because every column in them is held. */
   readonly droppedRows: number;
-  /** Columns outside `held` that a row forces to 0, held at 0 (see {@link extractSubmodel}). */
+  /** Columns outside `held` that a row forces to 0, held at 0 (with {@link SubmodelOptions.holdForcedZeros}). */
   readonly forcedZeros: number;
   /**
    * The first dropped row the held values violate (name), when there is one: the held model is
@@ -46,18 +46,25 @@ export interface SubmodelOptions {
   readonly rows?: readonly MipRow[];
   /** Absolute violation (scaled by the row's largest coefficient) below which a dropped row counts as holding; default 1e-6. */
   readonly tolerance?: number;
+  /**
+   * Also hold at 0 every free column a row forces to 0 once the held columns are in: a row whose
+   * upper bound less the held activity is 0, over free columns with positive coefficients and
+   * lower bound 0, leaves them no other value. A solver's presolve removes them too, but only
+   * after receiving them; where the held columns decide most of the rest, that is most of the
+   * model. The solver's path on the smaller model differs, though: a node-limited search may end
+   * elsewhere (the caller's choice, hence off by default).
+   */
+  readonly holdForcedZeros?: boolean;
 }
 
 /**
  * Extracts the submodel in which every column in `held` keeps its value in `values` and the
- * other columns are free, except those a row forces to 0 once the held columns are in: a row
- * whose upper bound less the held activity is 0, over free columns with positive coefficients
- * and lower bound 0, leaves them no other value, so they are held at 0 too (a solver's presolve
- * would remove them, but only after receiving them). It allocates for the free columns and the
- * rows it keeps (and three typed arrays of the model's length), never a copy of the whole model.
+ * other columns are free (except the forced zeros, with {@link SubmodelOptions.holdForcedZeros}).
+ * It allocates for the free columns and the rows it keeps (and three typed arrays of the
+ * model's length), never a copy of the whole model.
  */
 export function extractSubmodel(model: MipModel, held: ColumnSet, values: readonly number[], options: SubmodelOptions = {}): Submodel {
-  const { objective, rows: extraRows = [], tolerance = 1e-6 } = options;
+  const { objective, rows: extraRows = [], tolerance = 1e-6, holdForcedZeros = false } = options;
   const n = model.columns.length;
   const objOf = (j: number, c: MipColumn): number => (objective ? (objective[j] ?? 0) : c.obj);
   const fixed = new Float64Array(n);
@@ -85,8 +92,10 @@ export function extractSubmodel(model: MipModel, held: ColumnSet, values: readon
       forcedZeros++;
     }
   };
-  for (const r of model.rows) forceZeros(r);
-  for (const r of extraRows) forceZeros(r);
+  if (holdForcedZeros) {
+    for (const r of model.rows) forceZeros(r);
+    for (const r of extraRows) forceZeros(r);
+  }
 
   const index = new Int32Array(n).fill(-1);
   const columns: number[] = [];

@@ -126,6 +126,7 @@ export async function searchPlacement(
       model,
       board,
       Array.from(model.columns, (_, j) => board.get(j) ?? 0),
+      { holdForcedZeros: true },
     );
     const greedy =
       held.violatedRow === undefined

@@ -107,6 +107,7 @@ const placement: StageRunner = async (run, stage) => {
       nodeLimit: settings.work.stageNodes,
       start: found.values,
       held: boardHeld(run),
+      holdForcedZeros: true,
       onProgress: run.stream('placement loading'),
     }),
   );
@@ -202,7 +203,7 @@ async function programStage(
       timeLimitSeconds,
       nodeLimit: settings.work.stageNodes,
       ...(start ? { start: [...start] } : {}),
-      ...(held ? { held } : {}),
+      ...(held ? { held, holdForcedZeros: true } : {}),
       onProgress: run.stream(stage.name),
     }),
   );

@@ -64,10 +64,10 @@ const heldMip = fc
 describe('submodel extraction', () => {
   it('solving the submodel and mapping back matches solving the held full model', async () => {
     await fc.assert(
-      fc.asyncProperty(heldMip, async ({ model, point, held }) => {
+      fc.asyncProperty(heldMip, fc.boolean(), async ({ model, point, held }, holdForcedZeros) => {
         const options = { backend: 'highs', timeLimitSeconds: 10, mipGap: 0, seed: 1 } as const;
         const whole = await solveMip(fixColumns(model, new Map([...held].map((j) => [j, point[j] ?? 0]))), options);
-        const sub = extractSubmodel(model, held, point);
+        const sub = extractSubmodel(model, held, point, { holdForcedZeros });
         expect(sub.violatedRow).toBeUndefined();
         expect(sub.model.columns.length).toBe(model.columns.length - held.size - sub.forcedZeros);
         for (const r of sub.model.rows) expect(r.cols.length).toBeGreaterThan(0);
@@ -142,14 +142,16 @@ describe('submodel extraction', () => {
         { name: 'total', cols: [1, 2, 3], coefs: [1, 1, 1], lb: -Infinity, ub: 40 },
       ],
     };
-    const closed = extractSubmodel(model, new Set([0]), [0, 0, 0, 5]);
+    const closed = extractSubmodel(model, new Set([0]), [0, 0, 0, 5], { holdForcedZeros: true });
     expect(closed.forcedZeros).toBe(2);
     expect(closed.columns).toEqual([3]);
     expect(closed.model.rows).toEqual([{ name: 'total', cols: [0], coefs: [1], lb: -Infinity, ub: 40 }]);
     expect(closed.expand([7])).toEqual([0, 0, 0, 7]);
     // Held open, the section's row leaves its seats free.
-    const open = extractSubmodel(model, new Set([0]), [1, 0, 0, 5]);
+    const open = extractSubmodel(model, new Set([0]), [1, 0, 0, 5], { holdForcedZeros: true });
     expect(open.forcedZeros).toBe(0);
     expect(open.columns).toEqual([1, 2, 3]);
+    // Without the option, forced zeros stay free (a search step keeps them).
+    expect(extractSubmodel(model, new Set([0]), [0, 0, 0, 5]).columns).toEqual([1, 2, 3]);
   });
 });
