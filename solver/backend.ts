@@ -108,6 +108,12 @@ export interface Backend {
    * terminated and never reused.
    */
   poisoned(): boolean;
+  /**
+   * Bytes of WebAssembly memory the backend's runtime holds in this thread. It grows to the
+   * largest model solved so far and never shrinks while the thread lives, so the worker pool
+   * retires a thread holding too much (solver/worker-pool.ts). Absent when the backend cannot tell.
+   */
+  memoryBytes?(): number;
 }
 
 /**

@@ -20,5 +20,5 @@ export type {
   MipSolveOptions,
   MipTermination,
 } from './backend.js';
-export { extractSubmodel, type Submodel } from './submodel.js';
+export { extractSubmodel, type ColumnSet, type Submodel, type SubmodelOptions } from './submodel.js';
 export { modelSize, type MipModel, type MipColumn, type MipRow, type VarKind } from './mip.js';

@@ -43,6 +43,16 @@ export type WorkerEvent = z.infer<typeof workerEventSchema>;
 export interface WorkerReply {
   readonly result: MipResult;
   readonly poisoned: boolean;
+  /** What the thread holds once the solve has ended (see {@link WorkerMemory}). */
+  readonly memory: WorkerMemory;
+}
+
+/** Memory a solver worker thread holds between solves, in bytes. */
+export interface WorkerMemory {
+  /** The backend runtime's WebAssembly memory: it never shrinks while the thread lives. */
+  readonly wasmBytes: number;
+  /** The thread's JavaScript heap (V8's `total_heap_size`: what it has taken from the system). */
+  readonly heapBytes: number;
 }
 
 /** The worker API exposed through comlink. */

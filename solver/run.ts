@@ -163,9 +163,9 @@ export async function solveMip(model: MipModel, options: SolveMipOptions): Promi
 
   switch (outcome.kind) {
     case 'reply': {
-      const { result, poisoned } = outcome.reply;
+      const { result, poisoned, memory } = outcome.reply;
       if (poisoned) discardWorker(handle);
-      else releaseWorker(handle);
+      else releaseWorker(handle, memory);
       const cutShort =
         result.termination === 'time-limit' || result.termination === 'node-limit' || result.termination === 'interrupted' || result.termination === 'error';
       if (result.values === null && best !== undefined && cutShort) {

@@ -3,22 +3,28 @@
  * boundary, streams incumbents and progress to the main thread on a dedicated port, and polls
  * a shared stop flag so the main thread can interrupt a solve that blocks this thread.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { errorResult } from './backend.js';
+import { errorResult, type Backend } from './backend.js';
 import { loadBackend } from './backends/index.js';
-import { jobSchema, modelShapeProblem, type WorkerApi, type WorkerEvent, type WorkerReply } from './protocol.js';
+import { jobSchema, modelShapeProblem, type WorkerApi, type WorkerEvent, type WorkerMemory, type WorkerReply } from './protocol.js';
+
+/** What this thread holds now: its backend's WebAssembly memory (if it was loaded) and its JavaScript heap. */
+function memory(backend?: Backend): WorkerMemory {
+  return { wasmBytes: backend?.memoryBytes?.() ?? 0, heapBytes: getHeapStatistics().total_heap_size };
+}
 
 const api: WorkerApi = {
   async solve(rawJob, model, events, stopFlag): Promise<WorkerReply> {
     const port = events;
     try {
       const parsed = jobSchema.safeParse(rawJob);
-      if (!parsed.success) return { result: errorResult('unknown', `invalid solve job: ${parsed.error.message}`), poisoned: false };
+      if (!parsed.success) return { result: errorResult('unknown', `invalid solve job: ${parsed.error.message}`), poisoned: false, memory: memory() };
       const job = parsed.data;
       const problem = modelShapeProblem(model);
-      if (problem !== undefined) return { result: errorResult(job.backend, `invalid model: ${problem}`), poisoned: false };
+      if (problem !== undefined) return { result: errorResult(job.backend, `invalid model: ${problem}`), poisoned: false, memory: memory() };
       const flag = new Int32Array(stopFlag);
       let shouldStop = (): boolean => Atomics.load(flag, 0) !== 0;
       if (job.testCrash === 'exit') process.exit(70);
@@ -49,7 +55,7 @@ const api: WorkerApi = {
           shouldStop,
         },
       );
-      return { result, poisoned: backend.poisoned() };
+      return { result, poisoned: backend.poisoned(), memory: memory(backend) };
     } finally {
       port.close();
     }

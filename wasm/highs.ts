@@ -15,6 +15,8 @@ export const HIGHS_MEMORY_LIMIT_BYTES = 2 * 1024 ** 3;
 const LOG_LINES_KEPT = 40;
 const recentLog: string[] = [];
 let runtime: Promise<Highs> | undefined;
+/** The runtime once loaded, for {@link highsMemoryBytes}. */
+let loaded: Highs | undefined;
 let poisonReason: string | undefined;
 
 function keepLine(line: string): void {
@@ -28,9 +30,22 @@ function keepLine(line: string): void {
  */
 export function highsRuntime(): Promise<Highs> {
   if (poisonReason !== undefined) return Promise.reject(new Error(`HiGHS runtime is unusable after an abort: ${poisonReason}`));
-  const loading = runtime ?? loadHighs({ print: keepLine, printErr: keepLine });
+  const loading =
+    runtime ??
+    loadHighs({ print: keepLine, printErr: keepLine }).then((highs) => {
+      loaded = highs;
+      return highs;
+    });
   runtime = loading;
   return loading;
+}
+
+/**
+ * Bytes of WebAssembly memory this thread's HiGHS runtime holds (0 before it is loaded). The
+ * memory grows to the largest model solved so far and never shrinks while the thread lives.
+ */
+export function highsMemoryBytes(): number {
+  return loaded?.memoryBytes ?? 0;
 }
 
 /** Marks this thread's runtime as unusable (after a WASM abort or out-of-memory). */

@@ -9,7 +9,7 @@
  */
 import type { MipResult, MipTermination } from '../../solver/backend.js';
 import { solveMip, type SolveMipOptions } from '../../solver/run.js';
-import { extractSubmodel } from '../../solver/submodel.js';
+import { extractSubmodel, type ColumnSet } from '../../solver/submodel.js';
 import type { MipModel } from '../../solver/mip.js';
 import {
   chunkTiers,
@@ -18,8 +18,8 @@ import {
   tierFloors,
   tierRanges,
   tierValues,
-  weightedExpr,
-  withObjective,
+  weightedCoefficients,
+  withCoefficients,
   WEIGHT_LIMIT,
   type ObjectiveTier,
 } from '../model/objective.js';
@@ -34,7 +34,14 @@ export interface TierSolveOptions extends Omit<SolveMipOptions, 'start'> {
   /** A feasible start (one value per column of the full model), kept when no solve improves on it. */
   readonly start?: readonly number[] | null;
   /** Columns held at their value in `start`: only the rest is sent to the solver (a search step). */
-  readonly held?: ReadonlySet<number>;
+  readonly held?: ColumnSet;
+  /**
+   * With `held`, also hold the columns a row then forces to 0 (solver/submodel.ts): for a board's
+   * loading, where they are the seats of every section not on the board. Search steps keep them:
+   * on the smaller program their node-limited solves take another path, and valley-ab-150's
+   * placement search ended at 41 of 42 placed on the budget where it reaches 42.
+   */
+  readonly holdForcedZeros?: boolean;
   /** Called with each program sent to the solver (for logs and benchmarks). */
   readonly onSent?: (sent: MipModel) => void;
   /** Largest weight one solve may carry (default {@link WEIGHT_LIMIT}). */
@@ -69,7 +76,7 @@ const RANK: Readonly<Record<MipTermination, number>> = {
  *   the last chunk that returned any (or the start), and the worst termination of the chunks.
  */
 export async function solveTiers(model: MipModel, goal: TieredObjective, options: TierSolveOptions): Promise<TierSolveResult> {
-  const { start, held, onSent, weightLimit = WEIGHT_LIMIT, ...mip } = options;
+  const { start, held, holdForcedZeros, onSent, weightLimit = WEIGHT_LIMIT, ...mip } = options;
   const free = (j: number) => !held?.has(j) && (model.columns[j]?.lb ?? 0) < (model.columns[j]?.ub ?? 0);
   const global = Math.max(1, ...goal.weights) <= weightLimit;
   const ranges = tierRanges(goal.tiers, free);
@@ -86,7 +93,7 @@ export async function solveTiers(model: MipModel, goal: TieredObjective, options
   const deadline = started + mip.timeLimitSeconds * 1000;
   for (const [i, chunk] of chunks.entries()) {
     const weights = single ? (global ? goal.weights : local) : dominatingWeights(chunk.ranges);
-    const program = withObjective(model, weightedExpr(chunk.tiers, weights), floors);
+    const objective = weightedCoefficients(chunk.tiers, weights, model.columns.length);
     // Later chunks share what the earlier ones left of the time limit.
     const timeLimitSeconds = Math.max(0.5, (deadline - performance.now()) / 1000 / (chunks.length - i));
     const onProgress =
@@ -94,7 +101,7 @@ export async function solveTiers(model: MipModel, goal: TieredObjective, options
       (single && global ? mip.onProgress : (p: Parameters<NonNullable<typeof mip.onProgress>>[0]) => mip.onProgress?.({ ...p, objective: null, bound: null }));
     let result: MipResult;
     if (held && values) {
-      const sub = extractSubmodel(program, held, values);
+      const sub = extractSubmodel(model, held, values, { objective, rows: floors, ...(holdForcedZeros ? { holdForcedZeros } : {}) });
       // A start breaking an all-held row means no completion exists: nothing to solve.
       if (sub.violatedRow !== undefined)
         return { termination: 'infeasible', values: null, objective: null, bound: null, gap: null, seconds: 0, backend: mip.backend, weights: null, solves: 0 };
@@ -102,6 +109,7 @@ export async function solveTiers(model: MipModel, goal: TieredObjective, options
       const r = await solveMip(sub.model, { ...mip, timeLimitSeconds, start: sub.restrict(values), ...(onProgress ? { onProgress } : {}) });
       result = { ...r, values: r.values ? sub.expand(r.values) : null };
     } else {
+      const program = withCoefficients(model, objective, floors);
       onSent?.(program);
       result = await solveMip(program, { ...mip, timeLimitSeconds, ...(values ? { start: values } : {}), ...(onProgress ? { onProgress } : {}) });
     }

@@ -13,7 +13,8 @@
  * to optimality on schools where the whole program is not; its board, loaded with every
  * student, is then the engine's start for the requests.
  */
-import { fixColumns, type MipModel } from '../../solver/mip.js';
+import type { MipModel } from '../../solver/mip.js';
+import { extractSubmodel } from '../../solver/submodel.js';
 import type { BackendName } from '../../solver/index.js';
 import { solveMip } from '../../solver/run.js';
 import type { Instance } from '../model/instance.js';
@@ -121,16 +122,29 @@ export async function searchPlacement(
   let best: number[] | null = start ? program.fromFull(start) : null;
   const left = () => options.until - options.now();
   if (left() > 1 && !options.signal?.aborted) {
-    const fixed = new Map(form.vars.teach.map((v) => [v.col, options.greedyBoard.has(sectionKey(v)) ? 1 : 0]));
-    const greedy = await solveMip(fixColumns(model, fixed), {
-      backend: options.backend,
-      timeLimitSeconds: Math.max(0.5, Math.min(options.stepSeconds, left() / 2)),
-      mipGap: 0,
-      seed: options.seed,
-      ...(options.stepNodes !== undefined ? { nodeLimit: options.stepNodes } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    if (greedy.values && (!best || placedOf(greedy.values) > placedOf(best))) best = greedy.values;
+    // The greedy board's sections held, and with them the seats of every section not on it
+    // (solver/submodel.ts): on the 3,500-student benchmark school the worker received all
+    // 213,094 columns of the placement program for this solve and kept 440 MB after it.
+    const board = new Map(form.vars.teach.map((v) => [v.col, options.greedyBoard.has(sectionKey(v)) ? 1 : 0]));
+    const held = extractSubmodel(
+      model,
+      board,
+      Array.from(model.columns, (_, j) => board.get(j) ?? 0),
+      { holdForcedZeros: true },
+    );
+    const greedy =
+      held.violatedRow === undefined
+        ? await solveMip(held.model, {
+            backend: options.backend,
+            timeLimitSeconds: Math.max(0.5, Math.min(options.stepSeconds, left() / 2)),
+            mipGap: 0,
+            seed: options.seed,
+            ...(options.stepNodes !== undefined ? { nodeLimit: options.stepNodes } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+          })
+        : null;
+    const values = greedy?.values ? held.expand(greedy.values) : null;
+    if (values && (!best || placedOf(values) > placedOf(best))) best = values;
   }
   if (!best) return null;
   options.onImprove?.(placedOf(best));

@@ -12,10 +12,11 @@ import { scheduleToValues } from '../board/incumbent.js';
 import { countingUpperBound } from '../bound/upper-bound.js';
 import { settleBound } from './settle-bound.js';
 import { checkFeasibility } from '../../solver/feasibility.js';
+import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
 import { Pace } from './pace.js';
 import { solveSettings, type SolveOptions } from './settings.js';
 import { SolveRun, type GreedyStart } from './run-state.js';
-import { stagePlan } from './stages.js';
+import { LARGE_MODEL_COLUMNS, stagePlan } from './stages.js';
 import { STAGE_RUNNERS, wholeProgramFallback } from './runners.js';
 import { deliver, infeasibleOutcome, stoppedBefore, type SolveOutcome } from './outcome.js';
 import { sectionKey } from './placement.js';
@@ -60,6 +61,11 @@ export async function solve(scenarioInput: Scenario, options: SolveOptions = {})
   }
   if ((await wholeProgramFallback(run)) === 'infeasible') return infeasibleOutcome(run);
   await settleBound(run);
+  // On a large school the delivery works for seconds on this thread (every candidate named and
+  // checked, the report's levers), while the idle solver workers would go on holding up to
+  // 2 × 384 MB: on the 3,500-student school that was the solve's peak. A later solve spawns
+  // its workers again (about 0.2 s); small schools keep theirs.
+  if (program.model.columns.length > LARGE_MODEL_COLUMNS) await shutdownSolverWorkers();
   return deliver(run);
 }
 

@@ -138,6 +138,22 @@ export function weightedExpr(tiers: readonly ObjectiveTier[], weights: readonly 
 }
 
 /**
+ * The weighted sum of the tiers as one coefficient per column of a program with `columns`
+ * columns: the sums {@link weightedExpr} gives, added in the same order, without a pair per term.
+ * A search step needs only these (its submodel takes the coefficients of its free columns), and on
+ * a 3,500-student school the pairs and the copied columns were about 60 MB per step, garbage that
+ * the main thread's heap let grow to gigabytes before collecting it.
+ */
+export function weightedCoefficients(tiers: readonly ObjectiveTier[], weights: readonly number[], columns: number): Float64Array {
+  const obj = new Float64Array(columns);
+  tiers.forEach((t, i) => {
+    const w = weights[i] ?? 0;
+    for (const u of t.units) for (const c of u.cols) obj[c] = (obj[c] ?? 0) + w;
+  });
+  return obj;
+}
+
+/**
  * The tiers split into consecutive chunks, each solvable as one weighted sum with weights at most
  * `limit` (a single tier always weighs 1).
  */
@@ -159,19 +175,37 @@ export function chunkTiers(
 
 /** The model with `objective` as its objective (other columns 0) and `rows` added. */
 export function withObjective(model: MipModel, objective: Expr, rows: readonly MipRow[] = []): MipModel {
-  const obj = new Map<number, number>();
-  for (const [c, v] of objective) obj.set(c, (obj.get(c) ?? 0) + v);
-  return { ...model, columns: model.columns.map((c, j) => ({ ...c, obj: obj.get(j) ?? 0 })), rows: rows.length > 0 ? [...model.rows, ...rows] : model.rows };
+  const obj = new Float64Array(model.columns.length);
+  for (const [c, v] of objective) obj[c] = (obj[c] ?? 0) + v;
+  return withCoefficients(model, obj, rows);
+}
+
+/** The model with one objective coefficient per column (`obj`), plus `rows` if any. */
+export function withCoefficients(model: MipModel, obj: ArrayLike<number>, rows: readonly MipRow[] = []): MipModel {
+  return { ...model, columns: model.columns.map((c, j) => ({ ...c, obj: obj[j] ?? 0 })), rows: rows.length > 0 ? [...model.rows, ...rows] : model.rows };
+}
+
+/**
+ * Each tier's expression with repeated columns merged (a member column counts once per cohort
+ * request of the tier), columns in order of first appearance; computed once per tier. A search
+ * step on a school whose tiers are solved in turn holds them as floors at every step, and
+ * building them afresh (a pair per term and a Map) was 60 MB a step on a 3,500-student school.
+ */
+const mergedTiers = new WeakMap<ObjectiveTier, { readonly cols: readonly number[]; readonly coefs: readonly number[] }>();
+
+function mergedTier(tier: ObjectiveTier): { readonly cols: readonly number[]; readonly coefs: readonly number[] } {
+  const known = mergedTiers.get(tier);
+  if (known) return known;
+  const merged = new Map<number, number>();
+  for (const u of tier.units) for (const c of u.cols) merged.set(c, (merged.get(c) ?? 0) + 1);
+  const expr = { cols: [...merged.keys()], coefs: [...merged.values()] };
+  mergedTiers.set(tier, expr);
+  return expr;
 }
 
 /** Rows holding each tier at least at its value, so a later solve cannot trade it for lower tiers. */
 export function tierFloors(tiers: readonly ObjectiveTier[], values: readonly number[]): MipRow[] {
-  return tiers.map((t, i) => {
-    // A member column counts once per cohort request of the tier: merge repeated columns.
-    const merged = new Map<number, number>();
-    for (const [c, v] of tierExpr(t)) merged.set(c, (merged.get(c) ?? 0) + v);
-    return { name: `tierFloor[${t.name}]`, cols: [...merged.keys()], coefs: [...merged.values()], lb: values[i] ?? 0, ub: Infinity };
-  });
+  return tiers.map((t, i) => ({ name: `tierFloor[${t.name}]`, ...mergedTier(t), lb: values[i] ?? 0, ub: Infinity }));
 }
 
 /** A strategy's objective on one formulation: its tiers, their weights over the whole program, and the weighted sum. */

@@ -22,6 +22,7 @@ import {
   withObjective,
 } from '../../src/model/objective.js';
 import { solveTiers } from '../../src/board/tiers.js';
+import type { MipColumn, MipModel } from '../../solver/mip.js';
 import { scheduleTiers } from '../../src/engine/realise.js';
 import { scheduleToValues } from '../../src/board/incumbent.js';
 import { handScenario, handSchedule } from '../helpers/hand-school.js';
@@ -160,5 +161,44 @@ describe('solving the tiers', () => {
     expect(inTurn.termination).toBe('optimal');
     expect(inTurn.objective).toBeNull();
     expect(tierValues(goal.tiers, inTurn.values ?? expect.unreachable('the solve in turn has no values'))).toEqual([13, 0]);
+  });
+
+  it('a search step copies none of the columns it holds: it sends its submodel without copying the program', async () => {
+    const form = formulate(buildInstance(outranks()));
+    const goal = strategyObjective('cte-first', form);
+    const model = withObjective(form.builder.build('max', []), goal.objective);
+    const options = { backend: 'highs', timeLimitSeconds: 20, mipGap: 0, seed: 1 } as const;
+    const best = (await solveTiers(model, goal, options)).values ?? expect.unreachable('the program has no solution');
+    // The columns whose name or objective is read; copying a column (a spread) reads both.
+    const read = new Set<number>();
+    const watched: MipModel = {
+      ...model,
+      columns: model.columns.map((c, j) => {
+        const column = { kind: c.kind, lb: c.lb, ub: c.ub };
+        for (const key of ['name', 'obj'] as const)
+          Object.defineProperty(column, key, {
+            enumerable: true,
+            get: () => {
+              read.add(j);
+              return c[key];
+            },
+          });
+        return column as MipColumn;
+      }),
+    };
+    const free = new Set(
+      model.columns
+        .map((_, j) => j)
+        .filter((j) => (model.columns[j]?.ub ?? 0) > (model.columns[j]?.lb ?? 0))
+        .slice(0, 6),
+    );
+    const held = new Set(model.columns.map((_, j) => j).filter((j) => !free.has(j)));
+    let sent: MipModel | undefined;
+    const step = await solveTiers(watched, goal, { ...options, start: best, held, onSent: (m) => (sent = m) });
+    // The free columns, less any a row forces to 0 (held at 0 too).
+    expect(sent?.columns.length).toBeGreaterThan(0);
+    expect(sent?.columns.length).toBeLessThanOrEqual(free.size);
+    expect(tierValues(goal.tiers, step.values ?? expect.unreachable('the step has no values'))).toEqual(tierValues(goal.tiers, best));
+    expect([...read].filter((j) => held.has(j))).toEqual([]);
   });
 });

@@ -64,12 +64,12 @@ const heldMip = fc
 describe('submodel extraction', () => {
   it('solving the submodel and mapping back matches solving the held full model', async () => {
     await fc.assert(
-      fc.asyncProperty(heldMip, async ({ model, point, held }) => {
+      fc.asyncProperty(heldMip, fc.boolean(), async ({ model, point, held }, holdForcedZeros) => {
         const options = { backend: 'highs', timeLimitSeconds: 10, mipGap: 0, seed: 1 } as const;
         const whole = await solveMip(fixColumns(model, new Map([...held].map((j) => [j, point[j] ?? 0]))), options);
-        const sub = extractSubmodel(model, held, point);
+        const sub = extractSubmodel(model, held, point, { holdForcedZeros });
         expect(sub.violatedRow).toBeUndefined();
-        expect(sub.model.columns.length).toBe(model.columns.length - held.size);
+        expect(sub.model.columns.length).toBe(model.columns.length - held.size - sub.forcedZeros);
         for (const r of sub.model.rows) expect(r.cols.length).toBeGreaterThan(0);
         const part = await solveMip(sub.model, { ...options, start: sub.restrict(point) });
         // `gap-reached` here is HiGHS's absolute gap tolerance (1e-6): optimal for integral objectives.
@@ -85,6 +85,29 @@ describe('submodel extraction', () => {
       { numRuns: 25, seed },
     );
   }, 50_000);
+
+  it('with an objective and rows given as options, gives the submodel of the model carrying them', () => {
+    fc.assert(
+      fc.property(
+        heldMip,
+        fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 8, maxLength: 8 }),
+        fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 8, maxLength: 8 }),
+        ({ model, point, held }, objective, floorCoefs) => {
+          const n = model.columns.length;
+          // A row over every column, as a tier floor is: it may be dropped (all held) or kept.
+          const floor: MipRow = { name: 'floor', cols: model.columns.map((_, j) => j), coefs: floorCoefs.slice(0, n), lb: -Infinity, ub: 40 };
+          const carrying: MipModel = { ...model, columns: model.columns.map((c, j) => ({ ...c, obj: objective[j] ?? 0 })), rows: [...model.rows, floor] };
+          const given = extractSubmodel(model, held, point, { objective: Float64Array.from(objective.slice(0, n)), rows: [floor] });
+          const expected = extractSubmodel(carrying, held, point);
+          expect(given.model).toEqual(expected.model);
+          expect(given.columns).toEqual(expected.columns);
+          expect(given.droppedRows).toBe(expected.droppedRows);
+          expect(given.violatedRow).toBe(expected.violatedRow);
+        },
+      ),
+      { numRuns: 100, seed },
+    );
+  });
 
   it('drops rows with only held columns, shifts the others, and reports a violated dropped row', () => {
     const model: MipModel = {
@@ -104,5 +127,31 @@ describe('submodel extraction', () => {
     expect(sub.restrict([1, 4, 3])).toEqual([4]);
     expect(sub.expand([2])).toEqual([1, 2, 3]);
     expect(extractSubmodel(model, new Set([0, 2]), [1, 4, 4]).violatedRow).toBe('heldOnly');
+  });
+
+  it('holds at 0 the free columns a row forces to 0 once the held columns are in', () => {
+    // seats ≤ 30·open: with the section held closed, its seats x1 and x2 can only be 0.
+    const model: MipModel = {
+      sense: 'max',
+      columns: [
+        { name: 'open', kind: 'binary', lb: 0, ub: 1, obj: 0 },
+        ...[1, 2, 3].map((j) => ({ name: `x${j}`, kind: 'integer' as const, lb: 0, ub: 30, obj: 1 })),
+      ],
+      rows: [
+        { name: 'seats', cols: [1, 2, 0], coefs: [1, 1, -30], lb: -Infinity, ub: 0 },
+        { name: 'total', cols: [1, 2, 3], coefs: [1, 1, 1], lb: -Infinity, ub: 40 },
+      ],
+    };
+    const closed = extractSubmodel(model, new Set([0]), [0, 0, 0, 5], { holdForcedZeros: true });
+    expect(closed.forcedZeros).toBe(2);
+    expect(closed.columns).toEqual([3]);
+    expect(closed.model.rows).toEqual([{ name: 'total', cols: [0], coefs: [1], lb: -Infinity, ub: 40 }]);
+    expect(closed.expand([7])).toEqual([0, 0, 0, 7]);
+    // Held open, the section's row leaves its seats free.
+    const open = extractSubmodel(model, new Set([0]), [1, 0, 0, 5], { holdForcedZeros: true });
+    expect(open.forcedZeros).toBe(0);
+    expect(open.columns).toEqual([1, 2, 3]);
+    // Without the option, forced zeros stay free (a search step keeps them).
+    expect(extractSubmodel(model, new Set([0]), [0, 0, 0, 5]).columns).toEqual([1, 2, 3]);
   });
 });

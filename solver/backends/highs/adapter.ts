@@ -7,7 +7,7 @@ import type { Highs, HighsCallbackMap, ModelData, ModelStatusCode } from 'highs'
 import { errorResult, type Backend, type MipResult, type MipSolveHooks, type MipSolveOptions, type MipTermination } from '../../backend.js';
 import { modelSize, type MipModel } from '../../mip.js';
 import { isWasmFailure } from '../../../wasm/failure.js';
-import { HIGHS_MEMORY_LIMIT_BYTES, highsPoisoned, highsRecentLog, highsRuntime, poisonHighs } from '../../../wasm/highs.js';
+import { HIGHS_MEMORY_LIMIT_BYTES, highsMemoryBytes, highsPoisoned, highsRecentLog, highsRuntime, poisonHighs } from '../../../wasm/highs.js';
 import { highs as entry } from './index.js';
 
 /** HiGHS `primal_solution_status` value meaning a feasible primal point is stored. */
@@ -114,6 +114,7 @@ function numberInfo(read: () => number | bigint): number | null {
 
 export const highsBackend: Backend = {
   poisoned: () => highsPoisoned() !== undefined,
+  memoryBytes: highsMemoryBytes,
   async solve(model: MipModel, options: MipSolveOptions, hooks: MipSolveHooks): Promise<MipResult> {
     const { onProgress, onIncumbent, shouldStop } = hooks;
     const started = performance.now();
