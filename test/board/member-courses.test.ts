@@ -188,17 +188,11 @@ describe('pathway grades with their members’ courses', () => {
       inst,
       full.columns.map((c) => c.name),
     );
+    // A clock that never moves: the work limits alone end steps and the search.
+    const limits = { backend: 'highs' as const, seed: 1, now: () => 0, until: 600, stepSeconds: 300, stepNodes: 500, maxSteps: 2, parallel: 2 };
     const options = {
-      backend: 'highs' as const,
-      seed: 1,
-      // A clock that never moves: the work limits alone end steps and the search.
-      now: () => 0,
-      until: 600,
-      stepSeconds: 300,
-      stepNodes: 500,
-      maxSteps: 2,
+      ...limits,
       wholeColumns: 0,
-      parallel: 2,
       target: null,
       greedyBoard: new Set(greedyBoard(inst).map(sectionKey)),
     };
@@ -213,16 +207,9 @@ describe('pathway grades with their members’ courses', () => {
     const goal = { tiers: objectiveTiers(pf, 'cte-first').filter((t) => t.kind === 'placed'), weights: [1] };
     const maxFree = Math.max(80, Math.round(pf.vars.teach.length * 0.2));
     const lns = {
-      backend: 'highs' as const,
-      seed: 1,
-      now: () => 0,
-      until: 600,
-      stepSeconds: 300,
-      stepNodes: 500,
-      maxSteps: 2,
+      ...limits,
       maxFree,
       maxTouched: 200,
-      parallel: 2,
     };
     const teach = new Set(pf.vars.teach.map((v) => v.col));
     const from = program.fromFull(start.values);

@@ -10,6 +10,7 @@ import { runInNewContext } from 'node:vm';
 import type { MipModel } from '../../solver/mip.js';
 import { solveMip } from '../../solver/run.js';
 import { shutdownSolverWorkers } from '../../solver/worker-pool.js';
+import { knapsack, KNAPSACK_OPTIMUM } from '../helpers/mip-models.js';
 
 // The collector, from a context created after the flag is set (the test runner starts Node without --expose-gc).
 setFlagsFromString('--expose-gc');
@@ -19,20 +20,17 @@ afterAll(async () => {
   await shutdownSolverWorkers();
 });
 
-const knapsack = (): MipModel => ({
-  sense: 'max',
-  columns: [3, 4, 5, 6].map((w, j) => ({ name: `x${j}`, kind: 'binary', lb: 0, ub: 1, obj: w + j })),
-  rows: [{ name: 'capacity', cols: [0, 1, 2, 3], coefs: [3, 4, 5, 6], lb: -Infinity, ub: 10 }],
-});
+/** A fresh copy of the shared knapsack for each solve (optimum KNAPSACK_OPTIMUM). */
+const freshKnapsack = (): MipModel => structuredClone(knapsack);
 
 describe('solveMip', () => {
   it('keeps no model, start or incumbent once it returns, while its worker lives on for the next solve', async () => {
     // Each solve in its own function: a suspended async function may keep its last locals alive.
     const solveOnce = async (): Promise<WeakRef<MipModel>> => {
-      const model = knapsack();
+      const model = freshKnapsack();
       const result = await solveMip(model, { backend: 'highs', timeLimitSeconds: 10, mipGap: 0, seed: 1, start: [0, 0, 0, 0] });
       expect(result.termination).toBe('optimal');
-      expect(result.objective).toBe(14);
+      expect(result.objective).toBe(KNAPSACK_OPTIMUM);
       return new WeakRef(model);
     };
     const refs: Array<WeakRef<MipModel>> = [];

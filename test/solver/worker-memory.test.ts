@@ -8,6 +8,7 @@ import type { MipModel } from '../../solver/mip.js';
 import { solveMip } from '../../solver/run.js';
 import { loadBackend } from '../../solver/backends/index.js';
 import { DEFAULT_WORKER_MEMORY_LIMIT, idleWorkerCount, setWorkerMemoryLimit, shutdownSolverWorkers } from '../../solver/worker-pool.js';
+import { knapsack, KNAPSACK_OPTIMUM } from '../helpers/mip-models.js';
 
 afterEach(() => {
   setWorkerMemoryLimit(DEFAULT_WORKER_MEMORY_LIMIT);
@@ -16,19 +17,16 @@ afterAll(async () => {
   await shutdownSolverWorkers();
 });
 
-const knapsack = (): MipModel => ({
-  sense: 'max',
-  columns: [3, 4, 5, 6].map((w, j) => ({ name: `x${j}`, kind: 'binary', lb: 0, ub: 1, obj: w + j })),
-  rows: [{ name: 'capacity', cols: [0, 1, 2, 3], coefs: [3, 4, 5, 6], lb: -Infinity, ub: 10 }],
-});
+/** A fresh copy of the shared knapsack for each solve (optimum KNAPSACK_OPTIMUM). */
+const freshKnapsack = (): MipModel => structuredClone(knapsack);
 
-const solveKnapsack = () => solveMip(knapsack(), { backend: 'highs', timeLimitSeconds: 10, mipGap: 0, seed: 1 });
+const solveKnapsack = () => solveMip(freshKnapsack(), { backend: 'highs', timeLimitSeconds: 10, mipGap: 0, seed: 1 });
 
 describe('solver worker memory', () => {
   it('keeps a worker below the limit idle for the next solve', async () => {
     await shutdownSolverWorkers();
     const result = await solveKnapsack();
-    expect(result.objective).toBe(14);
+    expect(result.objective).toBe(KNAPSACK_OPTIMUM);
     expect(idleWorkerCount()).toBe(1);
   });
 
@@ -42,7 +40,7 @@ describe('solver worker memory', () => {
     expect(idleWorkerCount()).toBe(0);
     expect([first.termination, second.termination]).toEqual(['optimal', 'optimal']);
     expect(second.values).toEqual(first.values);
-    expect(second.objective).toBe(14);
+    expect(second.objective).toBe(KNAPSACK_OPTIMUM);
   });
 
   it('refuses a limit that is not a positive number of bytes', () => {
@@ -52,8 +50,8 @@ describe('solver worker memory', () => {
 
   it('reads the WebAssembly memory of the HiGHS runtime, which the pool counts', async () => {
     const backend = await loadBackend('highs');
-    const result = await backend.solve(knapsack(), { timeLimitSeconds: 10, mipGap: 0, seed: 1 }, {});
-    expect(result.objective).toBe(14);
+    const result = await backend.solve(freshKnapsack(), { timeLimitSeconds: 10, mipGap: 0, seed: 1 }, {});
+    expect(result.objective).toBe(KNAPSACK_OPTIMUM);
     expect(backend.memoryBytes?.()).toBeGreaterThan(0);
   });
 });
