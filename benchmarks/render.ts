@@ -26,7 +26,7 @@ export function renderResults(
   );
   out.push(`Commands that produced the rows below: ${stored.commands.map((c) => `\`${c}\``).join(', ')}.`, '');
   out.push(
-    "Every figure comes from the independent checker on the schedule the row produced (`valid` = no rule broken). Gap = (placement bound − placed) / bound, on pathway students placed; the bound is the report's `placementBound` (a combinatorial bound: members, cohort seats, members whose requests cannot all run; tightened by the whole program's solver bound when that stage ran). Peak RSS is the child process's `maxRSS` (main thread and solver workers). Wall is the whole run (generation excluded) against the limit in the school label; \"first\" is when the first schedule existed.",
+    "Every figure comes from the independent checker on the schedule the row produced (`valid` = no rule broken). Gap = (placement bound − placed) / bound, on pathway students placed; the bound is the report's `placementBound` (src/bound/: each pathway grade's counting bound — cohort seats, requests some teacher, room and the calendar can meet — lowered where the placement relaxation, solved without planned section counts, proves less; rows older than 30 November 2026 used the combinatorial bound of their day). Rows are kept from the run that produced them: the commands above were not all re-run together, so rows of one school may come from engines of different days (benchmarks/notes.md says which rows are new). Peak RSS is the child process's `maxRSS` (main thread and solver workers). Wall is the whole run (generation excluded) against the limit in the school label; \"first\" is when the first schedule existed.",
     '',
   );
   out.push(
