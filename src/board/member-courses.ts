@@ -19,7 +19,7 @@
  */
 import type { Formulation } from '../model/formulation.js';
 import type { Neighbourhood, NeighbourhoodFamily } from './neighbourhoods.js';
-import { neighbourhoodFamilies } from './neighbourhoods.js';
+import { neighbourhoodFamilies, on, regularColumns, requestersOf } from './neighbourhoods.js';
 import { getOrInsert } from '../map-entry.js';
 
 /**
@@ -36,11 +36,10 @@ export function memberCourses(form: Formulation, values: readonly number[], maxF
   const { inst, vars } = form;
   const placed = new Map<number, number>();
   for (const part of vars.parts) if (part.placed !== undefined) placed.set(part.group, (placed.get(part.group) ?? 0) + Math.round(values[part.placed] ?? 0));
-  const regular = new Map<string, number[]>();
+  const regular = regularColumns(form);
   const cohort = new Map<string, number[]>();
-  for (const v of vars.teach) getOrInsert(v.cohort ? cohort : regular, v.cohort ?? v.course, () => []).push(v.col);
-  const requesters = new Map<string, number>();
-  for (const g of inst.groups) for (const c of new Set(g.requests.flatMap((r) => r.choices))) requesters.set(c, (requesters.get(c) ?? 0) + g.students.length);
+  for (const v of vars.teach) if (v.cohort) getOrInsert(cohort, v.cohort, () => []).push(v.col);
+  const requesters = requestersOf(form);
 
   /** Per pathway grade with a cohort: unplaced members, and unplaced members wanting each course. */
   const grades = new Map<string, { short: number; want: Map<string, number> }>();
@@ -108,17 +107,20 @@ function blockingCourses(
   return [...out].sort((a, b) => (requesters.get(a) ?? 0) - (requesters.get(b) ?? 0) || a.localeCompare(b));
 }
 
-const on = (values: readonly number[], col: number) => Math.round(values[col] ?? 0) > 0;
-
-/**
- * The families of the placement search: pathway grades with their members' courses
- * ({@link memberCourses}) first, then the board search's own ({@link neighbourhoodFamilies}),
- * for what moving whole courses for one grade leaves (a chain of clashes across grades).
- */
-export function placementFamilies(form: Formulation, maxFree: number, maxTouched: number, seed: number): NeighbourhoodFamily[] {
+/** The two member-course families: a pathway grade with its members' courses, then the same at twice the size with what blocks them. */
+export function memberCourseFamilies(form: Formulation, maxFree: number, maxTouched: number): NeighbourhoodFamily[] {
   return [
     { name: "pathway grades with their members' courses", of: (v) => memberCourses(form, v, maxFree, maxTouched) },
     { name: "pathway grades with their members' courses and what blocks them", of: (v) => memberCourses(form, v, 2 * maxFree, 2 * maxTouched, true) },
-    ...neighbourhoodFamilies(form, maxFree, maxTouched, seed),
   ];
+}
+
+/**
+ * The families of the placement search on large programs: pathway grades with their members'
+ * courses ({@link memberCourseFamilies}) first, then the board search's own
+ * ({@link neighbourhoodFamilies}), for what moving whole courses for one grade leaves (a chain of
+ * clashes across grades).
+ */
+export function placementFamilies(form: Formulation, maxFree: number, maxTouched: number, seed: number): NeighbourhoodFamily[] {
+  return [...memberCourseFamilies(form, maxFree, maxTouched), ...neighbourhoodFamilies(form, maxFree, maxTouched, seed)];
 }

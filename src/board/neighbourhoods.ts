@@ -32,7 +32,8 @@ export interface Neighbourhood {
  */
 const SMALL = 3;
 
-const on = (values: readonly number[], col: number) => Math.round(values[col] ?? 0) > 0;
+/** Whether a section (or any 0/1 column) is on in a solution. */
+export const on = (values: readonly number[], col: number) => Math.round(values[col] ?? 0) > 0;
 
 /** Pathway members not placed, per pathway grade (`pathway|grade`), at the given solution. */
 export function unplacedByPathwayGrade(form: Formulation, values: readonly number[]): Map<string, number> {
@@ -325,14 +326,14 @@ export function pathwayGrades(form: Formulation, values: readonly number[], maxF
 }
 
 /** The board columns of each course's regular sections (every teacher, every placement): what a course set frees. */
-function regularColumns(form: Formulation): Map<string, number[]> {
+export function regularColumns(form: Formulation): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const v of form.vars.teach) if (!v.cohort) getOrInsert(out, v.course, () => []).push(v.col);
   return out;
 }
 
 /** Students who may take each course: a step that frees a regular course re-loads them all. */
-function requestersOf(form: Formulation): Map<string, number> {
+export function requestersOf(form: Formulation): Map<string, number> {
   const requesters = new Map<string, number>();
   for (const g of form.inst.groups) {
     const choices = new Set(g.requests.flatMap((r) => r.choices));

@@ -20,7 +20,7 @@ import { solveMip } from '../../solver/run.js';
 import type { Instance } from '../model/instance.js';
 import { evaluate, formulate, type Formulation } from '../model/formulation.js';
 import { improveBoard, type LnsOutcome } from '../board/lns.js';
-import { placementFamilies } from '../board/member-courses.js';
+import { memberCourseFamilies, placementFamilies } from '../board/member-courses.js';
 import { neighbourhoodFamilies, type NeighbourhoodFamily } from '../board/neighbourhoods.js';
 import { objectiveTiers } from '../model/objective.js';
 
@@ -218,8 +218,7 @@ export function placementSearchFamilies(
   seed: number,
 ): NeighbourhoodFamily[] {
   if (model.columns.length > wholeColumns) return placementFamilies(form, maxFree, maxTouched, seed);
-  const board = neighbourhoodFamilies(form, maxFree, maxTouched, seed);
-  return [...board, ...placementFamilies(form, maxFree, maxTouched, seed).slice(0, -board.length)];
+  return [...neighbourhoodFamilies(form, maxFree, maxTouched, seed), ...memberCourseFamilies(form, maxFree, maxTouched)];
 }
 
 /**
